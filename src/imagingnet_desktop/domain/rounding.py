@@ -1,0 +1,112 @@
+"""Exact apportioning: share a total out to fixed decimal places so the parts add up exactly.
+
+Everything here works on whole numbers over one common denominator, so it is exact and fast:
+``int``, ``Fraction`` and ``Decimal`` inputs are accepted; floats are refused (they are not exact).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
+from fractions import Fraction
+
+Exact = int | Fraction | Decimal
+
+HUNDRED = Decimal("100.00")
+
+# Big enough that building a result Decimal never rounds it, however many digits it has.
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def integer_ratios(values: Iterable[Exact]) -> tuple[list[int], int]:
+    """Return ``(numerators, denominator)`` with ``values[i] == numerators[i] / denominator`` exactly.
+
+    Raises ``TypeError`` for a float or a non-number and ``ValueError`` for a NaN or infinite Decimal.
+    """
+    pairs: list[tuple[int, int]] = []
+    for v in values:
+        if isinstance(v, bool) or not isinstance(v, int | Fraction | Decimal):
+            raise TypeError(f"expected an int, Fraction or Decimal, not {type(v).__name__} {v!r}")
+        if isinstance(v, int):
+            pairs.append((v, 1))
+        elif isinstance(v, Fraction):
+            pairs.append((v.numerator, v.denominator))
+        elif not v.is_finite():
+            raise ValueError(f"{v} is not a finite number")
+        else:
+            pairs.append(v.as_integer_ratio())
+    if not pairs:
+        return [], 1
+    den = math.lcm(*(d for _, d in pairs))
+    return [n * (den // d) for n, d in pairs], den
+
+
+def units_of(total: Exact, places: int) -> int:
+    """``total`` as a whole number of ``10**-places`` units; ``ValueError`` if it is not one or is negative."""
+    if places < 0:
+        raise ValueError(f"places must be 0 or more, not {places}")
+    (num,), den = integer_ratios([total])
+    units, rest = divmod(num * 10**places, den)
+    if rest or units < 0:
+        raise ValueError(f"the total {total} is not a whole, non-negative number of {_unit_text(places)}")
+    return units
+
+
+def largest_remainder(
+    values: Sequence[Exact], total: Exact = HUNDRED, places: int = 2
+) -> tuple[Decimal, ...]:
+    """Apportion ``total`` in proportion to ``values``, to ``places`` decimals, the parts summing to ``total``.
+
+    Largest remainder (Hamilton) method: each part first gets the whole number of units
+    (``10**-places``) in its exact quota; the units left over go one each to the parts with the
+    largest remainders, a tie going to the earlier value. Each part is therefore within one unit
+    (strictly) of its exact quota, a zero value always gets zero, and a larger value never gets less.
+
+    ``values`` are non-negative ``int``/``Fraction``/``Decimal`` (proportions or raw figures alike).
+    Raises ``ValueError`` when a value is negative or they all are zero.
+    """
+    nums, _ = integer_ratios(values)
+    units = units_of(total, places)
+    if not nums:
+        return ()
+    if any(n < 0 for n in nums):
+        raise ValueError("cannot apportion by a negative value")
+    whole = sum(nums)
+    if whole == 0:
+        raise ValueError("the values total zero, so there is nothing to apportion by")
+    return apportion(nums, whole, units, places)
+
+
+def apportion(nums: Sequence[int], whole: int, units: int, places: int) -> tuple[Decimal, ...]:
+    """The core of :func:`largest_remainder` on whole numbers: share ``units`` by ``nums[i] / whole``.
+
+    Callers guarantee ``nums`` are non-negative and sum to ``whole > 0``.
+    """
+    quotas = [divmod(n * units, whole) for n in nums]
+    floors = [q for q, _ in quotas]
+    left = units - sum(floors)  # 0 <= left < len(nums)
+    if left:
+        # sorted() is stable, so equal remainders keep their order: the earlier value wins the tie.
+        by_remainder = sorted(range(len(nums)), key=lambda i: -quotas[i][1])
+        for i in by_remainder[:left]:
+            floors[i] += 1
+    return tuple(from_units(f, places) for f in floors)
+
+
+def from_units(units: int, places: int) -> Decimal:
+    """``units * 10**-places`` as a Decimal showing exactly ``places`` decimals (``1234, 2 -> 12.34``)."""
+    return Decimal(units).scaleb(-places, _EXACT)
+
+
+def round_half_up(value: Fraction, places: int = 2) -> Decimal:
+    """Round an exact value to ``places`` decimals, halves away from zero (so ``-x`` rounds to ``-(x)``)."""
+    scale = 10**places
+    num = abs(value.numerator) * scale
+    den = value.denominator
+    units = (2 * num + den) // (2 * den)
+    return from_units(-units if value < 0 else units, places)
+
+
+def _unit_text(places: int) -> str:
+    return "whole units" if places == 0 else f"{from_units(1, places)}s"

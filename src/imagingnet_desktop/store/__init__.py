@@ -1,0 +1,21 @@
+"""The only code that touches SQLite: schema, migrations, rows <-> dataclasses."""
+
+from .errors import (
+    NotAWorkspaceError,
+    WorkspaceError,
+    WorkspaceExistsError,
+    WorkspaceInUseError,
+    WorkspaceMissingError,
+    WorkspaceTooNewError,
+)
+from .workspace_file import WorkspaceFile
+
+__all__ = [
+    "NotAWorkspaceError",
+    "WorkspaceError",
+    "WorkspaceExistsError",
+    "WorkspaceFile",
+    "WorkspaceInUseError",
+    "WorkspaceMissingError",
+    "WorkspaceTooNewError",
+]

@@ -1,0 +1,64 @@
+"""The workspace schema: its version and the ordered migrations, all in one place.
+
+``MIGRATIONS[i]`` takes a workspace from version ``i`` to ``i + 1``. A new workspace runs them all.
+They receive a ``sqlite_utils.Database`` wrapping the open connection, inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite_utils imports pandas when installed: keep it off the start-up path
+    from sqlite_utils import Database
+
+APPLICATION_ID = 0x494D474E  # "IMGN": marks a SQLite file as an ImagingNet workspace
+FILE_SUFFIX = ".imagingnet"
+
+DECIMAL_PARTNER_COLUMNS = (
+    "imaging_staff_wte",
+    "consultant_radiologists_wte",
+    "staff_vacancy_rate_pct",
+    "radiologist_vacancy_rate_pct",
+    "pay_cost_gbp",
+    "direct_non_pay_gbp",
+    "total_operating_cost_gbp",
+    "going_concern_value_gbp",
+)
+
+
+def _v1_network_and_partners(db: Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    columns: dict[str, type] = {
+        "id": int,
+        "position": int,
+        "code": str,
+        "name": str,
+        "organisation_type": str,
+        "ics": str,
+        "population_served": int,
+        "imaging_exams_per_year": int,
+        **{name: str for name in DECIMAL_PARTNER_COLUMNS},  # exact decimals kept as text
+        "cancer_alliance": str,
+        "ppci_centre": int,
+        "hyper_acute_stroke_unit": int,
+    }
+    db["partners"].create(columns, pk="id", not_null={"position", "code", "name", "organisation_type"})
+    db["session_lock"].create({"id": int, "token": str, "pid": int, "host": str, "opened_at": str}, pk="id")
+
+
+def _v2_state_and_scenarios(db: Database) -> None:
+    """Per-tab state (JSON by key) and the saved shares & votes scenarios."""
+    db["tab_state"].create({"key": str, "value": str}, pk="key")
+    db["scenarios"].create(
+        {"id": int, "position": int, "name": str, "definition": str, "agreed": int},
+        pk="id",
+        not_null={"position", "name", "definition", "agreed"},
+    )
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (
+    _v1_network_and_partners,
+    _v2_state_and_scenarios,
+)
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,44 @@
+"""What changed: the one mechanism that tells screens what to refresh.
+
+Every command returns a ``Change``; the workspace passes it to each listener after the edit is in the file,
+so a screen refreshes only what it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Flag, auto
+
+
+class Change(Flag):
+    NONE = 0
+    NETWORK_NAME = auto()
+    PARTNERS = auto()  # partner rows added, removed, reordered or edited
+    TAB_STATE = auto()  # a tab's saved settings (blend weights, vote method, rule...)
+    SCENARIOS = auto()
+    WORKSPACE = auto()  # a different workspace was opened: refresh everything
+    UNDO_STACK = auto()  # only what can be undone / redone changed
+
+    @classmethod
+    def everything(cls) -> Change:
+        value = cls.NONE
+        for member in cls:
+            value |= member
+        return value
+
+
+Listener = Callable[[Change], None]
+
+
+class ChangeNotifier:
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Add ``listener``; returns a function that removes it again."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def notify(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
