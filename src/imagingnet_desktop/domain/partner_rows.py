@@ -12,9 +12,20 @@ HEADER_ROW = 1  # spreadsheet numbering: the header is row 1, the first partner 
 
 
 @dataclass(frozen=True)
+class FormulaCell:
+    """A spreadsheet cell that holds a formula and no saved value. Formulas are never evaluated: a problem."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return self.formula
+
+
+@dataclass(frozen=True)
 class ParsedRows:
     baselines: tuple[dict[str, object], ...]  # template field -> typed value, one per partner row
     problems: tuple[Problem, ...]
+    row_numbers: tuple[int, ...] = ()  # the file's row number of each baseline (header = row 1)
 
     @property
     def ok(self) -> bool:
@@ -50,6 +61,7 @@ def parse_rows(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Parse
         return ParsedRows((), tuple(problems))
     columns = [str(h).strip().lower() for h in header]
     baselines: list[dict[str, object]] = []
+    row_numbers: list[int] = []
     seen: dict[str, dict[str, int]] = {"code": {}, "name": {}}
     for offset, row in enumerate(rows):
         row_number = HEADER_ROW + 1 + offset
@@ -62,6 +74,9 @@ def parse_rows(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Parse
         for name in TEMPLATE_HEADER:
             if name not in raw:
                 continue
+            if isinstance(raw[name], FormulaCell):
+                problems.append(Problem(row_number, name, _formula_message(raw[name])))
+                continue
             try:
                 baseline[name] = parse_field(name, raw[name])
             except FieldError as error:
@@ -73,9 +88,18 @@ def parse_rows(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Parse
                 if first != row_number:
                     problems.append(Problem(row_number, key, f"'{value}' is already used in row {first}"))
         baselines.append(baseline)
+        row_numbers.append(row_number)
     if not baselines and not problems:
         problems.append(Problem(None, "(file)", "there are no partner rows under the header"))
-    return ParsedRows(tuple(baselines), tuple(problems))
+    return ParsedRows(tuple(baselines), tuple(problems), tuple(row_numbers))
+
+
+def _formula_message(cell: FormulaCell) -> str:
+    formula = cell.formula if len(cell.formula) <= 40 else cell.formula[:39] + "…"
+    return (
+        f"the cell holds a formula ({formula}) with no saved value, and formulas are never calculated on "
+        "import: type the value instead, or open and save the file in Excel first"
+    )
 
 
 def _blank(value: object) -> bool:

@@ -10,10 +10,13 @@ import math
 from collections.abc import Iterable, Sequence
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 Exact = int | Fraction | Decimal
 
 HUNDRED = Decimal("100.00")
+
+_FAST = frozenset({int, Fraction, Decimal})
 
 # Big enough that building a result Decimal never rounds it, however many digits it has.
 _EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
@@ -26,16 +29,17 @@ def integer_ratios(values: Iterable[Exact]) -> tuple[list[int], int]:
     """
     pairs: list[tuple[int, int]] = []
     for v in values:
-        if isinstance(v, bool) or not isinstance(v, int | Fraction | Decimal):
-            raise TypeError(f"expected an int, Fraction or Decimal, not {type(v).__name__} {v!r}")
-        if isinstance(v, int):
-            pairs.append((v, 1))
-        elif isinstance(v, Fraction):
-            pairs.append((v.numerator, v.denominator))
-        elif not v.is_finite():
-            raise ValueError(f"{v} is not a finite number")
-        else:
+        kind = type(v)  # exact type checks first (this runs on every slider move), subclasses after
+        if kind is Decimal or (kind not in _FAST and isinstance(v, Decimal)):
+            if not v.is_finite():
+                raise ValueError(f"{v} is not a finite number")
             pairs.append(v.as_integer_ratio())
+        elif kind is int or (kind not in _FAST and kind is not bool and isinstance(v, int)):
+            pairs.append((int(v), 1))
+        elif kind is Fraction or (kind not in _FAST and isinstance(v, Fraction)):
+            pairs.append((v.numerator, v.denominator))
+        else:
+            raise TypeError(f"expected an int, Fraction or Decimal, not {kind.__name__} {v!r}")
     if not pairs:
         return [], 1
     den = math.lcm(*(d for _, d in pairs))
@@ -94,6 +98,7 @@ def apportion(nums: Sequence[int], whole: int, units: int, places: int) -> tuple
     return tuple(from_units(f, places) for f in floors)
 
 
+@lru_cache(maxsize=65536)  # the same few thousand percents come back on every slider move
 def from_units(units: int, places: int) -> Decimal:
     """``units * 10**-places`` as a Decimal showing exactly ``places`` decimals (``1234, 2 -> 12.34``)."""
     return Decimal(units).scaleb(-places, _EXACT)
@@ -101,12 +106,34 @@ def from_units(units: int, places: int) -> Decimal:
 
 def round_half_up(value: Fraction, places: int = 2) -> Decimal:
     """Round an exact value to ``places`` decimals, halves away from zero (so ``-x`` rounds to ``-(x)``)."""
-    scale = 10**places
-    num = abs(value.numerator) * scale
-    den = value.denominator
-    units = (2 * num + den) // (2 * den)
-    return from_units(-units if value < 0 else units, places)
+    return round_ratio(value.numerator, value.denominator, places)
 
 
 def _unit_text(places: int) -> str:
     return "whole units" if places == 0 else f"{from_units(1, places)}s"
+
+
+def round_ratio(num: int, den: int, places: int = 2) -> Decimal:
+    """``num / den`` (``den > 0``) rounded to ``places`` decimals, halves away from zero."""
+    top = abs(num) * 10**places
+    units = (2 * top + den) // (2 * den)
+    return from_units(-units if num < 0 else units, places)
+
+
+def exact_decimal(num: int, den: int) -> Decimal:
+    """``num / den`` (``den > 0``) as an exact Decimal when ``den`` divides a power of ten.
+
+    That holds for sums of ints and Decimals; anything else falls back to context division.
+    """
+    twos = fives = 0
+    d = den
+    while d % 2 == 0:
+        d //= 2
+        twos += 1
+    while d % 5 == 0:
+        d //= 5
+        fives += 1
+    if d != 1:
+        return Decimal(num) / Decimal(den)
+    places = max(twos, fives)
+    return from_units(num * (10**places // den), places)

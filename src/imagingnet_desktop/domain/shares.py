@@ -7,21 +7,36 @@ proportions apportioned to 2 dp by the largest remainder method, so they always 
 
 Nothing here raises for awkward data: a basis with no usable figures comes back with
 ``has_basis`` false and a plain ``reason``. Only bad blend weights raise (``BlendWeightError``).
-The spread and gain/loss table that puts the bases side by side is in ``domain.share_table``.
+``share_table`` puts it all side by side for the Shares tab: every basis, the blend, each
+partner's spread across the bases and its gain or loss against equal shares.
 """
 
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
 
 from .partner import Partner
-from .rounding import HUNDRED, apportion, from_units, integer_ratios, largest_remainder, units_of
+from .partner_cache import PartnersCache
+from .rounding import (
+    HUNDRED,
+    apportion,
+    exact_decimal,
+    integer_ratios,
+    largest_remainder,
+    round_ratio,
+    units_of,
+)
+from .share_inputs import BlendWeightError, article, figure_problem, missing_note, read_weight
+
+__all__ = [
+    "Basis", "BasisShares", "BlendComponent", "BlendShares", "BlendWeightError", "PartnerSpread",
+    "ShareTable", "basis_shares", "blend_shares", "equal_shares", "largest_remainder", "share_table",
+]
 
 _PERCENT_UNITS = units_of(HUNDRED, 2)  # 10000 hundredths of a percent
 
@@ -46,10 +61,6 @@ class Basis(Enum):
         member.field = field_name
         member.noun = noun
         return member
-
-
-class BlendWeightError(ValueError):
-    """A blend weight that cannot be used; ``str()`` is the user-facing message."""
 
 
 class _Outcome:
@@ -93,6 +104,8 @@ class BasisShares(_Outcome):
     missing: tuple[tuple[int, str], ...] = ()
     reason: str | None = None
     notes: tuple[str, ...] = ()
+    # The proportions as (numerators in partner order, common denominator), for fast exact sums.
+    _scaled: tuple[tuple[int, ...], int] = field(default=((), 1), repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -122,6 +135,8 @@ class BlendShares(_Outcome):
     reason: str | None = None
     notes: tuple[str, ...] = ()
     inputs: dict[Basis, BasisShares] = field(default_factory=dict, repr=False, compare=False)
+    # The proportions as (numerators in partner order, common denominator), for fast exact sums.
+    _scaled: tuple[tuple[int, ...], int] = field(default=((), 1), repr=False, compare=False)
 
     @property
     def formula(self) -> str:
@@ -149,9 +164,18 @@ def equal_shares(n: int) -> tuple[Decimal, ...]:
 def basis_shares(partners: Sequence[Partner], basis: Basis) -> BasisShares:
     """Each partner's share on ``basis``: its figure over the network total. Never raises on data."""
     ids = _ids(partners)
-    figures: dict[int, Decimal | int | None] = {p.id: getattr(p, basis.field) for p in partners}
-    missing = tuple((p.id, p.code) for p in partners if figures[p.id] is None)
-    notes = (_missing_note([c for _, c in missing], basis, blend=False),) if missing else ()
+    figures: dict[int, Decimal | int | None] = {}
+    missing_list: list[tuple[int, str]] = []
+    bad: tuple[str, object, str] | None = None
+    for p in partners:
+        value = figures[p.id] = getattr(p, basis.field)
+        if value is None:
+            missing_list.append((p.id, p.code))
+        elif bad is None and (type(value) is not Decimal or not value.is_finite() or value < 0):
+            problem = figure_problem(value)
+            bad = (p.code, value, problem) if problem else None
+    missing = tuple(missing_list)
+    notes = (missing_note([c for _, c in missing], basis.noun, blend=False),) if missing else ()
 
     def no_basis(reason: str, total: Decimal = Decimal(0)) -> BasisShares:
         return BasisShares(basis, ids, figures, total, {}, {}, missing, reason, notes)
@@ -159,22 +183,20 @@ def basis_shares(partners: Sequence[Partner], basis: Basis) -> BasisShares:
     if not partners:
         return no_basis(f"There are no partners yet, so there is no {basis.noun} basis.")
     if len(missing) == len(partners):
-        return no_basis(f"No partner has {_a(basis.noun)} {basis.noun} figure yet.")
-    for p in partners:
-        bad = _bad_figure(figures[p.id])
-        if bad:
-            return no_basis(f"{p.code}'s {basis.noun} figure ({figures[p.id]}) is {bad}, "
-                            f"so there is no {basis.noun} basis.")
+        return no_basis(f"No partner has {article(basis.noun)} {basis.noun} figure yet.")
+    if bad is not None:
+        code, value, problem = bad
+        return no_basis(f"{code}'s {basis.noun} figure ({value}) is {problem}, so there is no {basis.noun} basis.")
     nums, den = integer_ratios(0 if v is None else v for v in figures.values())
     whole = sum(nums)
-    total = Decimal(whole) if den == 1 else _exact_decimal(whole, den)
+    total = Decimal(whole) if den == 1 else exact_decimal(whole, den)
     if whole == 0:
         return no_basis(f"The {basis.noun} figures total zero, so there is no {basis.noun} basis.", total)
     return BasisShares(
         basis, ids, figures, total,
         {pid: Fraction(n, whole) for pid, n in zip(ids, nums, strict=True)},
         dict(zip(ids, apportion(nums, whole, _PERCENT_UNITS, 2), strict=True)),
-        missing, None, notes,
+        missing, None, notes, (tuple(nums), whole),
     )
 
 
@@ -197,32 +219,36 @@ def blend_shares(
     ids = _ids(partners)
 
     def no_basis(reason: str, components: tuple[BlendComponent, ...] = (),
-                 inputs: dict[Basis, BasisShares] | None = None) -> BlendShares:
-        return BlendShares(components, ids, {}, {}, (), reason, (), inputs or {})
+                 inputs: dict[Basis, BasisShares] | None = None,
+                 missing: tuple[tuple[int, str], ...] = (), notes: tuple[str, ...] = ()) -> BlendShares:
+        return BlendShares(components, ids, {}, {}, missing, reason, notes, inputs or {})
 
     weighted = [(b, w) for b, w in given.items() if w > 0]
     if not given:
         return no_basis("No basis has a weight, so the blend has no basis.")
     if not weighted:
         return no_basis("The blend weights are all zero, so the blend has no basis.")
-    wnums, wden = integer_ratios(w for _, w in weighted)
+    wnums, _ = integer_ratios(w for _, w in weighted)
     wsum = sum(wnums)
     wpercents = apportion(wnums, wsum, _PERCENT_UNITS, 2)
     components = tuple(
         BlendComponent(b, w, Fraction(n, wsum), pct)
         for (b, w), n, pct in zip(weighted, wnums, wpercents, strict=True)
     )
-    inputs = {b: (bases[b] if bases is not None and b in bases else basis_shares(partners, b))
-              for b, _ in weighted}
+    inputs = {b: _given_or_computed(partners, ids, b, bases) for b, _ in weighted}
+    missing_ids = {pid for r in inputs.values() for pid, _ in r.missing}
+    missing = tuple((p.id, p.code) for p in partners if p.id in missing_ids)
+    notes = tuple(missing_note([c for _, c in r.missing], b.noun, blend=True)
+                  for b, r in inputs.items() if r.missing and r.has_basis)
     if not partners:
         return no_basis("There are no partners yet, so the blend has no basis.", components, inputs)
     refused = [_refusal(r) for r in inputs.values() if not r.has_basis]
     if refused:
-        return no_basis(" ".join(refused), components, inputs)
+        return no_basis(" ".join(refused), components, inputs, missing, notes)
 
     # Exact blend on whole numbers: partner i's share is Σ_b wnums[b] × p[b][i] over wsum,
     # with every basis's proportions put over one common denominator first.
-    ratios = [integer_ratios(inputs[b].proportions.values()) for b, _ in weighted]
+    ratios = [inputs[b]._scaled for b, _ in weighted]
     common = math.lcm(*(den for _, den in ratios))
     blend = [0] * len(ids)
     for wn, (nums, den) in zip(wnums, ratios, strict=True):
@@ -230,15 +256,11 @@ def blend_shares(
         for i, n in enumerate(nums):
             blend[i] += n * scale
     whole = wsum * common
-    missing_ids = {pid for r in inputs.values() for pid, _ in r.missing}
-    missing = tuple((p.id, p.code) for p in partners if p.id in missing_ids)
-    notes = tuple(_missing_note([c for _, c in r.missing], b, blend=True)
-                  for b, r in inputs.items() if r.missing)
     return BlendShares(
         components, ids,
         {pid: Fraction(n, whole) for pid, n in zip(ids, blend, strict=True)},
         dict(zip(ids, apportion(blend, whole, _PERCENT_UNITS, 2), strict=True)),
-        missing, None, notes, inputs,
+        missing, None, notes, inputs, (tuple(blend), whole),
     )
 
 
@@ -249,17 +271,13 @@ def _ids(partners: Sequence[Partner]) -> tuple[int, ...]:
     return ids
 
 
-def _bad_figure(value: object) -> str:
-    """Why a figure cannot be used ('' if it can). Validation normally stops these before a Partner."""
-    if value is None:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, int | Decimal | Fraction):
-        return "not a number"
-    if isinstance(value, Decimal) and not value.is_finite():
-        return "not a finite number"
-    if value < 0:
-        return "negative"
-    return ""
+def _given_or_computed(
+    partners: Sequence[Partner], ids: tuple[int, ...], basis: Basis, given: Mapping[Basis, BasisShares] | None
+) -> BasisShares:
+    result = given.get(basis) if given is not None else None
+    if result is None or result.partner_ids != ids:  # never mix in a result for other partners
+        return basis_shares(partners, basis)
+    return result
 
 
 def _read_weights(weights: Mapping[Basis | str, object]) -> dict[Basis, Fraction]:
@@ -273,35 +291,12 @@ def _read_weights(weights: Mapping[Basis | str, object]) -> dict[Basis, Fraction
             raise BlendWeightError(f"'{key}' is not a basis; the bases are {choices}.") from None
         if basis in read:
             raise BlendWeightError(f"{basis.label} is given a weight twice.")
-        read[basis] = _weight(basis, raw)
+        read[basis] = read_weight(basis.label, raw)
     return {b: read[b] for b in Basis if b in read}
 
 
-def _weight(basis: Basis, raw: object) -> Fraction:
-    where = f"The weight for {basis.label}"
-    if isinstance(raw, bool) or not isinstance(raw, numbers.Real | Decimal):
-        raise BlendWeightError(f"{where} must be a number, not {raw!r}.")
-    if isinstance(raw, Decimal):
-        if raw.is_nan():
-            raise BlendWeightError(f"{where} is not a number (NaN).")
-        if raw.is_infinite():
-            raise BlendWeightError(f"{where} is infinite; weights must be finite.")
-        value = Fraction(raw)
-    elif isinstance(raw, numbers.Rational):
-        value = Fraction(raw.numerator, raw.denominator)
-    else:
-        as_float = float(raw)
-        if math.isnan(as_float):
-            raise BlendWeightError(f"{where} is not a number (NaN).")
-        if math.isinf(as_float):
-            raise BlendWeightError(f"{where} is infinite; weights must be finite.")
-        value = Fraction(Decimal(repr(as_float)))
-    if value < 0:
-        raise BlendWeightError(f"{where} is negative ({raw}); weights must be zero or more.")
-    return value
-
-
 def _refusal(result: BasisShares) -> str:
+    """Why a blend cannot use a basis that has no basis."""
     label = result.basis.label
     if result.partner_ids and len(result.missing) == len(result.partner_ids):
         return f"{label} has no figures, so a blend using it has no basis."
@@ -310,36 +305,105 @@ def _refusal(result: BasisShares) -> str:
     return f"{label} has no basis ({result.reason}), so a blend using it has none either."
 
 
-def _missing_note(codes: list[str], basis: Basis, *, blend: bool) -> str:
-    who = _join(codes)
-    one = len(codes) == 1
-    has = "has" if one else "have"
-    it = "it" if one else "them"
-    if blend:
-        return (f"{who} {has} no {basis.noun} figure: the blend counts {it} as 0 on "
-                f"{basis.noun} and cannot be relied on.")
-    return f"{who} {has} no {basis.noun} figure: the {basis.noun} basis gives {it} 0% and cannot be relied on."
+@dataclass(frozen=True)
+class PartnerSpread:
+    """How far apart the bases put one partner, in percentage points of the shown (2 dp) percents.
+
+    ``bases`` are those counted: bases that have a basis and a figure for this partner (a missing
+    figure's 0% is not a measurement, so it is left out). The min/max basis is chosen on the exact
+    proportions, a tie going to the earlier basis. All ``None`` when no basis counts.
+    """
+
+    partner_id: int
+    code: str
+    bases: tuple[Basis, ...]
+    min_percent: Decimal | None
+    min_basis: Basis | None
+    max_percent: Decimal | None
+    max_basis: Basis | None
+    range_points: Decimal | None
 
 
-def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+@dataclass(frozen=True)
+class ShareTable:
+    """Everything the Shares tab shows, keyed by partner id in partner order.
+
+    ``gains[basis][pid]`` is the partner's gain (+) or loss (−) on that basis against equal shares,
+    ``(proportion − 1/n) × 100`` rounded half away from zero to 2 dp; only bases with a basis appear.
+    """
+
+    partner_ids: tuple[int, ...]
+    codes: dict[int, str]
+    equal: dict[int, Decimal]
+    bases: dict[Basis, BasisShares]
+    blend: BlendShares | None
+    spreads: dict[int, PartnerSpread]
+    gains: dict[Basis, dict[int, Decimal]]
+    blend_gains: dict[int, Decimal]
+
+    @property
+    def available(self) -> tuple[Basis, ...]:
+        """The bases that have a basis, in ``Basis`` order."""
+        return tuple(b for b, r in self.bases.items() if r.has_basis)
 
 
-def _a(noun: str) -> str:
-    return "an" if noun[:1] in "aeiou" else "a"
+def share_table(
+    partners: Sequence[Partner],
+    weights: Mapping[Basis | str, Decimal | int | float | Fraction] | None = None,
+) -> ShareTable:
+    """Every basis, the blend (when ``weights`` are given), the spread and the gains against equal shares.
+
+    Raises ``BlendWeightError`` for bad weights, as ``blend_shares`` does. Everything but the blend is
+    remembered for the last few sets of partners (``partner_cache``), so a slider move only blends.
+    """
+    fixed = _by_partners(partners)
+    blend = None if weights is None else blend_shares(partners, weights, bases=fixed.bases)
+    blend_gains = _gains(fixed.partner_ids, blend._scaled) if blend is not None and blend.has_basis else {}
+    return replace(fixed, blend=blend, blend_gains=blend_gains)
 
 
-def _exact_decimal(num: int, den: int) -> Decimal:
-    """``num / den`` as an exact Decimal; ``den`` divides a power of ten (it came from Decimals)."""
-    twos = fives = 0
-    d = den
-    while d % 2 == 0:
-        d //= 2
-        twos += 1
-    while d % 5 == 0:
-        d //= 5
-        fives += 1
-    if d != 1:  # not a decimal fraction (cannot happen for Decimal/int figures)
-        return Decimal(num) / Decimal(den)
-    places = max(twos, fives)
-    return from_units(num * (10**places // den), places)
+def _partner_part(partners: tuple[Partner, ...]) -> ShareTable:
+    """The share table without a blend: it depends on the partners alone."""
+    ids = _ids(partners)
+    results = {b: basis_shares(partners, b) for b in Basis}
+    available = [r for r in results.values() if r.has_basis]
+    return ShareTable(
+        ids,
+        {p.id: p.code for p in partners},
+        dict(zip(ids, equal_shares(len(ids)), strict=True)),
+        results,
+        None,
+        {p.id: _spread(i, p, available) for i, p in enumerate(partners)},
+        {r.basis: _gains(ids, r._scaled) for r in available},
+        {},
+    )
+
+
+_by_partners = PartnersCache(_partner_part)
+
+
+def _spread(index: int, partner: Partner, available: list[BasisShares]) -> PartnerSpread:
+    counted = [r for r in available if r.figures[partner.id] is not None]
+    if not counted:
+        return PartnerSpread(partner.id, partner.code, (), None, None, None, None, None)
+    # Compare num_a/den_a with num_b/den_b by cross-multiplying: exact, and no Fractions to build.
+    low = high = counted[0]
+    lo_n, lo_d = hi_n, hi_d = low._scaled[0][index], low._scaled[1]
+    for r in counted[1:]:
+        n, d = r._scaled[0][index], r._scaled[1]
+        if n * lo_d < lo_n * d:
+            low, lo_n, lo_d = r, n, d
+        if n * hi_d > hi_n * d:
+            high, hi_n, hi_d = r, n, d
+    pid = partner.id
+    lo, hi = low.percents[pid], high.percents[pid]
+    return PartnerSpread(pid, partner.code, tuple(r.basis for r in counted),
+                         lo, low.basis, hi, high.basis, hi - lo)
+
+
+def _gains(ids: tuple[int, ...], scaled: tuple[tuple[int, ...], int]) -> dict[int, Decimal]:
+    """Points above (+) or below (−) an equal share, ``(p − 1/n) × 100``, to 2 dp, half away from zero."""
+    nums, den = scaled
+    n = len(ids)
+    # (num/den − 1/n) × 100 = (num·n − den) × 100 / (den·n)
+    return {pid: round_ratio((num * n - den) * 100, den * n) for pid, num in zip(ids, nums, strict=True)}

@@ -54,7 +54,17 @@ def _check_header(path: Path) -> None:
 
 
 def _read_only_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
+    """A URI that reads ``path`` without writing anything, beside it or in it.
+
+    A WAL-mode file that nobody has open (no ``-wal`` beside it) is opened ``immutable``: a plain read-only
+    connection would create ``-wal`` and ``-shm`` files next to a file we promised to leave untouched.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    with contextlib.suppress(OSError), path.open("rb") as handle:
+        header = handle.read(20)
+        if header[18:20] == b"\x02\x02" and not Path(f"{path}-wal").exists():
+            uri += "&immutable=1"
+    return uri
 
 
 def inspect(path: Path) -> int:
@@ -116,6 +126,8 @@ class WorkspaceFile:
                 workspace._migrate(version)
             workspace._acquire_lock(take_over=take_over)
         except BaseException:
+            with contextlib.suppress(sqlite3.Error):  # back to one self-contained file, unless in use
+                conn.execute("PRAGMA journal_mode = DELETE")
             conn.close()
             raise
         workspace.backup_path = backup
@@ -151,10 +163,10 @@ class WorkspaceFile:
         try:
             self._verify_lock()
             yield self.conn
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            _roll_back(self.conn)
             raise
-        self.conn.execute("COMMIT")
 
     def close(self) -> None:
         """Release the file. After the last connection it is one self-contained file (no -wal, -shm)."""
@@ -180,10 +192,13 @@ class WorkspaceFile:
             for step in MIGRATIONS[from_version:]:
                 step(db)
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            _roll_back(self.conn)
             raise
-        self.conn.execute("COMMIT")
+        # Into the main file now: a copy of it taken while the app is open (a backup tool, a sync folder)
+        # is then a workspace of this format rather than an empty database missing its -wal.
+        self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def _acquire_lock(self, *, take_over: bool) -> None:
         token = uuid.uuid4().hex
@@ -200,10 +215,10 @@ class WorkspaceFile:
                 "INSERT OR REPLACE INTO session_lock (id, token, pid, host, opened_at) VALUES (1, ?, ?, ?, ?)",
                 (token, os.getpid(), locking.this_host(), datetime.now(UTC).isoformat(timespec="seconds")),
             )
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            _roll_back(self.conn)
             raise
-        self.conn.execute("COMMIT")
         self._token = token
 
     def _verify_lock(self) -> None:
@@ -214,6 +229,12 @@ class WorkspaceFile:
                 f"{self.path.name} has been opened elsewhere{holder} since you opened it; "
                 "this edit was not saved so as not to overwrite theirs. Reopen the workspace."
             )
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if any: a failed COMMIT may or may not have ended it already."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def _connect_for_writing(path: Path) -> sqlite3.Connection:

@@ -58,3 +58,23 @@ class UndoStack:
     @property
     def redo_label(self) -> str | None:
         return self._undone[-1].label if self._undone else None
+
+
+class Batch:
+    """Several commands done and undone as one edit (undone in reverse order)."""
+
+    def __init__(self, label: str, commands: list[Command]) -> None:
+        self.label = label
+        self.commands = commands
+
+    def do(self, workspace: Workspace) -> Change:
+        change = Change.NONE
+        for command in self.commands:
+            change |= command.do(workspace)
+        return change
+
+    def undo(self, workspace: Workspace) -> Change:
+        change = Change.NONE
+        for command in reversed(self.commands):
+            change |= command.undo(workspace)
+        return change

@@ -114,8 +114,8 @@ def add_partner(workspace: Workspace, index: int | None = None) -> Partner:
 
 
 def delete_partners(workspace: Workspace, partner_ids: list[int]) -> Change:
-    doomed = set(partner_ids)
-    if not doomed:
+    doomed = set(partner_ids) & {p.id for p in workspace.network.partners}
+    if not doomed:  # nothing (left) to delete: not an edit, so nothing to undo
         return Change.NONE
     codes = ", ".join(p.code for p in workspace.network.partners if p.id in doomed)
     remaining = tuple(p for p in workspace.network.partners if p.id not in doomed)

@@ -1,7 +1,9 @@
 """Import partner baselines from CSV or XLSX: all or nothing, every problem by row and column.
 
-A code that exists already updates that partner (keeping its place); a new code is added at the end.
-The whole import is one undoable edit.
+A code that exists already updates that partner (keeping its place and id): the columns the file has replace
+its figures (a blank cell clears one), columns the file lacks leave them as they were. A new code is added at
+the end. The whole import is one undoable edit. XLSX: the values Excel saved, never a formula (a formula cell
+with no saved value is a problem, by row and column).
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..domain.partner import Partner
-from ..domain.partner_rows import ParsedRows, parse_rows
+from ..domain.partner_rows import FormulaCell, ParsedRows, parse_rows
 from ..domain.validation import Problem
 from .partner_commands import ReplacePartners
 from .workspace import Workspace
@@ -71,23 +73,44 @@ def _read_csv(path: Path) -> tuple[list[str], list[list[object]]]:
 
 
 def _read_xlsx(path: Path) -> tuple[list[str], list[list[object]]]:
-    from openpyxl import load_workbook  # data_only: the values Excel saved, never the formulas
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ImportRefused(path, (Problem(None, "(file)", f"the spreadsheet cannot be read ({exc})"),)) from None
-    try:
-        sheet = book.worksheets[0]
-        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
+    """The values Excel saved (``data_only``); a formula cell with no saved value becomes a ``FormulaCell``."""
+    values = _sheet_rows(path, data_only=True)
+    formulas = _sheet_rows(path, data_only=False)
+    rows: list[list[object]] = []
+    for value_row, formula_row in zip(values, formulas, strict=True):
+        row = list(value_row)
+        for i, cell in enumerate(formula_row):
+            if i < len(row) and row[i] is None and _is_formula(cell):
+                row[i] = FormulaCell(str(cell))
+        rows.append(row)
     if not rows:
         raise ImportRefused(path, (Problem(None, "(file)", "the first sheet is empty"),))
     header = ["" if h is None else str(h).strip() for h in rows[0]]
     while header and not header[-1]:
         header.pop()
     return header, rows[1:]
+
+
+def _sheet_rows(path: Path, *, data_only: bool) -> list[tuple[object, ...]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=data_only)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise ImportRefused(path, (Problem(None, "(file)", f"the spreadsheet cannot be read ({exc})"),)) from None
+    try:
+        if not book.worksheets:
+            return []
+        return list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+
+
+def _is_formula(value: object) -> bool:
+    """With ``data_only=False`` openpyxl gives a formula as text starting with '=' (array formulas as objects)."""
+    if isinstance(value, str):
+        return value.startswith("=")
+    return value is not None and type(value).__name__ in ("ArrayFormula", "DataTableFormula")
 
 
 def parse_file(path: str | os.PathLike[str]) -> ParsedRows:
@@ -107,32 +130,44 @@ def import_partners(workspace: Workspace, path: str | os.PathLike[str]) -> Impor
     added: list[str] = []
     updated: list[str] = []
     next_id = workspace.new_partner_id()
-    for baseline in parsed.baselines:
+    row_of_code: dict[str, int | None] = {}
+    for baseline, row_number in zip(parsed.baselines, _row_numbers(parsed), strict=True):
         code = str(baseline["code"])
+        row_of_code[code.casefold()] = row_number
         existing = next((i for i, p in enumerate(partners) if p.code.casefold() == code.casefold()), None)
         if existing is None:
             partners.append(Partner(id=next_id, **baseline))  # type: ignore[arg-type]
             next_id += 1
             added.append(code)
-        else:
-            partners[existing] = Partner(id=partners[existing].id, **baseline)  # type: ignore[arg-type]
+        else:  # only the columns the file has: an absent column leaves that figure as it was
+            partners[existing] = replace(partners[existing], **baseline)
             updated.append(code)
-    clashes = _name_clashes(partners)
+    clashes = _name_clashes(partners, row_of_code)
     if clashes:
         raise ImportRefused(Path(path), clashes)
     workspace.execute(ReplacePartners(f"import partners from {Path(path).name}", tuple(partners)))
     return ImportOutcome(tuple(added), tuple(updated))
 
 
-def _name_clashes(partners: list[Partner]) -> tuple[Problem, ...]:
-    seen: dict[str, str] = {}
-    problems = []
+def _row_numbers(parsed: ParsedRows) -> tuple[int | None, ...]:
+    return parsed.row_numbers if len(parsed.row_numbers) == len(parsed.baselines) else (None,) * len(parsed.baselines)
+
+
+def _name_clashes(partners: list[Partner], row_of_code: dict[str, int | None]) -> tuple[Problem, ...]:
+    """A name the file gives that another partner of the workspace already has (the file itself was checked)."""
+    holders: dict[str, list[Partner]] = {}
     for p in partners:
-        key = p.name.casefold()
-        if key in seen and seen[key] != p.code:
-            problems.append(Problem(None, "name", f"'{p.name}' ({p.code}) is already the name of {seen[key]}"))
-        seen.setdefault(key, p.code)
-    return tuple(problems)
+        holders.setdefault(p.name.casefold(), []).append(p)
+    problems = []
+    for same_name in holders.values():
+        if len(same_name) < 2:
+            continue
+        for p in same_name:
+            if p.code.casefold() in row_of_code:
+                others = ", ".join(o.code for o in same_name if o is not p)
+                problems.append(Problem(row_of_code[p.code.casefold()], "name",
+                                        f"'{p.name}' is already the name of {others} in the workspace"))
+    return tuple(sorted(problems, key=lambda q: (q.row or 0, q.column)))
 
 
 def demo_baselines() -> ParsedRows:

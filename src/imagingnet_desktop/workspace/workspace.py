@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..domain.network import Network
 from ..domain.partner import Partner
-from ..store import WorkspaceFile, network_rows, tab_state
+from ..store import WorkspaceFile, network_rows, scenario_rows, tab_state
+from ..store.scenario_rows import ScenarioRow
 from .changes import Change, ChangeNotifier, Listener
 from .commands import Command, UndoStack
 
@@ -23,6 +24,7 @@ class Workspace:
         self._file = file
         self._network = network_rows.load_network(file.conn)
         self._tab_state: dict[str, object] = {}
+        self._scenarios: tuple[ScenarioRow, ...] | None = None  # loaded when first asked for
         self._notifier = ChangeNotifier()
         self._undo = UndoStack()
 
@@ -70,6 +72,13 @@ class Workspace:
         value = self._tab_state[key]
         return copy.deepcopy(value) if value is not None else default
 
+    @property
+    def scenarios(self) -> tuple[ScenarioRow, ...]:
+        """The saved shares & votes scenarios, in order (see ``workspace.shares_votes``)."""
+        if self._scenarios is None:
+            self._scenarios = scenario_rows.load_scenarios(self._file.conn)
+        return self._scenarios
+
     # ------------------------------------------------------------- listening
     def subscribe(self, listener: Listener):
         """Call ``listener(change)`` after every edit, undo and redo. Returns an unsubscribe function."""
@@ -109,12 +118,12 @@ class Workspace:
         return self._undo.redo_label
 
     def _run(self, step) -> Change:
-        network, state = self._network, dict(self._tab_state)
+        network, state, scenarios = self._network, dict(self._tab_state), self._scenarios
         try:
             with self._file.transaction():
                 return step(self)
         except BaseException:
-            self._network, self._tab_state = network, state
+            self._network, self._tab_state, self._scenarios = network, state, scenarios
             raise
 
     # ------------------------------------------------------------- used by commands (inside a transaction)
@@ -142,3 +151,6 @@ class Workspace:
         tab_state.write_state(self._file.conn, key, value)
         self._tab_state[key] = copy.deepcopy(value)
 
+    def put_scenarios(self, scenarios: tuple[ScenarioRow, ...]) -> None:
+        scenario_rows.write_scenarios(self._file.conn, scenarios)
+        self._scenarios = tuple(scenarios)

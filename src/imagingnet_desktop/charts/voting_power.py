@@ -1,0 +1,88 @@
+"""Vote share beside real voting power per partner: grouped bars drawn on a given Figure.
+
+The axes, labels and legend are fixed once per set of partners (``draw``); a slider move only changes bar
+heights (``update``), so a canvas can redraw just the bars (blitting) and stay within a frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matplotlib.figure import Figure
+
+from . import palette
+
+
+@dataclass(frozen=True)
+class PowerBar:
+    code: str
+    vote_share: float  # 0..1
+    banzhaf: float  # 0..1
+    shapley_shubik: float  # 0..1
+
+
+_SERIES = (
+    ("votes", "Share of votes", palette.VOTE_SHARE),
+    ("banzhaf", "Voting power (Banzhaf)", palette.BANZHAF),
+    ("shapley", "Voting power (Shapley–Shubik)", palette.SHAPLEY),
+)
+
+
+class VotingPowerChart:
+    """Owns the artists on ``figure``; ``draw`` lays the chart out, ``update`` moves the bars."""
+
+    def __init__(self, figure: Figure, *, font_size: float = 12) -> None:
+        self.figure = figure
+        self.font_size = font_size
+        self.codes: tuple[str, ...] = ()
+        self.bars: dict[str, list] = {}
+        self.axes = None
+
+    def draw(self, bars: Sequence[PowerBar], *, title: str = "") -> None:
+        """Lay out axes, labels and bars for these partners (call again when the partners change)."""
+        self.figure.clear()
+        axes = self.figure.add_subplot(1, 1, 1)
+        self.axes = axes
+        self.codes = tuple(b.code for b in bars)
+        width = 0.27
+        positions = range(len(bars))
+        self.bars = {}
+        for offset, (key, label, colour) in zip((-width, 0.0, width), _SERIES, strict=True):
+            heights = [100 * _value(b, key) for b in bars]
+            self.bars[key] = list(
+                axes.bar([p + offset for p in positions], heights, width, label=label, color=colour,
+                         hatch=palette.HATCHES[key], edgecolor="white", linewidth=0.5)
+            )
+        axes.set_xticks(list(positions), self.codes, fontsize=self.font_size + 2, fontweight="bold")
+        axes.set_ylim(0, 100)
+        axes.set_ylabel("% of the network", fontsize=self.font_size)
+        axes.tick_params(axis="y", labelsize=self.font_size)
+        axes.yaxis.grid(True, color=palette.GRID, linewidth=0.8)
+        axes.set_axisbelow(True)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        # One column: three side by side are wider than a small chart and squeeze the axes in tight_layout.
+        axes.legend(loc="upper right", fontsize=self.font_size, frameon=False, ncols=1)
+        if title:
+            axes.set_title(title, fontsize=self.font_size + 2, loc="left")
+        self.figure.tight_layout()
+        for artists in self.bars.values():
+            for bar in artists:
+                bar.set_animated(False)
+
+    def update(self, bars: Sequence[PowerBar]) -> bool:
+        """Move the bars to new values. Returns False when the partners differ and ``draw`` is needed."""
+        if tuple(b.code for b in bars) != self.codes or self.axes is None:
+            return False
+        for key, artists in self.bars.items():
+            for artist, bar in zip(artists, bars, strict=True):
+                artist.set_height(100 * _value(bar, key))
+        return True
+
+    def artists(self) -> list:
+        return [artist for artists in self.bars.values() for artist in artists]
+
+
+def _value(bar: PowerBar, key: str) -> float:
+    return {"votes": bar.vote_share, "banzhaf": bar.banzhaf, "shapley": bar.shapley_shubik}[key]

@@ -1,0 +1,211 @@
+"""The commands that open no window: ``new``, ``import-partners``, ``report``, ``export``, ``--version``.
+
+A stable interface (scripts and tests use it). Exit codes: 0 success; 2 bad input, with a clear message on
+stderr and no traceback; 1 anything else (a one-line message; the traceback too when IMAGINGNET_DEBUG=1).
+Nothing here imports Qt, so these commands run with no display and start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .domain.validation import FieldError
+from .store.errors import WorkspaceError
+from .workspace.partner_import import ImportRefused
+
+PROG = "imagingnet"
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+DEBUG_ENV = "IMAGINGNET_DEBUG"
+MAX_NAME_LENGTH = 200
+
+
+class BadInput(Exception):
+    """Input the user can correct; ``str()`` is the message."""
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .workspace.partner_import import DEMO_NETWORK_NAME, create_demo
+    from .workspace.workspace import Workspace
+
+    path = Path(args.workspace)
+    if path.exists():
+        raise BadInput(f"{path} already exists; choose another name (new never overwrites a file).")
+    default_name = DEMO_NETWORK_NAME if args.demo else path.stem
+    name = _network_name(args.name if args.name is not None else default_name)
+    workspace = create_demo(path, name) if args.demo else Workspace.create(path, name)
+    try:
+        count = len(workspace.network.partners)
+    finally:
+        workspace.close()
+    _write(f"Created {path}: '{name}' with {count} partner(s).\n")
+    return EXIT_OK
+
+
+def _network_name(raw: str) -> str:
+    name = " ".join(raw.split())
+    if not name:
+        raise BadInput("The network needs a name: give one with --name.")
+    if len(name) > MAX_NAME_LENGTH:
+        raise BadInput(f"The network name is {len(name)} characters long; at most {MAX_NAME_LENGTH} are allowed.")
+    return name
+
+
+def _import_partners(args: argparse.Namespace) -> int:
+    from .workspace.partner_import import import_partners, parse_file
+    from .workspace.workspace import Workspace
+
+    source = Path(args.file)
+    if not Path(args.workspace).exists():
+        raise BadInput(f"There is no workspace at {args.workspace}; create it first with '{PROG} new'.")
+    parse_file(source)  # a file with problems never opens (so never touches) the workspace
+    workspace = Workspace.open(args.workspace)
+    try:
+        outcome = import_partners(workspace, source)
+    finally:
+        workspace.close()
+    lines = [f"Imported {source.name} into {Path(args.workspace).name}: {outcome.summary()}."]
+    if outcome.added:
+        lines.append(f"  added: {', '.join(outcome.added)}")
+    if outcome.updated:
+        lines.append(f"  updated: {', '.join(outcome.updated)}")
+    _write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .workspace.report import build_report, render_text
+    from .workspace.workspace import Workspace
+
+    workspace = Workspace.open_read_only(args.workspace)
+    try:
+        report = build_report(workspace)
+    finally:
+        workspace.close()
+    if args.json:
+        text = json.dumps(report, indent=2, ensure_ascii=not _stdout_is_utf8(), allow_nan=False)
+        _write(text + "\n")
+    else:
+        _write(render_text(report))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    what = "the draft MOU" if args.document == "mou" else "the draft heads of terms"
+    raise BadInput(
+        f"Exporting {what} is not built yet in this version of ImagingNet Desktop; nothing was written."
+    )
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _stdout_is_utf8() -> bool:
+    return (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "").replace("_", "") == "utf8"
+
+
+def _write(text: str) -> None:
+    """Print any Unicode: a console that cannot show a character gets an escape rather than a crash."""
+    if not _stdout_is_utf8() and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _error(command: str | None, message: str) -> None:
+    where = f"{PROG} {command}" if command else PROG
+    text = f"{where}: {message}\n"
+    stream = sys.stderr
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        stream.write(text.encode("ascii", "backslashreplace").decode("ascii"))
+    stream.flush()
+
+
+# --------------------------------------------------------------------------- parsing and dispatch
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="ImagingNet Desktop: form an NHS Imaging Network in partnership board workshops.",
+        epilog=(
+            f"Run '{PROG} [WORKSPACE]' to open the app (no argument: the last workspace, else a new demo one); "
+            f"'{PROG} --exit-after-start [WORKSPACE]' opens it, shows the window once and exits. "
+            "Exit codes: 0 success, 2 bad input, 1 anything else."
+        ),
+    )
+    parser.add_argument("--version", "-V", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = commands.add_parser("new", help="create a workspace file (never overwrites one)")
+    new.add_argument("workspace", metavar="WORKSPACE", help="the file to create, e.g. network.imagingnet")
+    new.add_argument("--demo", action="store_true", help="fill it with the demo network")
+    new.add_argument(
+        "--name", metavar="NAME", help="the network's name (default: the demo's name, else the file name)"
+    )
+    new.set_defaults(handler=_new)
+
+    imp = commands.add_parser(
+        "import-partners",
+        help="import partner baselines from CSV or XLSX (all or nothing)",
+        description="Import partner baselines. A code already in the workspace updates that partner; "
+        "columns absent from the file leave its other figures as they are. On any problem nothing "
+        "changes and every problem is listed by row and column.",
+    )
+    imp.add_argument("workspace", metavar="WORKSPACE")
+    imp.add_argument("file", metavar="FILE", help="a .csv (UTF-8) or .xlsx file with the template header")
+    imp.set_defaults(handler=_import_partners)
+
+    rep = commands.add_parser("report", help="print the network, its totals and checks (reads only)")
+    rep.add_argument("workspace", metavar="WORKSPACE")
+    rep.add_argument("--json", action="store_true", help="print JSON instead of text")
+    rep.set_defaults(handler=_report)
+
+    exp = commands.add_parser("export", help="export a draft document to Word (not built yet)")
+    exp.add_argument("document", choices=("mou", "heads-of-terms"))
+    exp.add_argument("workspace", metavar="WORKSPACE")
+    exp.add_argument("-o", "--output", metavar="FILE.docx", required=True)
+    exp.set_defaults(handler=_export)
+    return parser
+
+
+_BAD_INPUT: tuple[type[BaseException], ...] = (BadInput, WorkspaceError, ImportRefused, FieldError)
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run one command; returns the exit code (never raises, except for a debug traceback)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except SystemExit as exit_:  # --help, --version and usage errors (argparse prints them)
+        return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_usage(sys.stderr)
+        _error(None, "choose a command: new, import-partners, report or export (see --help)")
+        return EXIT_BAD_INPUT
+    try:
+        return handler(args)
+    except _BAD_INPUT as problem:
+        _error(args.command, str(problem))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _error(args.command, "interrupted")
+        return 130
+    except Exception as failure:  # anything else: one line, the traceback only on request
+        if os.environ.get(DEBUG_ENV):
+            traceback.print_exc()
+        summary = " ".join(str(failure).split()) or type(failure).__name__
+        _error(args.command, f"failed: {summary} ({type(failure).__name__}; set {DEBUG_ENV}=1 for details)")
+        return EXIT_FAILED

@@ -1,0 +1,119 @@
+"""What the app remembers between runs (QSettings): recent workspaces and the window's geometry.
+
+``IMAGINGNET_SETTINGS=/path/file.ini`` keeps the settings in that file instead of the user's own, so tests,
+benchmarks and smoke checks never touch a facilitator's recent list.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "ImagingNet"
+APPLICATION = "ImagingNet Desktop"
+SETTINGS_FILE_ENV = "IMAGINGNET_SETTINGS"
+MAX_RECENT = 8
+
+_RECENT = "recent_workspaces"
+_GEOMETRY = "window/geometry"
+_STATE = "window/state"
+
+
+class AppSettings:
+    def __init__(self, qsettings: QSettings) -> None:
+        self._q = qsettings
+
+    @classmethod
+    def from_environment(cls) -> AppSettings:
+        path = os.environ.get(SETTINGS_FILE_ENV)
+        if path:
+            return cls(QSettings(path, QSettings.Format.IniFormat))
+        return cls(QSettings(ORGANISATION, APPLICATION))
+
+    @classmethod
+    def in_file(cls, path: str | os.PathLike[str]) -> AppSettings:
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    # ------------------------------------------------------------- recent workspaces
+    def recent_files(self) -> list[Path]:
+        value = self._q.value(_RECENT, [])
+        if isinstance(value, str):  # QSettings gives a lone string for a one-item list in INI files
+            value = [value]
+        return [Path(v) for v in (value or []) if isinstance(v, str) and v]
+
+    def add_recent(self, path: str | os.PathLike[str]) -> None:
+        key = _key(path)
+        kept = [p for p in self.recent_files() if _key(p) != key]
+        self._set_recent([Path(path).resolve(), *kept][:MAX_RECENT])
+
+    def remove_recent(self, path: str | os.PathLike[str]) -> None:
+        key = _key(path)
+        self._set_recent([p for p in self.recent_files() if _key(p) != key])
+
+    def clear_recent(self) -> None:
+        self._set_recent([])
+
+    def _set_recent(self, paths: list[Path]) -> None:
+        self._q.setValue(_RECENT, [str(p) for p in paths])
+        self._q.sync()
+
+    # ------------------------------------------------------------- the main window
+    def window_geometry(self) -> QByteArray | None:
+        return _bytes(self._q.value(_GEOMETRY))
+
+    def window_state(self) -> QByteArray | None:
+        return _bytes(self._q.value(_STATE))
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._q.setValue(_GEOMETRY, geometry)
+        self._q.setValue(_STATE, state)
+        self._q.sync()
+
+
+def _key(path: str | os.PathLike[str]) -> str:
+    return os.path.normcase(str(Path(path).resolve()))
+
+
+def _bytes(value: object) -> QByteArray | None:
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return value
+    if isinstance(value, bytes | bytearray) and value:
+        return QByteArray(bytes(value))
+    return None
+
+
+# ------------------------------------------------------------- where new workspaces go
+WORKSPACE_SUFFIX = ".imagingnet"
+_UNSAFE = str.maketrans({c: "-" for c in '<>:"/\\|?*'})
+
+
+def documents_folder() -> Path:
+    """The user's documents folder, else the app's data folder (created if need be)."""
+    from PySide6.QtCore import QStandardPaths
+
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if docs and Path(docs).is_dir() and os.access(docs, os.W_OK):
+        return Path(docs)
+    data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    folder = Path(data) if data else Path.home()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def file_stem(name: str) -> str:
+    """A network name made safe as a file name on Windows and elsewhere."""
+    stem = " ".join(name.translate(_UNSAFE).split()).strip(" .")
+    return stem[:100] or "Imaging network"
+
+
+def unused_path(folder: Path, name: str) -> Path:
+    """``folder/name.imagingnet``, or ``name 2.imagingnet``, ``name 3``… whichever does not exist yet."""
+    stem = file_stem(name)
+    candidate = folder / f"{stem}{WORKSPACE_SUFFIX}"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem} {n}{WORKSPACE_SUFFIX}"
+        n += 1
+    return candidate

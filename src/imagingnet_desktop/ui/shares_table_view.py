@@ -1,0 +1,72 @@
+"""A read-mostly table for the Shares & votes tab, sized for a projector, that asks for the working of a cell.
+
+Double-click, Enter or the context menu's "Show working" on a cell sends ``working_requested(index)``.
+Editable cells (custom votes) are edited by typing or F2, so double-click always means "show working".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+
+from . import theme
+
+SHOW_WORKING = "Show working"
+
+
+class WorkingTableView(QTableView):
+    working_requested = Signal(QModelIndex)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, so the keyboard reaches every control
+        theme.use_font(self, 1.1)
+        header = self.horizontalHeader()
+        theme.use_font(header, 1.0, bold=True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.45))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        self.doubleClicked.connect(self.working_requested)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.state() != QAbstractItemView.State.EditingState and self.currentIndex().isValid():
+            self.working_requested.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Never start editing on a double-click (it shows the working); the signal still fires.
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.doubleClicked.emit(index)
+        event.accept()
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.indexAt(position)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        action = menu.addAction(SHOW_WORKING)
+        action.triggered.connect(lambda: self.working_requested.emit(index))
+        menu.popup(self.viewport().mapToGlobal(position))
+
+    def fit_columns(self, minimum: int = 60) -> None:
+        self.resizeColumnsToContents()
+        header = self.horizontalHeader()
+        for column in range(header.count()):
+            header.resizeSection(column, max(minimum, header.sectionSize(column) + 4))

@@ -1,0 +1,170 @@
+"""The working pages of the Shares & votes tab: shares by basis, votes & power, and the chart.
+
+Each page owns its widgets and knows how to show a ``ScenarioAnalysis``; the tab decides what to show and
+when. ``show_analysis`` is on the slider path, so it only touches what changed (models emit ``dataChanged``,
+labels are set only when their text differs, the chart moves its bars by blitting).
+"""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..charts.voting_power import PowerBar, VotingPowerChart
+from ..domain.scenario_analysis import ScenarioAnalysis
+from ..domain.shares import ShareTable
+from . import theme
+from .chart_canvas import BlittingCanvas
+from .power_table_model import PowerTableModel
+from .shares_format import coalition_list
+from .shares_table_model import ShareTableModel
+from .shares_table_view import SHOW_WORKING, WorkingTableView
+
+CHART_TITLE = "Share of votes and real voting power (%)"
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    theme.use_font(label, 1.2, bold=True)
+    return label
+
+
+def _working_button() -> QPushButton:
+    button = QPushButton(f"{SHOW_WORKING}…")
+    button.setToolTip("Show how the selected figure is worked out (or double-click the figure)")
+    theme.use_font(button, 1.05, bold=True)
+    return button
+
+
+class SharesPage(QWidget):
+    """Every basis side by side with the blend, the spread and the gain against equal shares; notes below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ShareTableModel(self)
+        self.table = WorkingTableView("Shares on each basis")
+        self.table.setModel(self.model)
+        self.model.modelReset.connect(self.table.fit_columns)
+        self.working_button = _working_button()
+        self.notes = QLabel()
+        self.notes.setObjectName("sharesNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.setStyleSheet("color: #7a3000;")
+        theme.use_font(self.notes, 1.1, bold=True)
+
+        top = QHBoxLayout()
+        top.addWidget(_heading("Each partner's share (%) on every basis"))
+        top.addStretch(1)
+        top.addWidget(self.working_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 8, 8, 8)
+        column.addLayout(top)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.notes)
+
+    def show_table(self, table: ShareTable | None) -> None:
+        self.model.set_table(table)
+        _set_text(self.notes, notes_text(table))
+        self.notes.setVisible(bool(self.notes.text()))
+
+
+def notes_text(table: ShareTable | None) -> str:
+    """Which partner lacks which figure and what that does to each basis (and to the blend)."""
+    if table is None:
+        return ""
+    lines = [f"{r.basis.label}: {r.message}" for r in table.bases.values() if r.message]
+    if table.blend is not None and table.blend.message:
+        lines.append(f"Blend: {table.blend.message}")
+    return "\n".join(f"⚠ {line}" for line in lines)
+
+
+class PowerPage(QWidget):
+    """Votes and power per partner, with a total row, and the smallest coalitions that can pass or block."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PowerTableModel(self)
+        self.table = WorkingTableView("Votes and voting power")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.model.modelReset.connect(self.table.fit_columns)
+        self.working_button = _working_button()
+        self.coalitions = QLabel()
+        self.coalitions.setObjectName("coalitions")
+        self.coalitions.setWordWrap(True)
+        self.coalitions.setTextFormat(Qt.TextFormat.PlainText)
+        self.coalitions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        theme.use_font(self.coalitions, 1.1)
+
+        top = QHBoxLayout()
+        top.addWidget(_heading("Votes and real voting power"))
+        top.addStretch(1)
+        top.addWidget(self.working_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 8, 8, 8)
+        column.addLayout(top)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.coalitions)
+
+    def show_analysis(self, analysis: ScenarioAnalysis) -> None:
+        self.model.set_analysis(analysis)
+        _set_text(self.coalitions, coalitions_text(analysis))
+
+
+class ChartPage(QWidget):
+    """Share of votes beside Banzhaf and Shapley–Shubik power per partner. A slider step moves only the bars."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = Figure(figsize=(8, 4.5), dpi=100)
+        self.chart = VotingPowerChart(self.figure, font_size=13 * theme.scale())
+        self.canvas = BlittingCanvas(self.figure)
+        self.canvas.setAccessibleName("Chart: share of votes beside voting power for each partner")
+        self._codes: tuple[str, ...] | None = None
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 8, 8, 8)
+        column.addWidget(self.canvas, 1)
+
+    def show_analysis(self, analysis: ScenarioAnalysis) -> None:
+        bars = power_bars(analysis)
+        if self._codes == analysis.codes and self.chart.update(bars):
+            self.canvas.redraw_moving()
+            return
+        self._codes = analysis.codes
+        self.chart.draw(bars, title=CHART_TITLE)
+        self.canvas.set_moving(self.chart.artists())
+        self.canvas.schedule_full_redraw()
+
+
+def power_bars(analysis: ScenarioAnalysis) -> list[PowerBar]:
+    shares = analysis.vote_fractions
+    power = analysis.power
+    bars = []
+    for i, code in enumerate(analysis.codes):
+        bars.append(PowerBar(
+            code,
+            float(shares[i]) if shares else 0.0,
+            float(power.banzhaf[i]) if power is not None else 0.0,
+            float(power.shapley_shubik[i]) if power is not None else 0.0,
+        ))
+    return bars
+
+
+def coalitions_text(analysis: ScenarioAnalysis) -> str:
+    found = analysis.coalitions
+    if found is None:
+        return ""
+    passing = [analysis.codes_of(c) for c in found.winning.coalitions]
+    blocking = [analysis.codes_of(c) for c in found.blocking.coalitions]
+    return (f"Smallest groups that can pass a decision ({found.winning.total:,}): "
+            f"{coalition_list(passing, found.winning.total)}\n"
+            f"Smallest groups that can block one ({found.blocking.total:,}): "
+            f"{coalition_list(blocking, found.blocking.total)}")
