@@ -12,6 +12,14 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QSlider, QStyle, QStyleOptionSlider
+
+from imagingnet_desktop.domain.scenario import Scenario
+from imagingnet_desktop.domain.shares import Basis
+from imagingnet_desktop.domain.voting_rules import RuleKind, VoteMethod
+from imagingnet_desktop.ui.shares_votes_tab import SharesVotesTab
+from imagingnet_desktop.workspace import shares_votes
+from imagingnet_desktop.workspace.partner_import import create_demo
+from imagingnet_desktop.workspace.workspace import Workspace
 from shares_votes_helpers import (
     DEMO_ACTIVITY,
     DEMO_CODES,
@@ -21,14 +29,6 @@ from shares_votes_helpers import (
     one_dp,
     percent_text,
 )
-
-from imagingnet_desktop.domain.scenario import Scenario
-from imagingnet_desktop.domain.shares import Basis
-from imagingnet_desktop.domain.voting_rules import RuleKind, VoteMethod
-from imagingnet_desktop.ui.shares_votes_tab import SharesVotesTab
-from imagingnet_desktop.workspace import shares_votes
-from imagingnet_desktop.workspace.partner_import import create_demo
-from imagingnet_desktop.workspace.workspace import Workspace
 
 PROPORTIONAL = replace(Scenario(), vote_method=VoteMethod.PROPORTIONAL)
 
@@ -178,10 +178,8 @@ def test_all_weights_zero_shows_no_basis_not_an_error(tab, workspace, qtbot):
     view.sliders.flush()
     assert shares_votes.working_scenario(workspace).weight_map()[Basis.ACTIVITY] == 0
     assert cell(view.shares_page.model, 0, "blend") == "no basis"
-    assert "blend weights are all zero" in view.shares_page.notes.text() or \
-        "blend weights are all zero" in view.shares_page.model.headerData(
-            0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) or \
-        "blend weights are all zero" in (view.analysis.table.blend.reason or "")
+    assert "Blend: The blend weights are all zero, so the blend has no basis." in view.shares_page.notes.text()
+    assert view.sliders.percent_labels[Basis.ACTIVITY].text() == "—"
     assert cell(view.power_page.model, 0, "banzhaf") == "20.0%"  # equal votes still work
 
 
@@ -288,7 +286,7 @@ def test_unanimity_clears_vetoes_and_a_veto_partner_shows_in_the_warnings(tab, w
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert shares_votes.working_scenario(workspace).veto_codes == ("WBK",)
     assert "⚠ WBK can block any decision on its own." in view.warnings.lines()
-    choose(qtbot, view.controls.rule, "Unanimity (every partner)")
+    choose(qtbot, view.controls.rule, "Unanimity")
     scenario = shares_votes.working_scenario(workspace)
     assert scenario.rule_kind is RuleKind.UNANIMITY and scenario.veto_codes == ()
     assert not box.isEnabled() and not box.isChecked()
@@ -478,15 +476,21 @@ def test_every_figure_shows_its_working(proportional_tab, workspace, qtbot):
 # ---------------------------------------------------------------------------- models
 
 
-def test_each_table_model_passes_the_qt_model_tester(proportional_tab, workspace, qtmodeltester, qtbot):
+@pytest.mark.parametrize("which", ["shares", "power", "compare"])
+def test_each_table_model_passes_the_qt_model_tester(proportional_tab, workspace, qtmodeltester, which):
     view = proportional_tab.view()
     shares_votes.save_scenario(workspace, "One")
     shares_votes.save_scenario(workspace, "Two")
-    for model in (view.shares_page.model, view.power_page.model, view.scenarios.compare_model):
-        assert model.rowCount() > 0 and model.columnCount() > 0
-        qtmodeltester.check(model, force_py=True)
+    model = {"shares": view.shares_page.model, "power": view.power_page.model,
+             "compare": view.scenarios.compare_model}[which]
+    assert model.rowCount() > 0 and model.columnCount() > 0
+    qtmodeltester.check(model, force_py=True)
+    # The tester stays connected: every later signal is checked too.
+    shares_votes.set_working_scenario(workspace, replace(PROPORTIONAL, weights=((Basis.PAY, 40),)))
     shares_votes.set_working_scenario(workspace, replace(PROPORTIONAL, vote_method=VoteMethod.CUSTOM))
-    qtmodeltester.check(view.power_page.model, force_py=True)
+    shares_votes.save_scenario(workspace, "Three")
+    workspace.undo()
+    view.preview_weights(tuple((b, 10) for b in Basis))
 
 
 def test_adding_a_partner_elsewhere_reaches_every_part_of_the_tab(tab, workspace, qtbot):
@@ -527,3 +531,66 @@ def test_the_content_is_built_on_first_show_only(workspace, qtbot):
     assert tab.is_built
     assert tab.view().controls.method.currentText() == "By shareholding"
     tab.detach()
+
+
+def test_a_blend_with_no_basis_stops_proportional_votes_and_says_so(proportional_tab, workspace, qtbot):
+    view = proportional_tab.view()
+    activity = view.sliders.sliders[Basis.ACTIVITY]
+    activity.setFocus()
+    qtbot.keyClick(activity, Qt.Key.Key_Home)  # the only weighted basis goes to zero
+    view.sliders.flush()  # a slider move is always kept: its consequence is shown, not refused
+    assert on_disk(workspace).weight_map()[Basis.ACTIVITY] == 0
+    problem = next(line for line in view.warnings.lines() if line.startswith("✖"))
+    assert "Votes in proportion to the blend cannot be set" in problem and "all zero" in problem
+    assert cell(view.power_page.model, 0, "banzhaf") == "—"
+    choose(qtbot, view.controls.method, "Equal: one each")  # a way out is allowed
+    assert not any(line.startswith("✖") for line in view.warnings.lines())
+
+
+def test_the_context_menu_shows_the_working(proportional_tab, qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    view = proportional_tab.view()
+    view.pages.setCurrentWidget(view.power_page)
+    table = view.power_page.table
+    index = view.power_page.model.index(1, power_column(view, "vote_share"))
+    table.customContextMenuRequested.emit(table.visualRect(index).center())
+    menu = table.findChildren(QMenu)[-1]
+    assert [a.text() for a in menu.actions()] == ["Show working"]
+    menu.actions()[0].trigger()
+    votes = hundredths(DEMO_ACTIVITY)
+    assert f"EMV holds {votes[1]:,} of the 10,000 votes" in view.working_dialog.text()
+
+
+def test_a_veto_for_a_partner_that_has_gone_can_be_unticked(workspace, qtbot):
+    from imagingnet_desktop.workspace.partner_commands import delete_partners
+
+    shares_votes.set_working_scenario(workspace, replace(Scenario(), veto_codes=("WBK",)))
+    tab = open_tab(qtbot, workspace)
+    view = tab.view()
+    delete_partners(workspace, [workspace.network.partners[-1].id])
+    assert "✖ Cannot work this out: The veto partner WBK is no longer in the network." in view.warnings.lines()
+    box = view.controls.veto_boxes["WBK"]
+    assert box.text() == "WBK (not a partner)" and box.isChecked()
+    qtbot.waitUntil(box.isVisible)  # Qt shows a box added to a shown layout on its next turn
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert on_disk(workspace).veto_codes == ()
+    assert "WBK" not in view.controls.veto_boxes
+    assert not any(line.startswith("✖") for line in view.warnings.lines())
+    tab.detach()
+
+
+def test_the_working_of_the_spread_and_the_gain_shows_its_sums(workspace):
+    from imagingnet_desktop.ui.shares_working import share_working
+
+    table = shares_votes.analyse_scenario(workspace, Scenario()).table
+    nsh = workspace.network.partners[0].id
+    spread = share_working(table, "spread", nsh).text
+    # NSH's lowest share is on activity (33.32%), its highest on going-concern value (40.50%).
+    assert "Lowest: 33.32% (Activity (examinations))" in spread
+    assert "Highest: 40.50% (Going-concern value)" in spread
+    assert "40.50% − 33.32% = 7.18 percentage points" in spread
+    gain = share_working(table, "gain", nsh).text
+    assert "1/5 = 20.0000%" in gain and "+13.32 percentage points" in gain
+    pay = share_working(table, Basis.PAY, nsh).text
+    assert f"£{DEMO_PAY[0]:,} ÷ £{sum(DEMO_PAY):,}" in pay and "shown as 36.44%" in pay

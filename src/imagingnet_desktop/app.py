@@ -159,7 +159,7 @@ def paint_and_check(app: QApplication, window: MainWindow) -> str | None:
     tab = window.tab_widget.currentWidget()
     if tab is None:
         return "no workspace is shown"
-    views = [v for v in tab.findChildren(QAbstractItemView) if v.isVisibleTo(tab)]
+    views = _item_views(tab)
     watcher = _PaintWatcher([tab])
     window.show()
     deadline = time.monotonic() + PAINT_TIMEOUT_S
@@ -176,3 +176,13 @@ def paint_and_check(app: QApplication, window: MainWindow) -> str | None:
     if views and partners and not any(v.model() and v.model().rowCount() >= partners for v in views):
         return f"the Network tab does not show the {partners} partners"
     return None
+
+
+def _item_views(page: QWidget) -> list[QAbstractItemView]:
+    """The tables a tab keeps as attributes (``self.table = ...``), found without wrapping every child.
+
+    ``findChildren`` would hand each of the page's hundreds of widgets to Python first, which costs
+    start-up milliseconds; the tab's own attributes are where its tables are.
+    """
+    tab = page.content() if hasattr(page, "content") else page
+    return [v for v in vars(tab).values() if isinstance(v, QAbstractItemView) and v.isVisibleTo(page)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
@@ -359,7 +359,8 @@ def share_table(
     fixed = _by_partners(partners)
     blend = None if weights is None else blend_shares(partners, weights, bases=fixed.bases)
     blend_gains = _gains(fixed.partner_ids, blend._scaled) if blend is not None and blend.has_basis else {}
-    return replace(fixed, blend=blend, blend_gains=blend_gains)
+    return ShareTable(fixed.partner_ids, fixed.codes, fixed.equal, fixed.bases, blend, fixed.spreads, fixed.gains,
+                      blend_gains)
 
 
 def _partner_part(partners: tuple[Partner, ...]) -> ShareTable:

@@ -11,7 +11,6 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -201,7 +200,7 @@ class WorkspaceFile:
         self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def _acquire_lock(self, *, take_over: bool) -> None:
-        token = uuid.uuid4().hex
+        token = os.urandom(16).hex()  # uuid would import platform on the start-up path
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             row = self.conn.execute("SELECT pid, host, opened_at FROM session_lock WHERE id = 1").fetchone()

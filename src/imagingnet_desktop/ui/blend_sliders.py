@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from ..domain.scenario import SLIDER_MAX
@@ -26,6 +27,16 @@ SLIDER_LABELS = {
     Basis.TOTAL_COST: "Total cost",
     Basis.VALUATION: "Going-concern",
 }
+
+
+class WeightSlider(QSlider):
+    """A slider the mouse wheel moves only once it has focus, so scrolling past it changes nothing."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
 
 
 class BlendSliders(QWidget):
@@ -57,7 +68,7 @@ class BlendSliders(QWidget):
             label = QLabel(SLIDER_LABELS[basis])
             label.setToolTip(basis.label)
             theme.use_font(label, 1.05, bold=True)
-            slider = QSlider(Qt.Orientation.Horizontal)
+            slider = WeightSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"weight_{basis.value}")
             slider.setRange(0, SLIDER_MAX)
             slider.setSingleStep(1)
@@ -72,7 +83,6 @@ class BlendSliders(QWidget):
             percent.setObjectName(f"percent_{basis.value}")
             theme.use_font(percent, 1.25, bold=True)
             percent.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            percent.setMinimumWidth(percent.fontMetrics().horizontalAdvance("100.0%") + 4)
             grid.addWidget(label, row, 0)
             grid.addWidget(slider, row, 1)
             grid.addWidget(percent, row, 2)
@@ -88,6 +98,11 @@ class BlendSliders(QWidget):
         column.addWidget(hint)
         column.addLayout(grid)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def fit_to_type(self) -> None:
+        """Room for "100.0%" beside each slider at the current type size."""
+        for label in self.percent_labels.values():
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance("100.0%") + 4)
 
     # ------------------------------------------------------------------ reading and showing
     def weights(self) -> Weights:

@@ -8,11 +8,13 @@ Importing this module imports matplotlib, so the tab imports it only when it is 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -27,6 +29,7 @@ class BlittingCanvas(FigureCanvasQTAgg):
         self._background = None
         self._needs_draw = True
         self._moving: list[Artist] = []
+        self._columns: dict[int, Bbox] = {}
         self.full_draws = 0  # how many complete redraws (tests and the benchmark watch this)
         self.blits = 0
         self.mpl_connect("draw_event", self._after_full_draw)
@@ -54,10 +57,13 @@ class BlittingCanvas(FigureCanvasQTAgg):
         else:
             self._needs_draw = True
 
-    def redraw_moving(self) -> None:
-        """Repaint only the moving artists over the cached background (a full draw if there is none).
+    def redraw_moving(self, changed: Sequence[Artist] | None = None) -> None:
+        """Repaint moving artists over the cached background (a full draw if there is none yet).
 
-        Off screen nothing is drawn: the picture is brought up to date when the canvas is shown again.
+        ``changed``: the artists that moved. When they are few, only the columns they stand in are restored
+        and redrawn (with any neighbour reaching into a column, clipped to it) and only those columns are
+        repainted; otherwise every moving artist is redrawn. Off screen nothing is drawn: the picture is
+        brought up to date when the canvas is next shown.
         """
         if not self.isVisible():
             self._needs_draw = True
@@ -65,11 +71,36 @@ class BlittingCanvas(FigureCanvasQTAgg):
         if self._background is None:
             self.full_redraw()
             return
-        self.restore_region(self._background)
-        for artist in self._moving:
-            self.figure.draw_artist(artist)
-        self.blit(self.figure.bbox)
+        if changed is not None and not changed:
+            return
+        if changed is None or 2 * len(changed) > len(self._moving):
+            self.restore_region(self._background)
+            for artist in self._moving:
+                self.figure.draw_artist(artist)
+            self.blit(self.figure.bbox)
+        else:
+            self._redraw_columns(changed)
         self.blits += 1
+
+    def _redraw_columns(self, changed: Sequence[Artist]) -> None:
+        height = self.figure.bbox.height
+        axes = changed[0].axes.bbox
+        columns = _merged([self._columns[id(artist)] for artist in changed])
+        for column in columns:  # Agg counts rows from the top; xy=(0, 0): the background covers the whole figure
+            self.restore_region(self._background, bbox=(column.x0, height - column.y1, column.x1, height - column.y0),
+                                xy=(0, 0))
+        for artist in self._moving:
+            reach = self._columns[id(artist)]
+            for column in columns:
+                if reach.x1 > column.x0 and reach.x0 < column.x1:
+                    clip = artist.get_clip_box()
+                    # Agg restores the last pixel column of a strip but clips drawing just before it.
+                    strip = Bbox.from_extents(column.x0, column.y0, column.x1 + 1, column.y1)
+                    artist.set_clip_box(Bbox.intersection(strip, axes) or strip)
+                    self.figure.draw_artist(artist)
+                    artist.set_clip_box(clip)
+        joined = Bbox.union(columns)  # a pixel more each side: Qt's repaint rounds the area inwards
+        self.blit(Bbox.from_extents(joined.x0 - 1, joined.y0 - 1, joined.x1 + 1, joined.y1 + 1))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -80,9 +111,29 @@ class BlittingCanvas(FigureCanvasQTAgg):
     def _after_full_draw(self, _event: object) -> None:
         self.full_draws += 1
         self._background = self.copy_from_bbox(self.figure.bbox)
+        # Where each moving artist can reach; only heights change between full draws, so this holds.
+        self._columns = {id(a): _column(a, a.axes.bbox) for a in self._moving if a.axes is not None}
         for artist in self._moving:
             self.figure.draw_artist(artist)
 
     def _relayout(self, _event: object) -> None:
         if self.figure.axes and self.width() > 10 and self.height() > 10:
             self.figure.tight_layout()
+
+
+def _column(artist: Artist, axes: Bbox) -> Bbox:
+    """The strip of the axes an artist can touch at any height: its width plus a pixel each side."""
+    extent = artist.get_window_extent()
+    return Bbox.from_extents(math.floor(extent.x0) - 1, math.floor(axes.y0) - 1,
+                             math.ceil(extent.x1) + 1, math.ceil(axes.y1) + 1)
+
+
+def _merged(columns: list[Bbox]) -> list[Bbox]:
+    """Overlapping strips joined, so no pixel is restored (or drawn on) twice."""
+    out: list[Bbox] = []
+    for column in sorted(columns, key=lambda b: b.x0):
+        if out and column.x0 <= out[-1].x1:
+            out[-1] = Bbox.union([out[-1], column])
+        else:
+            out.append(column)
+    return out

@@ -109,8 +109,7 @@ class NetworkTab(QWidget):
         self.table.selectionModel().currentChanged.connect(self._update_actions)
 
         self._lay_out(name_label)
-        self._show_all()
-        self._fit_table()
+        self._show_all()  # columns are fitted once, when first shown (showEvent): fitting costs start-up time
         unsubscribe = workspace.subscribe(self._workspace_changed)
         self._unsubscribe: Callable[[], None] | None = unsubscribe
         # The workspace holds this wrapper through the listener; let go when Qt deletes the tab.

@@ -1,7 +1,6 @@
 """Votes and real voting power per partner: votes, share of votes, Banzhaf, Shapley–Shubik, and what it means.
 
-Fed a ``ScenarioAnalysis`` by the tab (``dataChanged`` when the partners are the same, so a slider step never
-resets the view). Under custom votes the Votes column is editable; the edit goes to ``edit_votes`` (set by
+Fed a ``ScenarioAnalysis`` by the tab; a slider step repaints only the cells that changed (never a reset). Under custom votes the Votes column is editable; the edit goes to ``edit_votes`` (set by
 the tab), which returns a message when it refuses the value, reported through ``validation_failed``.
 """
 
@@ -10,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.scenario_analysis import ScenarioAnalysis
 from ..domain.voting_rules import VoteMethod
 from . import theme
+from .shares_cells import EDITABLE_ROLE, CachedTableModel, Cell, Grid
 from .shares_format import NOT_AVAILABLE, count, power_percent
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -49,11 +49,11 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-class PowerTableModel(QAbstractTableModel):
+class PowerTableModel(CachedTableModel):
     validation_failed = Signal(int, int, str)  # row, column, message
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(len(COLUMNS), parent)
         self._analysis: ScenarioAnalysis | None = None
         self.edit_votes: VoteEditor | None = None
         self.read_only = False
@@ -69,14 +69,11 @@ class PowerTableModel(QAbstractTableModel):
         return self._analysis
 
     def set_analysis(self, analysis: ScenarioAnalysis | None) -> None:
+        """Show ``analysis``: only the cells that changed repaint (a reset if the partners changed)."""
         old = self._analysis
-        if old is None or analysis is None or old.codes != analysis.codes:
-            self.beginResetModel()
-            self._analysis = analysis
-            self.endResetModel()
-            return
+        same_partners = old is not None and analysis is not None and old.codes == analysis.codes
         self._analysis = analysis
-        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
+        self.replace_grid(self._build(), reset=not same_partners)
 
     @property
     def votes_editable(self) -> bool:
@@ -92,49 +89,36 @@ class PowerTableModel(QAbstractTableModel):
             return None
         return row
 
-    # ------------------------------------------------------------------ shape
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        if parent.isValid() or self._analysis is None or not self._analysis.codes:
-            return 0
-        return len(self._analysis.codes) + 1
+    # ------------------------------------------------------------------ the cells
+    def _build(self) -> Grid:
+        a = self._analysis
+        if a is None or not a.codes:
+            return []
+        editable = self.votes_editable
+        return [[self._cell_for(key, i, editable) for key in COLUMNS] for i in [*range(len(a.codes)), None]]
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not self._valid(index):
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if COLUMNS[index.column()] == "votes" and self.partner_at(index.row()) is not None and self.votes_editable:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    # ------------------------------------------------------------------ reading
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not self._valid(index):
-            return None
-        key = COLUMNS[index.column()]
-        i = self.partner_at(index.row())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.cell_text(key, i)
-        if role == Qt.ItemDataRole.EditRole:
-            return self.cell_text(key, i).replace(",", "")
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if key in ("partner", "note") else _RIGHT
-        if role == Qt.ItemDataRole.FontRole and (key in ("partner", "note") or i is None):
-            return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if key == "note":
-                return self._flag_ink
-            if self.cell_text(key, i) == NOT_AVAILABLE:
-                return self._muted
-        if role == Qt.ItemDataRole.BackgroundRole and key == "votes" and i is not None and self.votes_editable:
-            return self._editable
-        if role == Qt.ItemDataRole.ToolTipRole and key != "partner" and i is not None:
-            if key == "votes" and self.votes_editable:
-                return "Type this partner's votes (a whole number, 0 or more). Double-click shows the working."
-            return "Double-click, or press Enter, to show the working"
-        return None
+    def _cell_for(self, key: str, i: int | None, editable: bool) -> Cell:
+        text = self.cell_text(key, i)
+        cell: Cell = {
+            Qt.ItemDataRole.DisplayRole: text,
+            Qt.ItemDataRole.AccessibleTextRole: text,
+            Qt.ItemDataRole.TextAlignmentRole: _LEFT if key in ("partner", "note") else _RIGHT,
+        }
+        if key in ("partner", "note") or i is None:
+            cell[Qt.ItemDataRole.FontRole] = self._bold
+        if key == "note":
+            cell[Qt.ItemDataRole.ForegroundRole] = self._flag_ink
+        elif text == NOT_AVAILABLE:
+            cell[Qt.ItemDataRole.ForegroundRole] = self._muted
+        if i is not None and key != "partner":
+            cell[Qt.ItemDataRole.ToolTipRole] = "Double-click, or press Enter, to show the working"
+        if key == "votes" and i is not None and editable:
+            cell[EDITABLE_ROLE] = True
+            cell[Qt.ItemDataRole.EditRole] = text.replace(",", "")
+            cell[Qt.ItemDataRole.BackgroundRole] = self._editable
+            cell[Qt.ItemDataRole.ToolTipRole] = ("Type this partner's votes (a whole number, 0 or more). "
+                                                 "Double-click shows the working.")
+        return cell
 
     def cell_text(self, key: str, i: int | None) -> str:
         a = self._analysis
@@ -186,7 +170,7 @@ class PowerTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ editing custom votes
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not self._valid(index) or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+        if role != Qt.ItemDataRole.EditRole or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
         i = self.partner_at(index.row())
         if i is None or self.edit_votes is None:
@@ -196,11 +180,3 @@ class PowerTableModel(QAbstractTableModel):
             self.validation_failed.emit(index.row(), index.column(), refusal)
             return False
         return True
-
-    def _valid(self, index: AnyIndex) -> bool:
-        return (
-            index.isValid()
-            and index.model() is self
-            and 0 <= index.row() < self.rowCount()
-            and 0 <= index.column() < len(COLUMNS)
-        )

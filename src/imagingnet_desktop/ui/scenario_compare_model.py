@@ -4,6 +4,7 @@ partner, its share of the votes, Banzhaf power and Shapley–Shubik power. The a
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -19,10 +20,11 @@ from .shares_format import NOT_AVAILABLE, power_percent
 AnyIndex = QModelIndex | QPersistentModelIndex
 AGREED_MARK = "★ AGREED"
 AGREED_BACKGROUND = "#e3f4ec"
+HEADER_WIDTH = 22  # characters a line in a column heading
 SUMMARY_ROWS = (("shares", "Shares"), ("votes", "Votes"), ("rule", "Rule"))
-PARTNER_ROWS = (("vote_share", "votes"), ("banzhaf", "Banzhaf"), ("shapley", "Shapley–Shubik"))
+PARTNER_ROWS = (("vote_share", "votes"), ("banzhaf", "Banzhaf"), ("shapley", "Shapley"))
 
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -84,7 +86,7 @@ class ScenarioCompareModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.cell_text(analysis, key, partner)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if partner is None else _RIGHT
+            return _LEFT if partner is None else _CENTRE
         if role == Qt.ItemDataRole.ToolTipRole:
             if partner is None:
                 return self.cell_text(analysis, key, partner)
@@ -119,7 +121,7 @@ class ScenarioCompareModel(QAbstractTableModel):
                 return None
             saved = self._columns[section][0]
             if role == Qt.ItemDataRole.DisplayRole:
-                name = saved.scenario.name
+                name = textwrap.fill(saved.scenario.name, HEADER_WIDTH, max_lines=3, placeholder="…")
                 return f"{AGREED_MARK}\n{name}" if saved.agreed else name
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{saved.scenario.name}{' — the network’s agreed position' if saved.agreed else ''}"
@@ -131,6 +133,11 @@ class ScenarioCompareModel(QAbstractTableModel):
             if partner is None:
                 return dict(SUMMARY_ROWS)[key]
             return f"{self._codes[partner]} {dict(PARTNER_ROWS)[key]}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            key, partner = self.row_key(section)
+            tips = {"vote_share": "share of the votes", "banzhaf": "Banzhaf voting power",
+                    "shapley": "Shapley–Shubik voting power"}
+            return None if partner is None else f"{self._codes[partner]}: {tips[key]}"
         return None
 
     def _valid(self, index: AnyIndex) -> bool:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -37,6 +38,7 @@ AskName = Callable[[str, str, str], str | None]  # (title, prompt, suggested) ->
 
 class ScenarioPanel(QWidget):
     working_requested = Signal(object, str, object)  # (analysis, column key, partner index)
+    loaded = Signal()  # a saved scenario was put on the sliders
 
     def __init__(self, workspace: Workspace, message: InlineMessage, flush: Callable[[], None],
                  parent: QWidget | None = None) -> None:
@@ -53,6 +55,8 @@ class ScenarioPanel(QWidget):
         hint.setStyleSheet(f"color: {theme.MUTED_INK};")
         self.list = QListWidget()
         self.list.setAccessibleName("Saved scenarios")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         theme.use_font(self.list, 1.1)
         self.list.itemChanged.connect(self._ticked)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -75,8 +79,8 @@ class ScenarioPanel(QWidget):
         theme.use_font(self.compare, 1.1)
         theme.use_font(self.compare.horizontalHeader(), 1.05, bold=True)
         theme.use_font(self.compare.verticalHeader(), 1.05, bold=True)
-        self.compare.horizontalHeader().setStretchLastSection(False)
-        self.compare.horizontalHeader().setDefaultSectionSize(190)
+        self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.compare.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.compare.doubleClicked.connect(self._compare_working)
         self.compare_empty = QLabel("Tick saved scenarios on the left to compare them here.")
         self.compare_empty.setStyleSheet(f"color: {theme.MUTED_INK};")
@@ -114,6 +118,11 @@ class ScenarioPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode: taller rows for the larger type
+            QTimer.singleShot(0, self.compare.resizeRowsToContents)
 
     def _button(self, text: str, slot: Callable[[], None], tip: str) -> QPushButton:
         button = QPushButton(text)
@@ -195,6 +204,7 @@ class ScenarioPanel(QWidget):
         self._flush()
         if self._attempt(lambda: shares_votes.load_scenario(self._workspace, chosen.id)) is not None:
             self._message.show_notice(f"“{chosen.scenario.name}” is on the sliders. Ctrl+Z puts back what was there.")
+            self.loaded.emit()
 
     def rename(self) -> None:
         chosen = self._selected()

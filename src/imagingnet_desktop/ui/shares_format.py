@@ -64,7 +64,7 @@ def join_codes(codes: Sequence[str], joiner: str = " + ") -> str:
     return joiner.join(codes)
 
 
-def coalition_list(groups: Sequence[Sequence[str]], total: int, *, shown: int = 6) -> str:
+def coalition_list(groups: Sequence[Sequence[str]], total: int, *, shown: int = 4) -> str:
     """``NSH + EMV; KBD + SMC`` and how many more, for the coalition lines under the power table."""
     if total == 0:
         return "none"

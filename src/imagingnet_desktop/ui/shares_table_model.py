@@ -1,22 +1,20 @@
 """The bases side by side: one row per partner (and a total row), a column per basis, the blend and the spread.
 
 The model holds a ``ShareTable`` it is given; it does not read the workspace. While a slider moves, the tab
-hands it a new table per step and the model emits ``dataChanged`` (never a reset) so the view repaints in
-place. A basis with no basis shows "no basis" down its column, with the reason in the tooltip.
+hands it a new table per step and only the cells that changed (the blend and its gain) are repainted. A basis with no basis shows "no basis" down its column, with the reason in the tooltip.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.shares import Basis, ShareTable
 from . import theme
+from .shares_cells import CachedTableModel, Cell, Grid
 from .shares_format import NO_BASIS, NO_FIGURE, NOT_AVAILABLE, points, share_number
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 SHORT_LABELS = {
     Basis.ACTIVITY: "Activity\n(exams)",
@@ -48,9 +46,9 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-class ShareTableModel(QAbstractTableModel):
+class ShareTableModel(CachedTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(len(COLUMNS), parent)
         self._table: ShareTable | None = None
         self._muted = QBrush(QColor(theme.MUTED_INK))
         self._missing = QBrush(QColor("#8a3b00"))
@@ -64,19 +62,14 @@ class ShareTableModel(QAbstractTableModel):
         return self._table
 
     def set_table(self, table: ShareTable | None) -> None:
-        """Show ``table``: same partners → ``dataChanged`` over every cell; different partners → a reset."""
+        """Show ``table``: only the cells that changed repaint (a reset if the partners changed)."""
         old = self._table
-        same_shape = old is not None and table is not None and old.partner_ids == table.partner_ids
-        if not same_shape:
-            self.beginResetModel()
-            self._table = table
-            self.endResetModel()
-            return
+        same_partners = old is not None and table is not None and old.partner_ids == table.partner_ids
         self._table = table
-        if old is not None and table is not None and old.codes != table.codes:
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
-        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.replace_grid(self._build(), reset=not same_partners)
+        if same_partners and old is not None and table is not None and \
+                [r.message for r in old.bases.values()] != [r.message for r in table.bases.values()]:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def key_at(self, column: int) -> str | Basis:
         return COLUMNS[column]
@@ -87,44 +80,33 @@ class ShareTableModel(QAbstractTableModel):
             return None
         return self._table.partner_ids[row]
 
-    # ------------------------------------------------------------------ shape
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        if parent.isValid() or self._table is None or not self._table.partner_ids:
-            return 0
-        return len(self._table.partner_ids) + 1
+    # ------------------------------------------------------------------ the cells
+    def _build(self) -> Grid:
+        table = self._table
+        if table is None or not table.partner_ids:
+            return []
+        rows: list[int | None] = [*table.partner_ids, None]
+        return [[self._cell_for(key, pid) for key in COLUMNS] for pid in rows]
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not self._valid(index):
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    # ------------------------------------------------------------------ reading
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not self._valid(index):
-            return None
-        key = COLUMNS[index.column()]
-        pid = self.partner_id_at(index.row())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.cell_text(key, pid)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if key == "partner" else _RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(key, pid)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            text = self.cell_text(key, pid)
-            if text == NO_FIGURE:
-                return self._missing
-            if text in (NO_BASIS, NOT_AVAILABLE):
-                return self._muted
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole and key == "blend":
-            return self._blend_background
-        if role == Qt.ItemDataRole.FontRole and (key in ("partner", "blend") or pid is None):
-            return self._bold
-        return None
+    def _cell_for(self, key: str | Basis, pid: int | None) -> Cell:
+        text = self.cell_text(key, pid)
+        cell: Cell = {
+            Qt.ItemDataRole.DisplayRole: text,
+            Qt.ItemDataRole.AccessibleTextRole: text,
+            Qt.ItemDataRole.TextAlignmentRole: _LEFT if key == "partner" else _RIGHT,
+        }
+        tip = self._tooltip(key, pid)
+        if tip:
+            cell[Qt.ItemDataRole.ToolTipRole] = tip
+        if text == NO_FIGURE:
+            cell[Qt.ItemDataRole.ForegroundRole] = self._missing
+        elif text in (NO_BASIS, NOT_AVAILABLE):
+            cell[Qt.ItemDataRole.ForegroundRole] = self._muted
+        if key == "blend":
+            cell[Qt.ItemDataRole.BackgroundRole] = self._blend_background
+        if key in ("partner", "blend") or pid is None:
+            cell[Qt.ItemDataRole.FontRole] = self._bold
+        return cell
 
     def cell_text(self, key: str | Basis, pid: int | None) -> str:
         table = self._table
@@ -188,11 +170,3 @@ class ShareTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _LEFT if key == "partner" else _RIGHT
         return None
-
-    def _valid(self, index: AnyIndex) -> bool:
-        return (
-            index.isValid()
-            and index.model() is self
-            and 0 <= index.row() < self.rowCount()
-            and 0 <= index.column() < len(COLUMNS)
-        )

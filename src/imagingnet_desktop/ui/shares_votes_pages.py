@@ -8,7 +8,7 @@ labels are set only when their text differs, the chart moves its bars by blittin
 from __future__ import annotations
 
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..charts.voting_power import PowerBar, VotingPowerChart
@@ -22,6 +22,7 @@ from .shares_table_model import ShareTableModel
 from .shares_table_view import SHOW_WORKING, WorkingTableView
 
 CHART_TITLE = "Share of votes and real voting power (%)"
+CHART_FONT = 13.0  # points at the normal scale
 
 
 def _set_text(label: QLabel, text: str) -> None:
@@ -92,7 +93,7 @@ class PowerPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = PowerTableModel(self)
-        self.table = WorkingTableView("Votes and voting power")
+        self.table = WorkingTableView("Votes and voting power", font_scale=1.25)
         self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.model.modelReset.connect(self.table.fit_columns)
@@ -125,19 +126,33 @@ class ChartPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.figure = Figure(figsize=(8, 4.5), dpi=100)
-        self.chart = VotingPowerChart(self.figure, font_size=13 * theme.scale())
+        self.chart = VotingPowerChart(self.figure, font_size=CHART_FONT * theme.scale())
         self.canvas = BlittingCanvas(self.figure)
         self.canvas.setAccessibleName("Chart: share of votes beside voting power for each partner")
         self._codes: tuple[str, ...] | None = None
+        self._analysis: ScenarioAnalysis | None = None
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
         column.addWidget(self.canvas, 1)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        size = CHART_FONT * theme.scale()
+        if event.type() == QEvent.Type.FontChange and size != self.chart.font_size:  # presentation mode
+            self.chart.font_size = size
+            self._codes = None  # lay the chart out again at the new size
+            if self._analysis is not None:
+                self.show_analysis(self._analysis)
+
     def show_analysis(self, analysis: ScenarioAnalysis) -> None:
+        self._analysis = analysis
         bars = power_bars(analysis)
-        if self._codes == analysis.codes and self.chart.update(bars):
-            self.canvas.redraw_moving()
-            return
+        if self._codes == analysis.codes:
+            artists = self.chart.artists()
+            before = [artist.get_height() for artist in artists]
+            if self.chart.update(bars):
+                self.canvas.redraw_moving([a for a, h in zip(artists, before, strict=True) if a.get_height() != h])
+                return
         self._codes = analysis.codes
         self.chart.draw(bars, title=CHART_TITLE)
         self.canvas.set_moving(self.chart.artists())

@@ -1,4 +1,4 @@
-"""The Shares & votes tab's content: blend sliders on the left; warnings above three pages on the right.
+"""The Shares & votes tab's content: sliders and the voting rule on the left; warnings above four pages.
 
 State: the working scenario as committed in the workspace (``scenario``) and the analysis on screen
 (``analysis``), which during a slider drag is a preview of a candidate nothing has written. Every edit goes
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..domain.partner import Partner
@@ -75,11 +75,12 @@ class SharesVotesView(QWidget):
 
         self.pages = QTabWidget()
         self.pages.setObjectName("sharesVotesPages")
-        self.pages.tabBar().setStyleSheet(theme.TAB_BAR_STYLE)
         pages = (self.shares_page, self.power_page, self.chart_page, self.scenarios)
         for page, title in zip(pages, PAGE_TITLES, strict=True):
             self.pages.addTab(page, title)
         self._lay_out()
+        self.pages.currentChanged.connect(self._page_changed)
+        self.scenarios.loaded.connect(lambda: self.pages.setCurrentWidget(self.power_page))
         self.reload(force=True)
 
     def _lay_out(self) -> None:
@@ -97,20 +98,21 @@ class SharesVotesView(QWidget):
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setMinimumWidth(max(LEFT_WIDTH, left.minimumSizeHint().width() + 4))
+        self._left_content = left
+        left.installEventFilter(self)
 
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(6, 0, 0, 0)
         right_column.setSpacing(6)
         right_column.addWidget(self.message)
-        self.warnings.setMaximumHeight(int(self.warnings.label.fontMetrics().height() * 5.2))
         right_column.addWidget(self.warnings)
         right_column.addWidget(self.pages, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left_scroll)
+        self._left = left_scroll
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -118,6 +120,37 @@ class SharesVotesView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.splitter)
+        self._fit_to_type()
+
+    def _fit_to_type(self) -> None:
+        """Sizes that follow the type: again after presentation mode rescales it."""
+        # A style sheet overrides setFont, so the tab bar's size goes in its style sheet.
+        self.pages.tabBar().setStyleSheet(
+            f"{theme.TAB_BAR_STYLE} QTabBar {{ font-size: {theme.font(1.0).pointSizeF():.1f}pt; }}")
+        self.sliders.fit_to_type()
+        self._fit_left()
+
+    def _fit_left(self) -> None:
+        """The left column as wide as its controls need (it never scrolls sideways)."""
+        needed = max(LEFT_WIDTH, self._left_content.minimumSizeHint().width() + 4)
+        if self._left.minimumWidth() != needed:
+            self._left.setMinimumWidth(needed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self._left_content and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self._fit_left)  # once the controls have their new sizes
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self._fit_to_type)  # after every child has its new font
+
+    def _page_changed(self, _index: int) -> None:
+        """Saved scenarios get the whole width: the sliders and warnings are about the current position."""
+        comparing = self.pages.currentWidget() is self.scenarios
+        self._left.setVisible(not comparing)
+        self.warnings.setVisible(not comparing)
 
     # ------------------------------------------------------------------ following the workspace
     @property
@@ -165,7 +198,7 @@ class SharesVotesView(QWidget):
         self.shares_page.show_table(analysis.table)
         self.power_page.show_analysis(analysis)
         self.chart_page.show_analysis(analysis)
-        self.warnings.show_analysis(analysis)
+        self.warnings.show_analysis(analysis, keep_height=not committed)
         _set(self.follows, follows_text(scenario))
 
     def _dragging(self) -> bool:
@@ -197,7 +230,7 @@ class SharesVotesView(QWidget):
         candidate = replace(self.scenario, **changes)
         refusal = self.refusal(candidate)
         if refusal:
-            self.message.show_error(f"Not saved — {refusal} The rule stays: {self.committed.rule_text or 'as it was'}.")
+            self.message.show_error(f"Not saved — {refusal} Nothing was changed.")
             self._show(self.committed, committed=True)  # put the controls back
             return
         self._commit(candidate, label)

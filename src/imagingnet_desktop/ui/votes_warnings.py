@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..domain.scenario_analysis import ScenarioAnalysis
@@ -73,10 +74,15 @@ class WarningsPanel(QScrollArea):
         column.addWidget(self.label)
         self.setWidget(inner)
         self._lines: list[tuple[str, str]] = []
+        self._keep_height = False
+        self._max_height = int(self.label.fontMetrics().height() * 5.5)
 
-    def show_analysis(self, analysis: ScenarioAnalysis) -> None:
+    def show_analysis(self, analysis: ScenarioAnalysis, *, keep_height: bool = False) -> None:
+        """``keep_height`` (while a slider is dragged): scroll rather than resize, so nothing below moves."""
+        self._keep_height = keep_height
         lines = panel_lines(analysis)
         if lines == self._lines:
+            self._fit()  # a drag that has ended may leave the panel the wrong height
             return
         self._lines = lines
         html = []
@@ -87,6 +93,22 @@ class WarningsPanel(QScrollArea):
                         f"{escape(prefix)}{escape(text)}</div>")
         self.label.setText("".join(html))
         self.setAccessibleDescription(" ".join(text for _, text in lines))
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as its text (wrapped to the width it has), up to the maximum; then it scrolls."""
+        if self._keep_height:
+            return
+        margins = self.widget().layout().contentsMargins()
+        width = max(self.viewport().width() - margins.left() - margins.right(), 50)
+        wanted = self.label.heightForWidth(width) + margins.top() + margins.bottom() + 2 * self.frameWidth()
+        height = min(wanted, self._max_height)
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
 
     def lines(self) -> list[str]:
         """The panel's lines as shown, symbol included."""

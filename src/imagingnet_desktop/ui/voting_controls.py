@@ -34,9 +34,9 @@ METHODS = (
 )
 VOTE_BASES = (("blend", "the blend (sliders)"), *((b.value, b.label) for b in Basis))
 RULES = (
-    (RuleKind.SIMPLE_MAJORITY, "Simple majority (more than half)"),
+    (RuleKind.SIMPLE_MAJORITY, "Simple majority"),
     (RuleKind.QUALIFIED, "Qualified majority"),
-    (RuleKind.UNANIMITY, "Unanimity (every partner)"),
+    (RuleKind.UNANIMITY, "Unanimity"),
 )
 DEFAULT_QUALIFIED = Decimal(75)
 MAX_MIN_PARTNERS = 20
@@ -51,6 +51,7 @@ class VotingControls(QWidget):
         self._updating = False
         self._scenario = Scenario()
         self.veto_boxes: dict[str, QCheckBox] = {}
+        self._gone: list[str] = []
 
         self.method = self._combo("How votes are allocated", [t for _, t in METHODS])
         self.vote_basis = self._combo("Which shares the votes follow", [t for _, t in VOTE_BASES])
@@ -131,7 +132,9 @@ class VotingControls(QWidget):
         self._updating = True
         try:
             self._scenario = scenario
-            self._set_partners(codes)
+            known = {c.casefold() for c in codes}
+            gone = [c for c in scenario.veto_codes if c.casefold() not in known]  # shown so they can be unticked
+            self._set_partners([*codes, *gone], gone)
             self.method.setCurrentIndex(_index(METHODS, scenario.vote_method))
             self.vote_basis.setCurrentIndex(next(
                 (i for i, (v, _) in enumerate(VOTE_BASES) if v == scenario.vote_basis), 0))
@@ -154,15 +157,16 @@ class VotingControls(QWidget):
         finally:
             self._updating = False
 
-    def _set_partners(self, codes: Sequence[str]) -> None:
-        if list(self.veto_boxes) == list(codes):
+    def _set_partners(self, codes: Sequence[str], gone: Sequence[str] = ()) -> None:
+        if list(self.veto_boxes) == list(codes) and self._gone == list(gone):
             return
+        self._gone = list(gone)
         for box in self.veto_boxes.values():
             self._veto_grid.removeWidget(box)
             box.deleteLater()
         self.veto_boxes = {}
         for number, code in enumerate(codes):
-            box = QCheckBox(code)
+            box = QCheckBox(f"{code} (not a partner)" if code in gone else code)
             box.setAccessibleName(f"{code} holds a veto")
             theme.use_font(box, 1.05, bold=True)
             box.clicked.connect(lambda _checked=False, c=code: self._veto_toggled(c))
@@ -193,7 +197,7 @@ class VotingControls(QWidget):
             changes["qualified_percent"] = DEFAULT_QUALIFIED
         if kind is RuleKind.UNANIMITY:  # unanimity needs everyone: a minimum or vetoes would add nothing
             changes.update(min_partners=0, veto_codes=())
-        self._send(changes, f"rule: {RULES[row][1].split(' (')[0].lower()}")
+        self._send(changes, f"rule: {RULES[row][1].lower()}")
 
     def _percent_changed(self, value: float) -> None:
         percent = Decimal(str(round(value, 2))).normalize()

@@ -1,4 +1,4 @@
-""""Show working": the inputs, method and counts behind one figure, in a window the room can read.
+"""The "Show working" window: the inputs, method and counts behind one figure, readable by the room.
 
 Window-modal without blocking (``open()``), so tests can find it and the tab stays painted behind it.
 The text can be selected and copied into board papers.
@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import theme
 from .shares_working import Working

@@ -139,6 +139,7 @@ def checks_section(source: ReportSource) -> list[dict[str, JsonValue]]:
 
 Section = tuple[str, Callable[[ReportSource], JsonValue]]
 
+TOP_LEVEL_KEYS = ("shares", "voting")
 NETWORK_SECTIONS: list[Section] = [
     ("name", name_section),
     ("partners", partners_section),
@@ -151,7 +152,11 @@ NETWORK_SECTIONS: list[Section] = [
 def build_report(source: ReportSource, sections: list[Section] | None = None) -> dict[str, JsonValue]:
     """The whole report as plain JSON-ready data."""
     chosen = NETWORK_SECTIONS if sections is None else sections
-    return {"network": {key: build(source) for key, build in chosen}}
+    network = {key: build(source) for key, build in chosen}
+    report: dict[str, JsonValue] = {"network": network}
+    # The agreed shares and votes also stand at the top level, beside "network", where scripts look first.
+    report.update({key: network[key] for key in TOP_LEVEL_KEYS if key in network})
+    return report
 
 
 def network_report(network: Network) -> dict[str, JsonValue]:

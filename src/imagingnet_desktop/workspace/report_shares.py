@@ -172,7 +172,8 @@ def shares_text(report: dict[str, JsonValue]) -> list[str]:
     for code in codes:
         cells.append([code, *("-" if shares[key] is None else f"{shares[key][code]:.2f}" for key, _ in _COLUMNS)])
     lines += _table_lines(cells)
-    lines += [f"  {key}: {note}" for key, note in (report.get("shares_notes") or {}).items()]
+    for key, note in (report.get("shares_notes") or {}).items():
+        lines.append(f"  {'Blend' if key == BLEND else Basis(key).label}: {note}")
     return lines
 
 
