@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 
@@ -15,6 +14,8 @@ class ScenarioRow:
 
 
 def load_scenarios(conn: sqlite3.Connection) -> tuple[ScenarioRow, ...]:
+    import json  # here, not at module level: off the start-up path
+
     try:
         rows = conn.execute("SELECT id, definition, agreed FROM scenarios ORDER BY position, id").fetchall()
     except sqlite3.OperationalError:  # a format-1 file opened read-only has no scenarios table
@@ -24,6 +25,8 @@ def load_scenarios(conn: sqlite3.Connection) -> tuple[ScenarioRow, ...]:
 
 def write_scenarios(conn: sqlite3.Connection, scenarios: tuple[ScenarioRow, ...]) -> None:
     """Make the table hold exactly ``scenarios`` in this order."""
+    import json  # here, not at module level: off the start-up path
+
     conn.execute("DELETE FROM scenarios")
     conn.executemany(
         "INSERT INTO scenarios (id, position, name, definition, agreed) VALUES (?, ?, ?, ?, ?)",

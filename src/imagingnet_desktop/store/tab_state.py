@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
 
 def read_state(conn: sqlite3.Connection, key: str) -> object | None:
     """None when unset, or when a read-only file predates tab state (format 1 is not migrated on reading)."""
+    import json  # here, not at module level: off the start-up path
+
     try:
         row = conn.execute("SELECT value FROM tab_state WHERE key = ?", (key,)).fetchone()
     except sqlite3.OperationalError:
@@ -16,6 +17,8 @@ def read_state(conn: sqlite3.Connection, key: str) -> object | None:
 
 
 def write_state(conn: sqlite3.Connection, key: str, value: object | None) -> None:
+    import json  # here, not at module level: off the start-up path
+
     if value is None:
         conn.execute("DELETE FROM tab_state WHERE key = ?", (key,))
     else:

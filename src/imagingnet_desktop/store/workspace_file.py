@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -262,6 +261,4 @@ def _backup_before_migrating(path: Path, version: int) -> Path:
             target.close()
     finally:
         source.close()
-    if not backup.exists():  # pragma: no cover - backup API always writes the file
-        shutil.copy2(path, backup)
     return backup

@@ -73,7 +73,8 @@ class DashboardScroll(QScrollArea):
         return self.contentsRect().width() - bar
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._dashboard.fit_width(self.available_width())
+        if event.size().width() != event.oldSize().width():  # height changes do not reflow the tiles
+            self._dashboard.fit_width(self.available_width())
         super().resizeEvent(event)
 
 
@@ -232,7 +233,7 @@ class NetworkTab(QWidget):
         total = sum(self.splitter.sizes())
         if total <= 0:
             return
-        wanted = self.dashboard.height_for(self._dashboard_scroll.viewport().width()) + 2
+        wanted = self.dashboard.height_for(self._dashboard_scroll.available_width()) + 2  # viewport() costs start-up ms
         top = min(wanted, int(total * 0.55))
         self.splitter.setSizes([top, total - top])
 

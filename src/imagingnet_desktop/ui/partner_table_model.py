@@ -28,6 +28,12 @@ _REFRESH_ON = Change.PARTNERS | Change.WORKSPACE
 
 #: Custom role: the ``FieldSpec`` of a column (used by the cell editors to pick an editor).
 FieldSpecRole = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_EDIT = Qt.ItemDataRole.EditRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_SERVED_ROLES = frozenset({_DISPLAY, _EDIT, _ALIGNMENT, _TOOLTIP, _FOREGROUND, FieldSpecRole})
 
 
 class PartnerTableModel(QAbstractTableModel):
@@ -87,24 +93,22 @@ class PartnerTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ reading
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not self._valid(index):
+        if role not in _SERVED_ROLES or not self._valid(index):  # Qt asks for many roles; answer fast
             return None
         spec = PARTNER_FIELDS[index.column()]
         value = self._partners[index.row()].value(spec.name)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return cell_text(spec, value)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return edit_text(spec, value)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return _RIGHT if spec.kind in NUMERIC_KINDS else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             text = cell_text(spec, value)
             return f"{spec.label}: {'not recorded' if text == MISSING else text}"
-        if role == Qt.ItemDataRole.ForegroundRole and cell_text(spec, value) == MISSING:
-            return self._missing_ink
-        if role == FieldSpecRole:
-            return spec
-        return None
+        if role == _FOREGROUND:
+            return self._missing_ink if cell_text(spec, value) == MISSING else None
+        return spec  # FieldSpecRole
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal:
