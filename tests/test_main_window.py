@@ -179,6 +179,23 @@ def test_presentation_mode_goes_full_screen_with_larger_type_and_back(window: Ma
         theme.apply(app)
 
 
+def test_presentation_mode_refits_the_partner_table_and_enlarges_the_tab_bar(window: MainWindow, qtbot) -> None:
+    app = QApplication.instance()
+    theme.apply(app)
+    network = window.tab("network")
+    qtbot.wait(20)
+    code_width = network.table.columnWidth(0)
+    tab_height = window.tab_widget.tabBar().sizeHint().height()
+    try:
+        press(window, "F11")
+        # the columns are fitted again to the larger type, not left clipping it ("N…")
+        qtbot.waitUntil(lambda: network.table.columnWidth(0) > code_width * 1.2, timeout=2000)
+        assert window.tab_widget.tabBar().sizeHint().height() > tab_height * 1.2
+    finally:
+        press(window, "F11")
+        theme.apply(app)
+
+
 def test_theme_base_font_is_readable_from_the_back_of_the_room(qapp) -> None:
     theme.apply(qapp)
     assert qapp.font().pointSizeF() >= 12

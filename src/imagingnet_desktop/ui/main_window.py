@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
         self.tab_widget.setObjectName("mainTabs")
-        self.tab_widget.tabBar().setStyleSheet(theme.TAB_BAR_STYLE)
+        self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
         self._start_page: StartPage | None = None  # built only when first needed
         self._stack = QStackedWidget()
         self._stack.addWidget(self.tab_widget)
@@ -298,11 +298,13 @@ class MainWindow(QMainWindow):
         if on and not self.isFullScreen():
             self._was_maximized = self.isMaximized()
             theme.apply(app, scale_factor=theme.PRESENTATION_SCALE)
+            self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
             self.menuBar().hide()
             self.showFullScreen()
             self.statusBar().showMessage("Presentation mode — press F11 to leave", 6000)
         elif not on and self.isFullScreen():
             theme.apply(app, scale_factor=1.0)
+            self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
             self.menuBar().show()
             if self._was_maximized:
                 self.showMaximized()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -49,7 +49,18 @@ MAX_COLUMN_WIDTH = 360
 
 
 class PartnerTableView(QTableView):
-    """A table that also starts editing on Enter (F2, double-click and typing a character already do)."""
+    """A table that also starts editing on Enter (F2, double-click and typing a character already do).
+
+    ``font_changed`` fires when presentation mode rescales its type: the tab itself is not told, as its own
+    font is not set explicitly, so the table is the one that knows the columns need fitting again.
+    """
+
+    font_changed = Signal()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.font_changed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -100,6 +111,7 @@ class NetworkTab(QWidget):
         self.model.validation_failed.connect(self._refused)
         self.model.modelReset.connect(self._fit_columns)
         self.table = self._make_table()
+        self.table.font_changed.connect(self._font_changed)
 
         self.add_action = self._action("Add partner", self._add, ADD_SHORTCUTS, self,
                                        Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -215,10 +227,8 @@ class NetworkTab(QWidget):
         if self._sized and not self._split_by_hand:
             QTimer.singleShot(0, self._fit_split)  # once the layout has settled at the new size
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self._sized:
-            # Presentation mode rescales every font; re-fit once the children have their new fonts.
+    def _font_changed(self) -> None:
+        if self._sized:  # re-fit once every child has its new font
             QTimer.singleShot(0, self._fit_to_font)
 
     def _fit_to_font(self) -> None:

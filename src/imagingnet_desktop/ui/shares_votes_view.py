@@ -125,8 +125,7 @@ class SharesVotesView(QWidget):
     def _fit_to_type(self) -> None:
         """Sizes that follow the type: again after presentation mode rescales it."""
         # A style sheet overrides setFont, so the tab bar's size goes in its style sheet.
-        self.pages.tabBar().setStyleSheet(
-            f"{theme.TAB_BAR_STYLE} QTabBar {{ font-size: {theme.font(1.0).pointSizeF():.1f}pt; }}")
+        self.pages.tabBar().setStyleSheet(theme.tab_bar_style())
         self.sliders.fit_to_type()
         self._fit_left()
 

@@ -44,6 +44,11 @@ _BOLD = "themeFontBold"
 _scale = 1.0
 
 
+def tab_bar_style(relative: float = 1.0) -> str:
+    """The tab bar's style at the current presentation scale (a style sheet overrides ``setFont``)."""
+    return f"{TAB_BAR_STYLE} QTabBar {{ font-size: {font(relative).pointSizeF():.1f}pt; }}"
+
+
 def scale() -> float:
     """The current font scale: 1.0, or ``PRESENTATION_SCALE`` in presentation mode."""
     return _scale
