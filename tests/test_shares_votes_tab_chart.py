@@ -72,3 +72,29 @@ def test_an_unseen_chart_is_brought_up_to_date_when_shown(view, qtbot):
     qtbot.waitUntil(lambda: canvas.full_draws > draws)
     banzhaf = [round(100 * float(v), 6) for v in view.analysis.power.banzhaf]
     assert [round(bar.get_height(), 6) for bar in view.chart_page.chart.bars["banzhaf"]] == banzhaf
+
+
+def test_save_as_png_writes_the_chart_with_every_bar(tmp_path, qtbot):
+    """The saved picture has the bars (drawn afresh, not the blitted screen) and the scenario under it."""
+    from imagingnet_desktop.ui.shares_votes_pages import ChartPage
+    from imagingnet_desktop.workspace.partner_import import create_demo
+    from imagingnet_desktop.workspace.shares_votes import analyse_scenario, working_scenario
+
+    workspace = create_demo(tmp_path / "w.imagingnet")
+    page = ChartPage()
+    qtbot.addWidget(page)
+    page.show_analysis(analyse_scenario(workspace, working_scenario(workspace)))
+    target = tmp_path / "chart"
+    page._ask_png_path = lambda: str(target)  # the file dialog, answered
+    page.save_button.click()
+    saved = tmp_path / "chart.png"
+    assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "Saved" in page.saved_message.text()
+
+    from matplotlib.image import imread
+
+    pixels = imread(saved)
+    blue = (abs(pixels[..., 0] - 0x00 / 255) < 0.05) & (abs(pixels[..., 1] - 0x72 / 255) < 0.05) & (
+        abs(pixels[..., 2] - 0xB2 / 255) < 0.05)
+    assert blue.sum() > 2000  # the vote-share bars are there, in their colour
+    workspace.close()

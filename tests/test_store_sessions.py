@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from file_checks import network_in_file
 from imagingnet_desktop.store import (
     WorkspaceExistsError,
     WorkspaceFile,
@@ -31,13 +32,6 @@ from imagingnet_desktop.workspace.workspace import Workspace
 
 HELPER = Path(__file__).parent / "helpers" / "kill_editor.py"
 
-
-def network_in_file(path: Path):
-    reader = Workspace.open_read_only(path)
-    try:
-        return reader.network
-    finally:
-        reader.close()
 
 
 def sql(path: Path, query: str) -> list[tuple]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from file_checks import network_in_file
 from imagingnet_desktop.domain.network import Network
 from imagingnet_desktop.domain.partner import TEMPLATE_HEADER
 from imagingnet_desktop.workspace.changes import Change
@@ -21,31 +21,8 @@ from imagingnet_desktop.workspace.partner_commands import (
     move_partner,
     rename_network,
 )
-from imagingnet_desktop.workspace.partner_import import create_demo, import_partners
+from imagingnet_desktop.workspace.partner_import import import_partners
 from imagingnet_desktop.workspace.workspace import Workspace
-
-
-def network_in_file(path: Path) -> Network:
-    reader = Workspace.open_read_only(path)
-    try:
-        return reader.network
-    finally:
-        reader.close()
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "demo.imagingnet"
-    create_demo(path).close()
-    return path
-
-
-@pytest.fixture
-def workspace(demo_file: Path, tmp_path: Path):
-    """A fresh copy of the demo workspace, open for editing."""
-    ws = Workspace.open(shutil.copyfile(demo_file, tmp_path / "workspace.imagingnet"))
-    yield ws
-    ws.close()
 
 
 @pytest.fixture

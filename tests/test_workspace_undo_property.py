@@ -7,10 +7,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from file_checks import network_in_file
 from imagingnet_desktop.domain.validation import FieldError
 from imagingnet_desktop.workspace.partner_commands import (
     add_partner,
@@ -19,7 +19,6 @@ from imagingnet_desktop.workspace.partner_commands import (
     move_partner,
     rename_network,
 )
-from imagingnet_desktop.workspace.partner_import import create_demo
 from imagingnet_desktop.workspace.workspace import Workspace
 
 text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=24)
@@ -53,13 +52,6 @@ operations = st.lists(
 )
 
 
-def network_in_file(path: Path):
-    reader = Workspace.open_read_only(path)
-    try:
-        return reader.network
-    finally:
-        reader.close()
-
 
 def apply(workspace: Workspace, operation: tuple) -> None:
     kind, *args = operation
@@ -80,12 +72,6 @@ def apply(workspace: Workspace, operation: tuple) -> None:
     elif partners and kind == "move":
         move_partner(workspace, partners[args[0] % len(partners)].id, args[1])
 
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "demo.imagingnet"
-    create_demo(path).close()
-    return path
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

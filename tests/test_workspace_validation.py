@@ -2,42 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from file_checks import network_in_file
 from imagingnet_desktop.domain.validation import FieldError
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.partner_commands import edit_partner_field, rename_network
-from imagingnet_desktop.workspace.partner_import import create_demo
 from imagingnet_desktop.workspace.workspace import Workspace
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "demo.imagingnet"
-    create_demo(path).close()
-    return path
-
-
-@pytest.fixture
-def workspace(demo_file: Path, tmp_path: Path):
-    """A fresh copy of the demo workspace, open for editing."""
-    ws = Workspace.open(shutil.copyfile(demo_file, tmp_path / "workspace.imagingnet"))
-    yield ws
-    ws.close()
-
-
-def network_in_file(path: Path):
-    reader = Workspace.open_read_only(path)
-    try:
-        return reader.network
-    finally:
-        reader.close()
-
 
 # (field, what was typed, a part of the message); partner 1 (EMV) is edited, partner 0 is NSH.
 REFUSED = [

@@ -86,3 +86,21 @@ class VotingPowerChart:
 
 def _value(bar: PowerBar, key: str) -> float:
     return {"votes": bar.vote_share, "banzhaf": bar.banzhaf, "shapley": bar.shapley_shubik}[key]
+
+
+def save_png(bars: Sequence[PowerBar], path: str, *, title: str, subtitle: str = "", dpi: int = 200) -> None:
+    """Draw the chart afresh on its own Figure and write it as a PNG for board papers.
+
+    A new Figure, not the live one: on screen the bars are animated (blitted) and a plain save would leave
+    them out. ``subtitle`` (the scenario and rule) goes under the chart so the picture explains itself.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = Figure(figsize=(10, 5.6), dpi=dpi)
+    FigureCanvasAgg(figure)
+    chart = VotingPowerChart(figure, font_size=12)
+    chart.draw(bars, title=title)
+    if subtitle:
+        figure.text(0.01, 0.01, subtitle, fontsize=10, color=palette.TEXT, ha="left", va="bottom", wrap=True)
+        figure.subplots_adjust(bottom=0.16)
+    figure.savefig(path, format="png", dpi=dpi, facecolor="white")

@@ -7,7 +7,7 @@ dict for storage. ``domain.scenario_analysis`` works a scenario through for a se
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .partner import Partner
@@ -36,7 +36,6 @@ class Scenario:
     qualified_percent: Decimal | None = None
     min_partners: int = 0
     veto_codes: tuple[str, ...] = ()
-    extra: dict[str, object] = field(default_factory=dict, compare=False)
 
     # ------------------------------------------------------------------ derived
     def weight_map(self) -> dict[Basis, int]:
@@ -78,11 +77,12 @@ class Scenario:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> Scenario:
-        weights_in = data.get("weights") or {}
-        assert isinstance(weights_in, Mapping)
+        """Read a stored scenario; anything malformed falls back to the default for that part."""
+        weights_in = data.get("weights")
+        weights_in = weights_in if isinstance(weights_in, Mapping) else {}
         weights = tuple((b, _clamp_weight(weights_in.get(b.value, 0))) for b in Basis)
-        custom = data.get("custom_votes") or {}
-        assert isinstance(custom, Mapping)
+        custom = data.get("custom_votes")
+        custom = custom if isinstance(custom, Mapping) else {}
         percent = data.get("qualified_percent")
         return cls(
             name=str(data.get("name") or "Scenario"),

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..charts.voting_power import PowerBar, VotingPowerChart
+from ..charts.voting_power import PowerBar, VotingPowerChart, save_png
 from ..domain.scenario_analysis import ScenarioAnalysis
 from ..domain.shares import ShareTable
 from . import theme
@@ -131,9 +131,44 @@ class ChartPage(QWidget):
         self.canvas.setAccessibleName("Chart: share of votes beside voting power for each partner")
         self._codes: tuple[str, ...] | None = None
         self._analysis: ScenarioAnalysis | None = None
+        self.save_button = QPushButton("Save as PNG…")
+        self.save_button.setToolTip("Save this chart as a picture for board papers")
+        theme.use_font(self.save_button, 1.05, bold=True)
+        self.save_button.clicked.connect(self.save_png)
+        self.saved_message = QLabel()
+        self.saved_message.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.saved_message, 1)
+        top.addWidget(self.save_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
+        column.addLayout(top)
         column.addWidget(self.canvas, 1)
+
+    def _ask_png_path(self) -> str:
+        """Where to save (tests replace this)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, "Save chart as PNG", "voting-power.png", "PNG image (*.png)")
+        return path
+
+    def save_png(self) -> None:
+        analysis = self._analysis
+        if analysis is None or analysis.power is None:
+            self.saved_message.setText("Nothing to save yet: " + (analysis.problem if analysis else "no scenario"))
+            return
+        path = self._ask_png_path()
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        subtitle = f"{analysis.scenario.describe_shares()}. {analysis.rule_text}."
+        try:
+            save_png(power_bars(analysis), path, title=CHART_TITLE, subtitle=subtitle)
+        except OSError as exc:
+            self.saved_message.setText(f"Could not save the chart: {exc.strerror or exc}")
+            return
+        self.saved_message.setText(f"Saved {path}")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
