@@ -34,6 +34,8 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/power_indices.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/memory.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/open_large.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

@@ -569,7 +569,8 @@ def test_a_veto_for_a_partner_that_has_gone_can_be_unticked(workspace, qtbot):
     tab = open_tab(qtbot, workspace)
     view = tab.view()
     delete_partners(workspace, [workspace.network.partners[-1].id])
-    assert "✖ Cannot work this out: The veto partner WBK is no longer in the network." in view.warnings.lines()
+    assert ("✖ Cannot work this out: The veto partner WBK is no longer in the network: untick it under Veto, "
+            "or undo the change that removed it.") in view.warnings.lines()
     box = view.controls.veto_boxes["WBK"]
     assert box.text() == "WBK (not a partner)" and box.isChecked()
     qtbot.waitUntil(box.isVisible)  # Qt shows a box added to a shown layout on its next turn

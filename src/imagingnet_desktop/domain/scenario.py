@@ -49,7 +49,8 @@ class Scenario:
         codes = [p.code.casefold() for p in partners]
         missing = [c for c in self.veto_codes if c.casefold() not in codes]
         if missing:
-            raise RuleError(f"The veto partner {', '.join(missing)} is no longer in the network.")
+            raise RuleError(f"The veto partner {', '.join(missing)} is no longer in the network: untick it under "
+                            "Veto, or undo the change that removed it.")
         veto = tuple(codes.index(c.casefold()) for c in self.veto_codes)
         percent = self.qualified_percent if self.rule_kind is RuleKind.QUALIFIED else None
         return VotingRule(self.rule_kind, percent, self.min_partners, veto)

@@ -60,12 +60,13 @@ def analyse(partners: Sequence[Partner], scenario: Scenario, *, coalition_limit:
         return ScenarioAnalysis(**partial, problem=str(exc))
     partial["table"] = table
     try:
-        rule = scenario.rule_for(partners)
-        partial["rule_text"] = rule.describe(codes)
+        # Votes before the rule: a rule that cannot be played (a veto partner gone) still shows who holds what.
         percents = _vote_basis_percents(table, scenario)
         partial["vote_shares_percent"] = percents
         votes = _votes(scenario, partners, percents)
         partial["votes"] = votes
+        rule = scenario.rule_for(partners)
+        partial["rule_text"] = rule.describe(codes)
         game = rule_game(votes, rule)
         partial["game"] = game
         power = power_indices(game.weights, game.quota, min_members=game.min_members, veto=game.veto)
@@ -126,6 +127,8 @@ def _warnings(codes: tuple[str, ...], votes: tuple[int, ...], power: PowerIndice
                 f"{codes[i]} holds {100 * votes[i] / total:.1f}% of the votes but can never change an outcome "
                 "under this rule."
             )
+        else:  # a custom 0, or a share of 0% because a baseline figure is missing
+            out.append(f"{codes[i]} holds no votes, so it can never change an outcome.")
     for i in range(n):
         if i in vetoes or i in nulls or not total:
             continue

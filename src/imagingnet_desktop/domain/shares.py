@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
@@ -182,8 +182,8 @@ def basis_shares(partners: Sequence[Partner], basis: Basis) -> BasisShares:
 
     if not partners:
         return no_basis(f"There are no partners yet, so there is no {basis.noun} basis.")
-    if len(missing) == len(partners):
-        return no_basis(f"No partner has {article(basis.noun)} {basis.noun} figure yet.")
+    if len(missing) == len(partners):  # the reason says it all; a note that each "gets 0%" would contradict it
+        return replace(no_basis(f"No partner has {article(basis.noun)} {basis.noun} figure yet."), notes=())
     if bad is not None:
         code, value, problem = bad
         return no_basis(f"{code}'s {basis.noun} figure ({value}) is {problem}, so there is no {basis.noun} basis.")

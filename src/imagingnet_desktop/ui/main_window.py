@@ -48,6 +48,9 @@ class MainWindow(QMainWindow):
         self.tab_widget.setDocumentMode(True)
         self.tab_widget.setObjectName("mainTabs")
         self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
+        # A style sheet on the tab bar stops the tabs following the app font; set it, so presentation mode scales
+        # every tab (and each tab hears of it: FontChange).
+        theme.use_font(self.tab_widget, 1.0)
         self._start_page: StartPage | None = None  # built only when first needed
         self._stack = QStackedWidget()
         self._stack.addWidget(self.tab_widget)
@@ -155,6 +158,8 @@ class MainWindow(QMainWindow):
         self._refresh()
 
     def _close_current(self) -> None:
+        if self.workspace is not None:
+            self._flush_tabs()  # a slider step still waiting for its pause is kept, not lost
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
@@ -250,6 +255,7 @@ class MainWindow(QMainWindow):
             return
         from ..workspace.partner_import import ImportRefused, import_partners
 
+        self._flush_tabs()
         try:
             outcome = import_partners(self.workspace, path)
         except ImportRefused as refused:
@@ -269,10 +275,16 @@ class MainWindow(QMainWindow):
     def _step(self, step, what: str) -> None:
         if self.workspace is None:
             return
+        self._flush_tabs()  # Ctrl+Z straight after a keyboard slider step undoes that step, not the one before
         try:
             step(self.workspace)
         except (WorkspaceError, PermissionError) as exc:
             self._show_error(f"{what} failed", str(exc))
+
+    def _flush_tabs(self) -> None:
+        """Commit what any tab holds back (see ``TabHost.flush``) before the window acts on the workspace."""
+        for index in range(self.tab_widget.count()):
+            self.tab_widget.widget(index).flush()
 
     def _on_change(self, change: Change) -> None:
         self._refresh()

@@ -225,11 +225,11 @@ class NetworkTab(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._sized and not self._split_by_hand:
-            QTimer.singleShot(0, self._fit_split)  # once the layout has settled at the new size
+            QTimer.singleShot(0, self, self._fit_split)  # once the layout has settled at the new size
 
     def _font_changed(self) -> None:
         if self._sized:  # re-fit once every child has its new font
-            QTimer.singleShot(0, self._fit_to_font)
+            QTimer.singleShot(0, self, self._fit_to_font)
 
     def _fit_to_font(self) -> None:
         self._fit_table()
@@ -255,6 +255,8 @@ class NetworkTab(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
+        # Size from the visible rows and up to 20 more, not every cell: 50 partners would cost tens of ms.
+        self.table.horizontalHeader().setResizeContentsPrecision(20)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
@@ -265,8 +267,8 @@ class NetworkTab(QWidget):
 
     # ------------------------------------------------------------------ following the workspace
     def _workspace_changed(self, change: Change) -> None:
-        if change & (Change.PARTNERS | Change.NETWORK_NAME | Change.WORKSPACE) and self.message.is_error:
-            self.message.clear()  # a later edit (or an undo) makes the refusal old news
+        if change and self.message.text():
+            self.message.clear()  # a later edit or an undo makes it old news ("Deleted X — Ctrl+Z to undo")
         if change & (Change.NETWORK_NAME | Change.WORKSPACE):
             self._show_name()
         if change & (Change.PARTNERS | Change.WORKSPACE):

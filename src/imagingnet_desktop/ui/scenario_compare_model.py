@@ -5,7 +5,7 @@ partner, its share of the votes, Banzhaf power and Shapley–Shubik power. The a
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -38,9 +38,15 @@ def votes_text(analysis: ScenarioAnalysis) -> str:
     return f"In proportion to {follows}"
 
 
+def wrap_heading(name: str) -> str:
+    """A scenario name as lines of a column heading (the panel swaps in one that measures the real width)."""
+    return textwrap.fill(name, HEADER_WIDTH, max_lines=3, placeholder="…")
+
+
 class ScenarioCompareModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.wrap_heading: Callable[[str], str] = wrap_heading
         self._columns: list[tuple[SavedScenario, ScenarioAnalysis]] = []
         self._codes: tuple[str, ...] = ()
         self._bold = QFont()
@@ -52,6 +58,11 @@ class ScenarioCompareModel(QAbstractTableModel):
         self._columns = list(columns)
         self._codes = tuple(codes)
         self.endResetModel()
+
+    def rewrap_headings(self) -> None:
+        """The column widths changed: lay the names out again."""
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
 
     def column_at(self, column: int) -> tuple[SavedScenario, ScenarioAnalysis]:
         return self._columns[column]
@@ -121,7 +132,7 @@ class ScenarioCompareModel(QAbstractTableModel):
                 return None
             saved = self._columns[section][0]
             if role == Qt.ItemDataRole.DisplayRole:
-                name = textwrap.fill(saved.scenario.name, HEADER_WIDTH, max_lines=3, placeholder="…")
+                name = self.wrap_heading(saved.scenario.name)
                 return f"{AGREED_MARK}\n{name}" if saved.agreed else name
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{saved.scenario.name}{' — the network’s agreed position' if saved.agreed else ''}"

@@ -33,6 +33,7 @@ from . import theme
 from .inline_message import InlineMessage
 from .scenario_compare_model import AGREED_MARK, ScenarioCompareModel
 
+HEADING_LINES = 3  # of a scenario's name above its column
 AskName = Callable[[str, str, str], str | None]  # (title, prompt, suggested) -> name or None
 
 
@@ -80,7 +81,11 @@ class ScenarioPanel(QWidget):
         theme.use_font(self.compare.horizontalHeader(), 1.05, bold=True)
         theme.use_font(self.compare.verticalHeader(), 1.05, bold=True)
         self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.compare.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Qt elides a heading as one line, cutting a two-line "★ AGREED / name": the model wraps it to fit instead.
+        self.compare.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.compare_model.wrap_heading = self._wrap_heading
+        self.compare.horizontalHeader().sectionResized.connect(
+            lambda *_: QTimer.singleShot(0, self, self.compare_model.rewrap_headings))
         self.compare.doubleClicked.connect(self._compare_working)
         self.compare_empty = QLabel("Tick saved scenarios on the left to compare them here.")
         self.compare_empty.setStyleSheet(f"color: {theme.MUTED_INK};")
@@ -122,7 +127,7 @@ class ScenarioPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # presentation mode: taller rows for the larger type
-            QTimer.singleShot(0, self.compare.resizeRowsToContents)
+            QTimer.singleShot(0, self, self.compare.resizeRowsToContents)
 
     def _button(self, text: str, slot: Callable[[], None], tip: str) -> QPushButton:
         button = QPushButton(text)
@@ -268,6 +273,22 @@ class ScenarioPanel(QWidget):
     def _ask_name_dialog(self, title: str, prompt: str, suggested: str) -> str | None:
         name, ok = QInputDialog.getText(self, title, prompt, text=suggested)
         return name if ok else None
+
+    def _wrap_heading(self, name: str) -> str:
+        """``name`` in at most three lines that each fit the narrowest column (the last elided if need be)."""
+        header = self.compare.horizontalHeader()
+        metrics = header.fontMetrics()
+        widths = [header.sectionSize(c) for c in range(header.count())]
+        width = max(min(widths, default=0) - 12, metrics.horizontalAdvance("M" * 6))
+        lines: list[str] = []
+        for word in name.split():
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        if len(lines) > HEADING_LINES:
+            lines = [*lines[:HEADING_LINES - 1], " ".join(lines[HEADING_LINES - 1:])]
+        return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines)
 
     def _compare_working(self, index) -> None:
         key, partner = self.compare_model.row_key(index.row())

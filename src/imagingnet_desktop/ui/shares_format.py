@@ -68,6 +68,8 @@ def coalition_list(groups: Sequence[Sequence[str]], total: int, *, shown: int = 
     """``NSH + EMV; KBD + SMC`` and how many more, for the coalition lines under the power table."""
     if total == 0:
         return "none"
+    if total == shown + 1 and len(groups) == total:
+        shown = total  # list the last one rather than say "and 1 more"
     texts = [f"{g[0]} alone" if len(g) == 1 else join_codes(g) for g in groups[:shown]]
     more = total - len(texts)
     return "; ".join(texts) + (f"; and {more:,} more" if more > 0 else "")

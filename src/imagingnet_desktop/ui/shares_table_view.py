@@ -74,6 +74,14 @@ class WorkingTableView(QTableView):
         action.triggered.connect(lambda: self.working_requested.emit(index))
         menu.popup(self.viewport().mapToGlobal(position))
 
+    def grow_columns(self) -> None:
+        """Widen any column whose figures no longer fit (votes grown to thousands, "no basis"); never narrows."""
+        header = self.horizontalHeader()
+        for column in range(header.count()):
+            needed = max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + 4
+            if header.sectionSize(column) < needed:
+                header.resizeSection(column, needed)
+
     def fit_columns(self, minimum: int = 60) -> None:
         self.resizeColumnsToContents()
         header = self.horizontalHeader()

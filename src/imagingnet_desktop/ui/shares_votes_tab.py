@@ -63,6 +63,11 @@ class SharesVotesTab(QWidget):
         if self._view is not None:
             self._view.workspace_changed(change)
 
+    def flush(self) -> None:
+        """Commit a slider step still waiting for its pause (before an undo, or the workspace closing)."""
+        if self._view is not None:
+            self._view.sliders.flush()
+
     def detach(self) -> None:
         """Stop listening to the workspace (before it is closed, if the tab outlives it)."""
         if self._unsubscribe is not None:

@@ -75,6 +75,8 @@ class SharesVotesView(QWidget):
 
         self.pages = QTabWidget()
         self.pages.setObjectName("sharesVotesPages")
+        # Its tab bar has a style sheet, which stops the pages following the app font: set it, so they scale.
+        theme.use_font(self.pages, 1.0)
         pages = (self.shares_page, self.power_page, self.chart_page, self.scenarios)
         for page, title in zip(pages, PAGE_TITLES, strict=True):
             self.pages.addTab(page, title)
@@ -137,13 +139,13 @@ class SharesVotesView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self._left_content and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self._fit_left)  # once the controls have their new sizes
+            QTimer.singleShot(0, self, self._fit_left)  # once the controls have their new sizes (if still here)
         return False
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            QTimer.singleShot(0, self._fit_to_type)  # after every child has its new font
+            QTimer.singleShot(0, self, self._fit_to_type)  # after every child has its new font (if still here)
 
     def _page_changed(self, _index: int) -> None:
         """Saved scenarios get the whole width: the sliders and warnings are about the current position."""
@@ -157,6 +159,8 @@ class SharesVotesView(QWidget):
         return self._workspace
 
     def workspace_changed(self, change: Change) -> None:
+        if change and self.message.text():
+            self.message.clear()  # a later edit or an undo makes it old news ("Deleted “X” — Ctrl+Z to undo")
         if change & (Change.TAB_STATE | Change.PARTNERS | Change.WORKSPACE):
             self.reload(force=bool(change & (Change.PARTNERS | Change.WORKSPACE)))
         compared = shares_votes.compared_ids(self._workspace)
@@ -199,6 +203,9 @@ class SharesVotesView(QWidget):
         self.chart_page.show_analysis(analysis)
         self.warnings.show_analysis(analysis, keep_height=not committed)
         _set(self.follows, follows_text(scenario))
+        if committed:  # not on every slider step: the figures settle when the edit does
+            self.shares_page.table.grow_columns()
+            self.power_page.table.grow_columns()
 
     def _dragging(self) -> bool:
         return any(s.isSliderDown() for s in self.sliders.sliders.values())
@@ -247,7 +254,8 @@ class SharesVotesView(QWidget):
             return f"{code}'s votes must be a whole number of 0 or more, not “{text.strip()}”."
         if votes < 0:
             return f"{code}'s votes cannot be negative ({votes})."
-        current = self.committed.votes or (1,) * len(self.committed.codes)
+        given = {c.casefold(): n for c, n in self.scenario.custom_votes}  # when no votes could be worked out
+        current = self.committed.votes or tuple(given.get(c.casefold(), 1) for c in self.committed.codes)
         custom = tuple((c, votes if i == index else v) for i, (c, v) in
                        enumerate(zip(self.committed.codes, current, strict=True)))
         candidate = replace(self.scenario, custom_votes=custom)

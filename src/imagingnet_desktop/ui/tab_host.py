@@ -41,6 +41,12 @@ class TabHost(QWidget):
         self.content()
         super().showEvent(event)
 
+    def flush(self) -> None:
+        """Commit an edit the tab holds back (a keyboard slider step waiting for a pause), if it has one."""
+        flush = getattr(self._content, "flush", None)
+        if callable(flush):
+            flush()
+
     def detach(self) -> None:
         """Tell the tab to stop listening to the workspace, if it listens."""
         detach = getattr(self._content, "detach", None)

@@ -200,7 +200,7 @@ class VotingControls(QWidget):
         self._send(changes, f"rule: {RULES[row][1].lower()}")
 
     def _percent_changed(self, value: float) -> None:
-        percent = Decimal(str(round(value, 2))).normalize()
+        percent = _plain(Decimal(str(round(value, 2))))
         if percent != self._scenario.qualified_percent:
             self._send({"qualified_percent": percent}, f"qualified majority {percent:f}%")
 
@@ -212,6 +212,12 @@ class VotingControls(QWidget):
         checked = [c for c, box in self.veto_boxes.items() if box.isChecked()]
         label = f"give {code} a veto" if self.veto_boxes[code].isChecked() else f"take away {code}'s veto"
         self._send({"veto_codes": tuple(checked)}, label)
+
+
+def _plain(number: Decimal) -> Decimal:
+    """Without trailing zeros or an exponent: 75.50 -> 75.5, 150.00 -> 150 (never 1.5E+2 in a message)."""
+    normal = number.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
 
 
 def _index(options: Sequence[tuple[object, str]], value: object) -> int:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..domain.partner import FIELD_BY_NAME, Partner
 from ..domain.validation import FieldError, parse_field
 from .changes import Change
+from .commands import Batch
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -86,7 +87,14 @@ def edit_partner_field(workspace: Workspace, partner_id: int, field_name: str, r
         )
         if clash is not None:
             raise FieldError(f"{FIELD_BY_NAME[field_name].label} '{value}' is already used by {clash.code}")
-    return workspace.execute(SetPartnerField(partner_id, field_name, value))
+    edit = SetPartnerField(partner_id, field_name, value)
+    if field_name == "code":  # vetoes and custom votes name partners by code: they follow it, in the same step
+        from .shares_votes import follow_code_change  # here: off the path to the first window
+
+        steps = follow_code_change(workspace, partner.code, str(value))
+        if steps:
+            return workspace.execute(Batch(f"edit {partner.code} {FIELD_BY_NAME['code'].label}", [edit, *steps]))
+    return workspace.execute(edit)
 
 
 def rename_network(workspace: Workspace, name: str) -> Change:

@@ -154,6 +154,33 @@ def set_compared(workspace: Workspace, scenario_ids: list[int]) -> Change:
     return workspace.execute(SetTabState(COMPARED_KEY, list(scenario_ids), "choose scenarios to compare"))
 
 
+def follow_code_change(workspace: Workspace, old: str, new: str) -> list[Command]:
+    """Commands that carry a partner's new code into the working and saved scenarios (vetoes, custom votes).
+
+    Scenarios name partners by code; without this a corrected code would drop that partner's veto and votes.
+    """
+    steps: list[Command] = []
+    working = workspace.tab_state(WORKING_KEY)
+    if isinstance(working, dict) and (renamed := _with_code(working, old, new)) != working:
+        steps.append(SetTabState(WORKING_KEY, renamed, f"rename {old}"))
+    rows = tuple(ScenarioRow(r.id, _with_code(r.definition, old, new), r.agreed) for r in workspace.scenarios)
+    if rows != workspace.scenarios:
+        steps.append(ReplaceScenarios(f"rename {old}", rows))
+    return steps
+
+
+def _with_code(definition: dict[str, object], old: str, new: str) -> dict[str, object]:
+    def rename(code: object) -> object:
+        return new if isinstance(code, str) and code.casefold() == old.casefold() else code
+
+    out = dict(definition)
+    if isinstance(votes := definition.get("custom_votes"), dict):
+        out["custom_votes"] = {rename(code): n for code, n in votes.items()}
+    if isinstance(vetoes := definition.get("veto_codes"), list):
+        out["veto_codes"] = [rename(code) for code in vetoes]
+    return out
+
+
 def _valid_name(workspace: Workspace, name: str, ignore_id: int | None = None) -> str:
     name = " ".join(name.split())
     if not name:
