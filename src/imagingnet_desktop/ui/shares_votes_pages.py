@@ -43,6 +43,19 @@ def _working_button() -> QPushButton:
     return button
 
 
+def _lay_out_table_page(page: QWidget, heading: str, button: QPushButton, table: QWidget, below: QWidget) -> None:
+    """A heading with the working button beside it, the table taking the room, and its notes underneath."""
+    top = QHBoxLayout()
+    top.addWidget(_heading(heading))
+    top.addStretch(1)
+    top.addWidget(button)
+    column = QVBoxLayout(page)
+    column.setContentsMargins(8, 8, 8, 8)
+    column.addLayout(top)
+    column.addWidget(table, 1)
+    column.addWidget(below)
+
+
 class SharesPage(QWidget):
     """Every basis side by side with the blend, the spread and the gain against equal shares; notes below."""
 
@@ -61,15 +74,8 @@ class SharesPage(QWidget):
         self.notes.setStyleSheet("color: #7a3000;")
         theme.use_font(self.notes, 1.1, bold=True)
 
-        top = QHBoxLayout()
-        top.addWidget(_heading("Each partner's share (%) on every basis"))
-        top.addStretch(1)
-        top.addWidget(self.working_button)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(8, 8, 8, 8)
-        column.addLayout(top)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.notes)
+        _lay_out_table_page(self, "Each partner's share (%) on every basis", self.working_button, self.table,
+                            self.notes)
 
     def show_table(self, table: ShareTable | None) -> None:
         self.model.set_table(table)
@@ -105,15 +111,7 @@ class PowerPage(QWidget):
         self.coalitions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         theme.use_font(self.coalitions, 1.1)
 
-        top = QHBoxLayout()
-        top.addWidget(_heading("Votes and real voting power"))
-        top.addStretch(1)
-        top.addWidget(self.working_button)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(8, 8, 8, 8)
-        column.addLayout(top)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.coalitions)
+        _lay_out_table_page(self, "Votes and real voting power", self.working_button, self.table, self.coalitions)
 
     def show_analysis(self, analysis: ScenarioAnalysis) -> None:
         self.model.set_analysis(analysis)
