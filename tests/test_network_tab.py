@@ -9,20 +9,15 @@ import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QToolButton
 
+from file_checks import network_in_file
 from imagingnet_desktop.ui.network_tab import NetworkTab
 from imagingnet_desktop.ui.partner_table_model import PartnerTableModel
 from imagingnet_desktop.workspace import partner_commands
-from imagingnet_desktop.workspace.partner_import import DEMO_NETWORK_NAME, create_demo
+from imagingnet_desktop.workspace.partner_import import DEMO_NETWORK_NAME
 from imagingnet_desktop.workspace.workspace import Workspace
 
 DEMO_CODES = ["NSH", "EMV", "KBD", "SMC", "WBK"]
 
-
-@pytest.fixture
-def workspace(tmp_path):
-    ws = create_demo(tmp_path / "demo.imagingnet")
-    yield ws
-    ws.close()
 
 
 @pytest.fixture
@@ -35,14 +30,6 @@ def tab(workspace, qtbot):
     yield widget
     widget.detach()
 
-
-def on_disk(workspace: Workspace):
-    """What the file holds, through a separate read-only connection."""
-    reader = Workspace.open_read_only(workspace.path)
-    try:
-        return reader.network
-    finally:
-        reader.close()
 
 
 def col(name: str) -> int:
@@ -110,7 +97,7 @@ def test_enter_opens_the_editor_and_enter_commits(tab, workspace, qtbot):
     qtbot.keyClicks(editor, "Cymru & Vale <ICB> ")
     editor.insert("ŵ 🙂")  # QTest types ASCII only; these arrive as an input method or a paste would send them
     finish_editing(editor, qtbot, Qt.Key.Key_Enter)
-    assert on_disk(workspace).partners[0].ics == "Cymru & Vale <ICB> ŵ 🙂"
+    assert network_in_file(workspace.path).partners[0].ics == "Cymru & Vale <ICB> ŵ 🙂"
     assert tab.table.state() != tab.table.State.EditingState
 
 
@@ -121,7 +108,7 @@ def test_typing_a_character_starts_editing_with_it(tab, workspace, qtbot):
     assert isinstance(editor, QLineEdit)
     qtbot.keyClicks(editor, "00.5")
     finish_editing(editor, qtbot)
-    assert on_disk(workspace).partners[2].imaging_staff_wte == Decimal("300.5")
+    assert network_in_file(workspace.path).partners[2].imaging_staff_wte == Decimal("300.5")
 
 
 def test_tab_moves_to_the_next_cell_for_editing(tab, workspace, qtbot):
@@ -131,7 +118,7 @@ def test_tab_moves_to_the_next_cell_for_editing(tab, workspace, qtbot):
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit) and editor.text() == "Southmere Coast Healthcare NHS Trust"
     finish_editing(editor, qtbot, Qt.Key.Key_Escape)
-    assert on_disk(workspace).partners[3].code == "SMX"
+    assert network_in_file(workspace.path).partners[3].code == "SMX"
 
 
 @pytest.mark.parametrize(
@@ -148,7 +135,7 @@ def test_tab_moves_to_the_next_cell_for_editing(tab, workspace, qtbot):
     ],
 )
 def test_a_bad_value_is_refused_with_a_visible_message(tab, workspace, qtbot, field, typed, message):
-    before = on_disk(workspace).partners[1]
+    before = network_in_file(workspace.path).partners[1]
     shown_before = tab.model.data(tab.model.index(1, col(field)))
     assert not tab.message.isVisible()
     type_into_cell(tab, qtbot, 1, field, typed)
@@ -157,7 +144,7 @@ def test_a_bad_value_is_refused_with_a_visible_message(tab, workspace, qtbot, fi
     assert "EMV" in tab.message.text() and "old value is kept" in tab.message.text()
     assert tab.model.data(tab.model.index(1, col(field))) == shown_before
     assert tab.table.currentIndex() == tab.model.index(1, col(field))  # still on the cell, to try again
-    assert on_disk(workspace).partners[1] == before
+    assert network_in_file(workspace.path).partners[1] == before
     # the next good edit clears the refusal
     type_into_cell(tab, qtbot, 1, "ics", "Fixed ICB")
     assert not tab.message.isVisible()
@@ -165,13 +152,13 @@ def test_a_bad_value_is_refused_with_a_visible_message(tab, workspace, qtbot, fi
 
 def test_undo_restores_the_cell_and_the_file(tab, workspace, qtbot):
     type_into_cell(tab, qtbot, 4, "staff_vacancy_rate_pct", "9.5")
-    assert on_disk(workspace).partners[4].staff_vacancy_rate_pct == Decimal("9.5")
+    assert network_in_file(workspace.path).partners[4].staff_vacancy_rate_pct == Decimal("9.5")
     assert tab.model.data(tab.model.index(4, col("staff_vacancy_rate_pct"))) == "9.5%"
     workspace.undo()
-    assert on_disk(workspace).partners[4].staff_vacancy_rate_pct == Decimal("15")
+    assert network_in_file(workspace.path).partners[4].staff_vacancy_rate_pct == Decimal("15")
     assert tab.model.data(tab.model.index(4, col("staff_vacancy_rate_pct"))) == "15%"
     workspace.redo()
-    assert on_disk(workspace).partners[4].staff_vacancy_rate_pct == Decimal("9.5")
+    assert network_in_file(workspace.path).partners[4].staff_vacancy_rate_pct == Decimal("9.5")
 
 
 def test_organisation_type_is_chosen_from_a_list(tab, workspace, qtbot):
@@ -181,7 +168,7 @@ def test_organisation_type_is_chosen_from_a_list(tab, workspace, qtbot):
     assert editor.currentText() == "NHS Trust"
     qtbot.keyClick(editor, Qt.Key.Key_Down)
     finish_editing(editor, qtbot)
-    assert on_disk(workspace).partners[1].organisation_type == "NHS Foundation Trust"
+    assert network_in_file(workspace.path).partners[1].organisation_type == "NHS Foundation Trust"
     assert "4 Foundation Trusts, 1 NHS Trust" in tab.dashboard.mix_text()
 
 
@@ -190,7 +177,7 @@ def test_yes_no_is_chosen_from_a_list(tab, workspace, qtbot):
     assert isinstance(editor, QComboBox) and editor.currentText() == "No"
     editor.setCurrentIndex(editor.findText("Yes"))
     editor.activated.emit(editor.currentIndex())  # as a click on the item in the list does
-    assert on_disk(workspace).partners[3].ppci_centre is True
+    assert network_in_file(workspace.path).partners[3].ppci_centre is True
     assert "PPCI centres: NSH, SMC" in tab.dashboard.links_text()
 
 
@@ -214,7 +201,7 @@ def test_add_partner_opens_its_code_for_editing(tab, workspace, qtbot, how):
     finish_editing(editor, qtbot, Qt.Key.Key_Tab)
     qtbot.keyClicks(QApplication.focusWidget(), "Riverford Hospital NHS Trust")
     finish_editing(QApplication.focusWidget(), qtbot)
-    saved = on_disk(workspace).partners[5]
+    saved = network_in_file(workspace.path).partners[5]
     assert (saved.code, saved.name) == ("RFX", "Riverford Hospital NHS Trust")
 
 
@@ -226,19 +213,19 @@ def test_delete_selected_is_undoable(tab, workspace, qtbot):
     )
     assert tab.selected_rows() == [1, 2]
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
-    assert codes(on_disk(workspace)) == ["NSH", "SMC", "WBK"]
+    assert codes(network_in_file(workspace.path)) == ["NSH", "SMC", "WBK"]
     assert tab.message.isVisible() and not tab.message.is_error
     assert "Deleted EMV, KBD — Ctrl+Z to undo" in tab.message.text()
     assert tab.selected_rows() == [1]  # the row that moved up into their place
     workspace.undo()
-    assert codes(on_disk(workspace)) == DEMO_CODES
+    assert codes(network_in_file(workspace.path)) == DEMO_CODES
     assert tab.model.rowCount() == 5
 
 
 def test_delete_button_deletes_the_current_row(tab, workspace, qtbot):
     go_to(tab, 4, "code")
     qtbot.mouseClick(button_for(tab, tab.delete_action), Qt.MouseButton.LeftButton)
-    assert codes(on_disk(workspace)) == DEMO_CODES[:4]
+    assert codes(network_in_file(workspace.path)) == DEMO_CODES[:4]
     assert "Deleted WBK" in tab.message.text()
 
 
@@ -246,18 +233,18 @@ def test_reorder_with_shortcuts_and_buttons(tab, workspace, qtbot):
     go_to(tab, 0, "population_served")
     assert not tab.move_up_action.isEnabled() and tab.move_down_action.isEnabled()
     qtbot.keyClick(tab.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    assert codes(on_disk(workspace)) == ["EMV", "NSH", "KBD", "SMC", "WBK"]
+    assert codes(network_in_file(workspace.path)) == ["EMV", "NSH", "KBD", "SMC", "WBK"]
     assert tab.table.currentIndex() == tab.model.index(1, col("population_served"))  # follows the partner
     qtbot.keyClick(tab.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     qtbot.mouseClick(button_for(tab, tab.move_down_action), Qt.MouseButton.LeftButton)
-    assert codes(on_disk(workspace)) == ["EMV", "KBD", "SMC", "NSH", "WBK"]
+    assert codes(network_in_file(workspace.path)) == ["EMV", "KBD", "SMC", "NSH", "WBK"]
     qtbot.keyClick(tab.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     qtbot.mouseClick(button_for(tab, tab.move_up_action), Qt.MouseButton.LeftButton)
-    assert codes(on_disk(workspace)) == ["EMV", "NSH", "KBD", "SMC", "WBK"]
+    assert codes(network_in_file(workspace.path)) == ["EMV", "NSH", "KBD", "SMC", "WBK"]
     go_to(tab, 4, "code")
     assert tab.move_up_action.isEnabled() and not tab.move_down_action.isEnabled()
     workspace.undo()
-    assert codes(on_disk(workspace)) == ["EMV", "KBD", "NSH", "SMC", "WBK"]
+    assert codes(network_in_file(workspace.path)) == ["EMV", "KBD", "NSH", "SMC", "WBK"]
 
 
 # ------------------------------------------------------------------ the network name
@@ -268,11 +255,11 @@ def test_rename_the_network(tab, workspace, qtbot):
     tab.name_edit.selectAll()
     qtbot.keyClicks(tab.name_edit, "  Moor  &  Coast Imaging Network ")
     qtbot.keyClick(tab.name_edit, Qt.Key.Key_Return)
-    assert on_disk(workspace).name == "Moor & Coast Imaging Network"
+    assert network_in_file(workspace.path).name == "Moor & Coast Imaging Network"
     assert tab.name_edit.text() == "Moor & Coast Imaging Network"
     workspace.undo()
     assert tab.name_edit.text() == DEMO_NETWORK_NAME
-    assert on_disk(workspace).name == DEMO_NETWORK_NAME
+    assert network_in_file(workspace.path).name == DEMO_NETWORK_NAME
 
 
 def test_an_empty_name_is_refused(tab, workspace, qtbot):
@@ -282,7 +269,7 @@ def test_an_empty_name_is_refused(tab, workspace, qtbot):
     qtbot.keyClick(tab.name_edit, Qt.Key.Key_Return)
     assert tab.message.is_error and "The network needs a name" in tab.message.text()
     assert tab.name_edit.text() == DEMO_NETWORK_NAME
-    assert on_disk(workspace).name == DEMO_NETWORK_NAME
+    assert network_in_file(workspace.path).name == DEMO_NETWORK_NAME
 
 
 # ------------------------------------------------------------------ following the workspace
@@ -372,5 +359,5 @@ def test_insert_while_typing_keeps_what_was_typed(tab, workspace, qtbot):
     qtbot.keyClick(editor, Qt.Key.Key_Insert)
     QApplication.processEvents()
     assert tab.model.rowCount() == 6
-    assert on_disk(workspace).partners[0].cancer_alliance == "Moorland Alliance"
+    assert network_in_file(workspace.path).partners[0].cancer_alliance == "Moorland Alliance"
     assert isinstance(QApplication.focusWidget(), QLineEdit) and QApplication.focusWidget().text() == "NEW6"

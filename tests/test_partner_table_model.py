@@ -7,22 +7,16 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from file_checks import network_in_file
 from imagingnet_desktop.domain.partner import PARTNER_FIELDS, FieldKind
 from imagingnet_desktop.ui.network_format import cell_text, edit_text, money, number, people
 from imagingnet_desktop.ui.partner_table_model import PartnerTableModel
 from imagingnet_desktop.workspace import partner_commands
-from imagingnet_desktop.workspace.partner_import import create_demo
 from imagingnet_desktop.workspace.workspace import Workspace
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
 
-
-@pytest.fixture
-def workspace(tmp_path):
-    ws = create_demo(tmp_path / "demo.imagingnet")
-    yield ws
-    ws.close()
 
 
 @pytest.fixture
@@ -35,14 +29,6 @@ def model(workspace, qtbot):
 def col(name: str) -> int:
     return PartnerTableModel.column_of(name)
 
-
-def on_disk(workspace: Workspace):
-    """The network as the file holds it, read through a separate read-only connection."""
-    reader = Workspace.open_read_only(workspace.path)
-    try:
-        return reader.network
-    finally:
-        reader.close()
 
 
 @pytest.mark.parametrize("force_py", [False, True])
@@ -119,11 +105,11 @@ def test_set_data_is_an_undoable_command_in_the_file(model, workspace, qtbot):
         assert model.setData(index, "£17,500,000.50")
     assert changed.args[0].row() == 1
     assert model.data(index) == "£17,500,000.50"
-    assert on_disk(workspace).partners[1].pay_cost_gbp == Decimal("17500000.50")
+    assert network_in_file(workspace.path).partners[1].pay_cost_gbp == Decimal("17500000.50")
     assert workspace.undo_label == "edit EMV Pay £"
     workspace.undo()
     assert model.data(index) == "£17,230,000"
-    assert on_disk(workspace).partners[1].pay_cost_gbp == Decimal("17230000")
+    assert network_in_file(workspace.path).partners[1].pay_cost_gbp == Decimal("17230000")
 
 
 @pytest.mark.parametrize(
@@ -148,7 +134,7 @@ def test_a_refused_value_changes_nothing_and_says_why(model, workspace, qtbot, f
     assert (row, column) == (1, index.column())
     assert message in text and text.startswith("EMV")
     assert model.data(index) == before
-    assert on_disk(workspace).partners[1] == workspace.network.partners[1]
+    assert network_in_file(workspace.path).partners[1] == workspace.network.partners[1]
     assert workspace.undo_label is None
 
 

@@ -18,7 +18,6 @@ from imagingnet_desktop.domain.shares import Basis
 from imagingnet_desktop.domain.voting_rules import RuleKind, VoteMethod
 from imagingnet_desktop.ui.shares_votes_tab import SharesVotesTab
 from imagingnet_desktop.workspace import shares_votes
-from imagingnet_desktop.workspace.partner_import import create_demo
 from imagingnet_desktop.workspace.workspace import Workspace
 from shares_votes_helpers import (
     DEMO_ACTIVITY,
@@ -32,12 +31,6 @@ from shares_votes_helpers import (
 
 PROPORTIONAL = replace(Scenario(), vote_method=VoteMethod.PROPORTIONAL)
 
-
-@pytest.fixture
-def workspace(tmp_path):
-    ws = create_demo(tmp_path / "demo.imagingnet")
-    yield ws
-    ws.close()
 
 
 def open_tab(qtbot, workspace: Workspace) -> SharesVotesTab:

@@ -18,16 +18,8 @@ from imagingnet_desktop.domain.validation import FieldError
 from imagingnet_desktop.domain.voting_rules import RuleKind, VoteMethod
 from imagingnet_desktop.workspace import shares_votes
 from imagingnet_desktop.workspace.changes import Change
-from imagingnet_desktop.workspace.partner_import import create_demo
 from imagingnet_desktop.workspace.workspace import Workspace
 from shares_votes_helpers import DEMO_ACTIVITY, DEMO_CODES, BruteForceGame, hundredths
-
-
-@pytest.fixture
-def workspace(tmp_path):
-    ws = create_demo(tmp_path / "demo.imagingnet")
-    yield ws
-    ws.close()
 
 
 def state(ws: Workspace) -> tuple:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from file_checks import first_value
 from imagingnet_desktop.workspace.partner_import import create_demo
 from imagingnet_desktop.workspace.workspace import Workspace
 
@@ -73,12 +74,7 @@ def state_as_left_by_the_kill(path: Path, scratch: Path) -> tuple[Decimal | None
 
 
 def lock_holder_pid(path: Path) -> int | None:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        row = conn.execute("SELECT pid FROM session_lock WHERE id = 1").fetchone()
-    finally:
-        conn.close()
-    return row[0] if row else None
+    return first_value(path, "SELECT pid FROM session_lock WHERE id = 1")
 
 
 def wait_for_line(out: Path, text: str, proc: subprocess.Popen, timeout: float = 10.0) -> None:

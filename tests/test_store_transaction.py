@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from file_checks import first_value
 from imagingnet_desktop.store import WorkspaceFile, WorkspaceInUseError, network_rows
 
 
@@ -28,12 +29,7 @@ class FailingCommit:
 
 
 def names(path: Path) -> str | None:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'network_name'").fetchone()
-    finally:
-        conn.close()
-    return row[0] if row else None
+    return first_value(path, "SELECT value FROM meta WHERE key = 'network_name'")
 
 
 def test_an_error_inside_rolls_everything_back(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from .partner import Partner
 
 # The national strategy's characteristics of a network and the drivers of change.
 POPULATION_RANGE = (1_500_000, 4_500_000)
-POPULATION_AVERAGE = 2_500_000
 STAFF_RANGE = (800, 1_500)
 RADIOLOGISTS_RANGE = (80, 150)
 STAFF_VACANCY_DRIVER_PCT = 15

@@ -5,7 +5,6 @@ Every message is written for the person at the keyboard: it names the field and 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -13,9 +12,9 @@ from .partner import (
     FIELD_BY_NAME,
     FOUNDATION_TRUST,
     NHS_TRUST,
+    NUMERIC_KINDS,
     FieldKind,
     FieldSpec,
-    Partner,
 )
 
 _YES = {"yes", "y", "true", "1"}
@@ -53,13 +52,13 @@ def parse_field(name: str, raw: object) -> object:
     Returns the typed value (``None`` for an empty optional number). Raises ``FieldError``.
     """
     spec = FIELD_BY_NAME[name]
-    if raw is None or (isinstance(raw, float) and raw != raw and spec.kind not in _NUMERIC):
+    if raw is None or (isinstance(raw, float) and raw != raw and spec.kind not in NUMERIC_KINDS):
         text = ""
     elif isinstance(raw, bool):
         text = "yes" if raw else "no"
     else:
         text = str(raw).strip()
-    if spec.kind in _NUMERIC:
+    if spec.kind in NUMERIC_KINDS:
         return _parse_number(spec, raw, text)
     if spec.kind is FieldKind.YES_NO:
         lowered = text.lower()
@@ -82,9 +81,6 @@ def parse_field(name: str, raw: object) -> object:
     if spec.kind is FieldKind.CODE and any(ch.isspace() for ch in text):
         raise FieldError(f"{spec.label} cannot contain spaces")
     return text
-
-
-_NUMERIC = frozenset({FieldKind.COUNT, FieldKind.DECIMAL, FieldKind.PERCENT, FieldKind.MONEY})
 
 
 def _parse_number(spec: FieldSpec, raw: object, text: str) -> int | Decimal | None:
@@ -129,21 +125,3 @@ def _normal(number: Decimal) -> Decimal:
 def _clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
-
-def uniqueness_problems(
-    partners: Iterable[Partner], *, row_of: dict[int, int] | None = None
-) -> list[Problem]:
-    """Duplicate codes (case-insensitive) and names among ``partners``."""
-    problems: list[Problem] = []
-    for name in ("code", "name"):
-        seen: dict[str, Partner] = {}
-        for partner in partners:
-            key = str(getattr(partner, name)).casefold()
-            if key in seen:
-                row = row_of.get(partner.id) if row_of else None
-                problems.append(
-                    Problem(row, name, f"{FIELD_BY_NAME[name].label} '{getattr(partner, name)}' is used twice")
-                )
-            else:
-                seen[key] = partner
-    return problems

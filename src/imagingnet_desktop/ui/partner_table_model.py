@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from ..domain.partner import NUMERIC_KINDS, PARTNER_FIELDS, FieldSpec, Partner
+from ..domain.partner import NUMERIC_KINDS, PARTNER_FIELDS, Partner
 from ..domain.validation import FieldError
 from ..store.errors import WorkspaceError
 from ..workspace.changes import Change
@@ -67,10 +67,6 @@ class PartnerTableModel(QAbstractTableModel):
 
     def row_of(self, partner_id: int) -> int:
         return next(i for i, p in enumerate(self._partners) if p.id == partner_id)
-
-    @staticmethod
-    def field_at(column: int) -> FieldSpec:
-        return PARTNER_FIELDS[column]
 
     @staticmethod
     def column_of(field_name: str) -> int:
