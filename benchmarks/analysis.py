@@ -28,12 +28,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from imagingnet_desktop.domain import shares, voting_small  # noqa: E402
-from imagingnet_desktop.domain.partner import Partner  # noqa: E402
-from imagingnet_desktop.domain.scenario import Scenario  # noqa: E402
-from imagingnet_desktop.domain.scenario_analysis import analyse  # noqa: E402
-from imagingnet_desktop.domain.shares import Basis  # noqa: E402
-from imagingnet_desktop.domain.voting_rules import VoteMethod  # noqa: E402
-from imagingnet_desktop.workspace.partner_import import demo_baselines  # noqa: E402
+from imagingnet_desktop.domain.network.partner import Partner  # noqa: E402
+from imagingnet_desktop.domain.scenarios.analysis import analyse  # noqa: E402
+from imagingnet_desktop.domain.scenarios.scenario import Scenario  # noqa: E402
+from imagingnet_desktop.domain.shares.share_table import Basis  # noqa: E402
+from imagingnet_desktop.domain.voting.rules import VoteMethod  # noqa: E402
+from imagingnet_desktop.workspace.network.partner_import import demo_baselines  # noqa: E402
 
 BUDGET_MEDIAN_MS = 2.0
 POSITIONS = range(101)

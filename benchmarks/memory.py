@@ -71,11 +71,11 @@ def child(demo: Path) -> int:
     from PySide6.QtWidgets import QAbstractSlider, QApplication, QWidget
 
     from imagingnet_desktop.app import paint_and_check
-    from imagingnet_desktop.domain.shares import Basis
-    from imagingnet_desktop.ui import theme
-    from imagingnet_desktop.ui.main_window import MainWindow
-    from imagingnet_desktop.ui.settings import AppSettings
-    from imagingnet_desktop.ui.tab_specs import TABS
+    from imagingnet_desktop.domain.shares.share_table import Basis
+    from imagingnet_desktop.ui.common import theme
+    from imagingnet_desktop.ui.shell.main_window import MainWindow
+    from imagingnet_desktop.ui.shell.settings import AppSettings
+    from imagingnet_desktop.ui.shell.tab_specs import TABS
 
     class Painted(QObject):
         def __init__(self, widget: QWidget) -> None:
@@ -169,7 +169,7 @@ IMPORT_STEPS = (  # in the order the app imports them on the way to the Shares &
     ("matplotlib", "matplotlib"),
     ("matplotlib.figure", "matplotlib.figure (axes, text, ticks...)"),
     ("matplotlib.backends.backend_qtagg", "matplotlib's Qt canvas"),
-    ("imagingnet_desktop.ui.shares_votes_view", "the Shares & votes tab's own modules"),
+    ("imagingnet_desktop.ui.shares_votes.view", "the Shares & votes tab's own modules"),
 )
 
 

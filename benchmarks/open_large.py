@@ -59,7 +59,7 @@ ROLES = ("Chief Operating Officer", "Director of Finance", "Clinical Director fo
 
 def generated_partners(rng: random.Random):
     """50 trusts with figures in proportion to their size, as real trusts' figures roughly are."""
-    from imagingnet_desktop.domain.partner import FOUNDATION_TRUST, NHS_TRUST, Partner
+    from imagingnet_desktop.domain.network.partner import FOUNDATION_TRUST, NHS_TRUST, Partner
 
     codes: set[str] = set()
     partners = []
@@ -120,12 +120,12 @@ def record_entry(rng: random.Random, n: int, codes: list[str]) -> dict[str, obje
 
 def make_large(path: Path) -> str:
     """Write the large workspace at ``path``; returns what it holds, in words."""
-    from imagingnet_desktop.domain.scenario import Scenario
-    from imagingnet_desktop.domain.shares import Basis
-    from imagingnet_desktop.domain.voting_rules import RuleKind, VoteMethod
-    from imagingnet_desktop.workspace import shares_votes
+    from imagingnet_desktop.domain.scenarios.scenario import Scenario
+    from imagingnet_desktop.domain.shares.share_table import Basis
+    from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
     from imagingnet_desktop.workspace.commands import Batch
-    from imagingnet_desktop.workspace.shares_votes import SetTabState
+    from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
+    from imagingnet_desktop.workspace.shares_votes.scenarios import SetTabState
     from imagingnet_desktop.workspace.workspace import Workspace
 
     rng = random.Random(SEED)
@@ -168,9 +168,9 @@ def in_process(demo: Path, large: Path, settings_file: Path, reps: int,
     from PySide6.QtWidgets import QApplication
 
     from imagingnet_desktop.app import paint_and_check
-    from imagingnet_desktop.ui import theme
-    from imagingnet_desktop.ui.main_window import MainWindow
-    from imagingnet_desktop.ui.settings import AppSettings
+    from imagingnet_desktop.ui.common import theme
+    from imagingnet_desktop.ui.shell.main_window import MainWindow
+    from imagingnet_desktop.ui.shell.settings import AppSettings
     from imagingnet_desktop.workspace.workspace import Workspace
 
     qInstallMessageHandler(_quiet_offscreen)
@@ -257,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
 
     import imagingnet_desktop
-    from imagingnet_desktop.workspace.partner_import import create_demo
+    from imagingnet_desktop.workspace.network.partner_import import create_demo
 
     compileall.compile_dir(Path(imagingnet_desktop.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from powerindex import Game  # noqa: E402
 
-from imagingnet_desktop.domain.voting import power_indices  # noqa: E402
+from imagingnet_desktop.domain.voting.power import power_indices  # noqa: E402
 
 SEED = 20240611
 BUDGET = 0.5

@@ -49,7 +49,7 @@ def main() -> int:
     options = parser.parse_args()
 
     import imagingnet_desktop
-    from imagingnet_desktop.workspace.partner_import import create_demo
+    from imagingnet_desktop.workspace.network.partner_import import create_demo
 
     compileall.compile_dir(Path(imagingnet_desktop.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:

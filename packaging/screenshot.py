@@ -31,10 +31,10 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from imagingnet_desktop.app import paint_and_check
-    from imagingnet_desktop.ui import theme
-    from imagingnet_desktop.ui.main_window import MainWindow
-    from imagingnet_desktop.ui.settings import APPLICATION, ORGANISATION, AppSettings
-    from imagingnet_desktop.workspace.partner_import import create_demo
+    from imagingnet_desktop.ui.common import theme
+    from imagingnet_desktop.ui.shell.main_window import MainWindow
+    from imagingnet_desktop.ui.shell.settings import APPLICATION, ORGANISATION, AppSettings
+    from imagingnet_desktop.workspace.network.partner_import import create_demo
 
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from imagingnet_desktop.workspace.partner_import import create_demo
+from imagingnet_desktop.workspace.network.partner_import import create_demo
 from imagingnet_desktop.workspace.workspace import Workspace
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from imagingnet_desktop.domain.network import Network
+from imagingnet_desktop.domain.network.network import Network
 from imagingnet_desktop.workspace.workspace import Workspace
 
 

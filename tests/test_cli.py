@@ -20,13 +20,13 @@ import pytest
 
 import imagingnet_desktop
 from imagingnet_desktop import cli
-from imagingnet_desktop.domain.partner import TEMPLATE_HEADER
+from imagingnet_desktop.domain.network.partner import TEMPLATE_HEADER
 from imagingnet_desktop.resources import resource
-from imagingnet_desktop.store.schema import SCHEMA_VERSION
-from imagingnet_desktop.workspace.partner_import import DEMO_NETWORK_NAME, create_demo
+from imagingnet_desktop.store.migrations.schema import SCHEMA_VERSION
+from imagingnet_desktop.workspace.network.partner_import import DEMO_NETWORK_NAME, create_demo
 from imagingnet_desktop.workspace.workspace import Workspace
+from locations import DATA  # noqa: E402
 
-DATA = Path(__file__).parent / "data"
 QT_IMPORTED = 97
 WRAPPER = textwrap.dedent(
     f"""
@@ -441,7 +441,7 @@ def test_export_is_not_built_yet(tmp_path, document):
 
 
 def test_an_unexpected_failure_exits_1_with_one_line(tmp_path, monkeypatch, capsys):
-    from imagingnet_desktop.workspace import report
+    from imagingnet_desktop.workspace.reports import report
 
     def broken(source):
         raise RuntimeError("disk on fire\nsecond line")

@@ -18,8 +18,11 @@ import sys
 import sysconfig
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).parent / "data"
+from locations import (
+    DATA,  # noqa: E402
+    REPO,  # noqa: E402
+)
+
 BIN = "Scripts" if sys.platform == "win32" else "bin"
 EXE = ".exe" if sys.platform == "win32" else ""
 

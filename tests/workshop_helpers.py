@@ -15,12 +15,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
-from imagingnet_desktop.ui.main_window import MainWindow
-from imagingnet_desktop.ui.network_tab import NetworkTab
-from imagingnet_desktop.ui.partner_table_model import PartnerTableModel
-from imagingnet_desktop.ui.settings import AppSettings
-from imagingnet_desktop.ui.shares_votes_view import SharesVotesView
-from imagingnet_desktop.workspace.partner_import import create_demo
+from imagingnet_desktop.ui.network.network_tab import NetworkTab
+from imagingnet_desktop.ui.network.partner_table_model import PartnerTableModel
+from imagingnet_desktop.ui.shares_votes.view import SharesVotesView
+from imagingnet_desktop.ui.shell.main_window import MainWindow
+from imagingnet_desktop.ui.shell.settings import AppSettings
+from imagingnet_desktop.workspace.network.partner_import import create_demo
 
 NETWORK, SHARES = 0, 3
 

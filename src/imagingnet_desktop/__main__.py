@@ -10,10 +10,10 @@ WINDOWLESS_COMMANDS = frozenset({"new", "import-partners", "report", "export", "
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in WINDOWLESS_COMMANDS:
-        from .cli import run
+        from imagingnet_desktop.cli import run
 
         return run(args)
-    from .app import run_app
+    from imagingnet_desktop.app import run_app
 
     return run_app(args)
 

@@ -14,11 +14,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
-from .store import WorkspaceError, WorkspaceInUseError
-from .ui import theme
-from .ui.main_window import MainWindow
-from .ui.settings import APPLICATION, ORGANISATION, AppSettings, documents_folder, unused_path
-from .workspace.workspace import Workspace
+from imagingnet_desktop.store import WorkspaceError, WorkspaceInUseError
+from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.shell.main_window import MainWindow
+from imagingnet_desktop.ui.shell.settings import (
+    APPLICATION,
+    ORGANISATION,
+    AppSettings,
+    documents_folder,
+    unused_path,
+)
+from imagingnet_desktop.workspace.workspace import Workspace
 
 PAINT_TIMEOUT_S = 15.0
 USAGE = """usage: imagingnet [--exit-after-start] [WORKSPACE]
@@ -91,7 +97,10 @@ def start_workspace(settings: AppSettings, folder: Path | None = None) -> tuple[
             return Workspace.open(recent[0]), ""
         except WorkspaceError as exc:
             note = f"The last workspace could not be reopened ({exc}) "
-    from .workspace.partner_import import DEMO_NETWORK_NAME, create_demo  # sqlite_utils: only for a new file
+    from imagingnet_desktop.workspace.network.partner_import import (  # sqlite_utils: only for a new file
+        DEMO_NETWORK_NAME,
+        create_demo,
+    )
 
     path = unused_path(folder or documents_folder(), DEMO_NETWORK_NAME)
     workspace = create_demo(path)

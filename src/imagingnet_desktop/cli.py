@@ -15,10 +15,10 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
-from .domain.validation import FieldError
-from .store.errors import WorkspaceError
-from .workspace.partner_import import ImportRefused
+from imagingnet_desktop import __version__
+from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.store.errors import WorkspaceError
+from imagingnet_desktop.workspace.network.partner_import import ImportRefused
 
 PROG = "imagingnet"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -34,8 +34,8 @@ class BadInput(Exception):
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .workspace.partner_import import DEMO_NETWORK_NAME, create_demo
-    from .workspace.workspace import Workspace
+    from imagingnet_desktop.workspace.network.partner_import import DEMO_NETWORK_NAME, create_demo
+    from imagingnet_desktop.workspace.workspace import Workspace
 
     path = Path(args.workspace)
     if path.exists():
@@ -61,8 +61,8 @@ def _network_name(raw: str) -> str:
 
 
 def _import_partners(args: argparse.Namespace) -> int:
-    from .workspace.partner_import import import_partners, parse_file
-    from .workspace.workspace import Workspace
+    from imagingnet_desktop.workspace.network.partner_import import import_partners, parse_file
+    from imagingnet_desktop.workspace.workspace import Workspace
 
     source = Path(args.file)
     if not Path(args.workspace).exists():
@@ -83,8 +83,8 @@ def _import_partners(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .workspace.report import build_report, render_text
-    from .workspace.workspace import Workspace
+    from imagingnet_desktop.workspace.reports.report import build_report, render_text
+    from imagingnet_desktop.workspace.workspace import Workspace
 
     workspace = Workspace.open_read_only(args.workspace)
     try:

@@ -15,7 +15,11 @@ from __future__ import annotations
 import sys
 from itertools import count
 
-from imagingnet_desktop.workspace.partner_commands import add_partner, edit_partner_field, rename_network
+from imagingnet_desktop.workspace.network.partner_commands import (
+    add_partner,
+    edit_partner_field,
+    rename_network,
+)
 from imagingnet_desktop.workspace.workspace import Workspace
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-from . import palette
+from imagingnet_desktop.charts import palette
 
 
 @dataclass(frozen=True)

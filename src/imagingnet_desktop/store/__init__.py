@@ -1,6 +1,6 @@
 """The only code that touches SQLite: schema, migrations, rows <-> dataclasses."""
 
-from .errors import (
+from imagingnet_desktop.store.errors import (
     NotAWorkspaceError,
     WorkspaceError,
     WorkspaceExistsError,
@@ -8,7 +8,7 @@ from .errors import (
     WorkspaceMissingError,
     WorkspaceTooNewError,
 )
-from .workspace_file import WorkspaceFile
+from imagingnet_desktop.store.workspace_file import WorkspaceFile
 
 __all__ = [
     "NotAWorkspaceError",

@@ -14,15 +14,15 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import locking
-from .errors import (
+from imagingnet_desktop.store import locking
+from imagingnet_desktop.store.errors import (
     NotAWorkspaceError,
     WorkspaceExistsError,
     WorkspaceInUseError,
     WorkspaceMissingError,
     WorkspaceTooNewError,
 )
-from .schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from imagingnet_desktop.store.migrations.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 

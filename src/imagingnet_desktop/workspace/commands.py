@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from .changes import Change
+from imagingnet_desktop.workspace.changes import Change
 
 if TYPE_CHECKING:
-    from .workspace import Workspace
+    from imagingnet_desktop.workspace.workspace import Workspace
 
 
 class Command(Protocol):

@@ -11,12 +11,15 @@ import copy
 import os
 from pathlib import Path
 
-from ..domain.network import Network
-from ..domain.partner import Partner
-from ..store import WorkspaceFile, network_rows, scenario_rows, tab_state
-from ..store.scenario_rows import ScenarioRow
-from .changes import Change, ChangeNotifier, Listener
-from .commands import Command, UndoStack
+from imagingnet_desktop.domain.network.network import Network
+from imagingnet_desktop.domain.network.partner import Partner
+from imagingnet_desktop.store import WorkspaceFile
+from imagingnet_desktop.store.tables import partners as network_rows
+from imagingnet_desktop.store.tables import scenarios as scenario_rows
+from imagingnet_desktop.store.tables import tab_state
+from imagingnet_desktop.store.tables.scenarios import ScenarioRow
+from imagingnet_desktop.workspace.changes import Change, ChangeNotifier, Listener
+from imagingnet_desktop.workspace.commands import Command, UndoStack
 
 
 class Workspace:

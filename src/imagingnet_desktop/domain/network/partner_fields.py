@@ -1,0 +1,127 @@
+"""Turn what a user typed (or a spreadsheet cell held) into a partner field value, or say why not.
+
+Every message is written for the person at the keyboard: it names the field and what is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from imagingnet_desktop.domain.network.partner import (
+    FIELD_BY_NAME,
+    FOUNDATION_TRUST,
+    NHS_TRUST,
+    NUMERIC_KINDS,
+    FieldKind,
+    FieldSpec,
+)
+
+_YES = {"yes", "y", "true", "1"}
+_NO = {"no", "n", "false", "0", ""}
+_ORG_ALIASES = {
+    "nhs trust": NHS_TRUST,
+    "trust": NHS_TRUST,
+    "nhs foundation trust": FOUNDATION_TRUST,
+    "foundation trust": FOUNDATION_TRUST,
+    "ft": FOUNDATION_TRUST,
+    "nhs ft": FOUNDATION_TRUST,
+}
+
+
+class FieldError(ValueError):
+    """A value that cannot go into a field; ``str()`` is the user-facing message."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a row of input (import or edit)."""
+
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}, " if self.row is not None else ""
+        return f"{where}column '{self.column}': {self.message}"
+
+
+def parse_field(name: str, raw: object) -> object:
+    """Parse ``raw`` (text from a cell, or a number from a spreadsheet) for field ``name``.
+
+    Returns the typed value (``None`` for an empty optional number). Raises ``FieldError``.
+    """
+    spec = FIELD_BY_NAME[name]
+    if raw is None or (isinstance(raw, float) and raw != raw and spec.kind not in NUMERIC_KINDS):
+        text = ""
+    elif isinstance(raw, bool):
+        text = "yes" if raw else "no"
+    else:
+        text = str(raw).strip()
+    if spec.kind in NUMERIC_KINDS:
+        return _parse_number(spec, raw, text)
+    if spec.kind is FieldKind.YES_NO:
+        lowered = text.lower()
+        if lowered in _YES:
+            return True
+        if lowered in _NO:
+            return False
+        raise FieldError(f"{spec.label} must be yes or no, not '{_clip(text)}'")
+    if spec.kind is FieldKind.ORG_TYPE:
+        found = _ORG_ALIASES.get(" ".join(text.lower().split()))
+        if found is None:
+            raise FieldError(f"{spec.label} must be '{NHS_TRUST}' or '{FOUNDATION_TRUST}', not '{_clip(text)}'")
+        return found
+    if spec.required and not text:
+        raise FieldError(f"{spec.label} cannot be empty")
+    if len(text) > spec.max_length:
+        raise FieldError(f"{spec.label} is {len(text)} characters long; at most {spec.max_length} are allowed")
+    if any(ord(ch) < 32 for ch in text):
+        raise FieldError(f"{spec.label} cannot contain line breaks or control characters")
+    if spec.kind is FieldKind.CODE and any(ch.isspace() for ch in text):
+        raise FieldError(f"{spec.label} cannot contain spaces")
+    return text
+
+
+def _parse_number(spec: FieldSpec, raw: object, text: str) -> int | Decimal | None:
+    if isinstance(raw, float) and raw != raw:
+        raise FieldError(f"{spec.label} is not a number (NaN)")
+    cleaned = text.replace(",", "").replace("£", "").replace("%", "").replace("_", "").strip()
+    if not cleaned:
+        return None
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise FieldError(f"{spec.label} must be a number, not '{_clip(text)}'") from None
+    if number.is_nan():
+        raise FieldError(f"{spec.label} is not a number (NaN)")
+    if number.is_infinite():
+        raise FieldError(f"{spec.label} must be a finite number, not infinity")
+    if number < 0:
+        raise FieldError(f"{spec.label} cannot be negative ({_clip(text)})")
+    if number >= Decimal("1e15"):
+        raise FieldError(f"{spec.label} is too large ({_clip(text)})")
+    if spec.kind is FieldKind.PERCENT and number > 100:
+        raise FieldError(f"{spec.label} must be between 0 and 100, not {_clip(text)}")
+    if spec.kind is FieldKind.COUNT:
+        if number != number.to_integral_value():
+            raise FieldError(f"{spec.label} must be a whole number, not {_clip(text)}")
+        return int(number)
+    if spec.kind is FieldKind.MONEY:
+        if number != number.quantize(Decimal("0.01")):
+            raise FieldError(f"{spec.label} must be in pounds and pence (at most 2 decimal places)")
+        return _normal(number)
+    if number.as_tuple().exponent < -4:  # type: ignore[operator]
+        raise FieldError(f"{spec.label} allows at most 4 decimal places")
+    return _normal(number)
+
+
+def _normal(number: Decimal) -> Decimal:
+    """Drop trailing zeros but never use exponent notation (``1E+3`` -> ``1000``)."""
+    normal = number.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+

@@ -1,0 +1,149 @@
+"""Work a scenario through for a set of partners: shares, votes, the game, real voting power, warnings.
+
+Nothing here raises for a scenario the board might try: a step that cannot be taken (no basis for
+proportional votes, a rule nobody can meet) stops the chain with a plain message in ``problem``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from imagingnet_desktop.domain.network.partner import Partner
+from imagingnet_desktop.domain.scenarios.scenario import Scenario
+from imagingnet_desktop.domain.shares.share_table import Basis, BlendWeightError, ShareTable, share_table
+from imagingnet_desktop.domain.voting.coalitions import MinimalCoalitions, minimal_coalitions
+from imagingnet_desktop.domain.voting.power import GameError, PowerIndices, power_indices
+from imagingnet_desktop.domain.voting.rules import (
+    RuleError,
+    RuleGame,
+    VoteAllocationError,
+    VoteMethod,
+    allocate_votes,
+    rule_game,
+)
+
+COALITION_LIST_LIMIT = 20
+POWER_GAP_WARNING_POINTS = 10
+
+
+@dataclass(frozen=True)
+class ScenarioAnalysis:
+    scenario: Scenario
+    codes: tuple[str, ...]
+    table: ShareTable | None
+    vote_shares_percent: tuple[Decimal, ...] | None  # the shares votes follow, when proportional
+    votes: tuple[int, ...] | None
+    game: RuleGame | None
+    rule_text: str
+    power: PowerIndices | None
+    coalitions: MinimalCoalitions | None
+    problem: str | None  # why the chain stopped, in plain words
+    warnings: tuple[str, ...]
+
+    @property
+    def vote_fractions(self) -> tuple[Fraction, ...]:
+        if not self.votes or not sum(self.votes):
+            return ()
+        total = sum(self.votes)
+        return tuple(Fraction(v, total) for v in self.votes)
+
+    def codes_of(self, indices: Sequence[int]) -> list[str]:
+        return [self.codes[i] for i in indices]
+
+
+def analyse(partners: Sequence[Partner], scenario: Scenario, *, coalition_limit: int = COALITION_LIST_LIMIT
+            ) -> ScenarioAnalysis:
+    codes = tuple(p.code for p in partners)
+    partial = {"scenario": scenario, "codes": codes, "table": None, "vote_shares_percent": None, "votes": None,
+               "game": None, "rule_text": "", "power": None, "coalitions": None, "warnings": ()}
+    if not partners:
+        return ScenarioAnalysis(**partial, problem="Add partners to the network first.")
+    try:
+        table = share_table(partners, scenario.weight_map())
+    except BlendWeightError as exc:
+        return ScenarioAnalysis(**partial, problem=str(exc))
+    partial["table"] = table
+    try:
+        # Votes before the rule: a rule that cannot be played (a veto partner gone) still shows who holds what.
+        percents = _vote_basis_percents(table, scenario)
+        partial["vote_shares_percent"] = percents
+        votes = _votes(scenario, partners, percents)
+        partial["votes"] = votes
+        rule = scenario.rule_for(partners)
+        partial["rule_text"] = rule.describe(codes)
+        game = rule_game(votes, rule)
+        partial["game"] = game
+        power = power_indices(game.weights, game.quota, min_members=game.min_members, veto=game.veto)
+        coalitions = minimal_coalitions(game.weights, game.quota, min_members=game.min_members, veto=game.veto,
+                                        limit=coalition_limit)
+    except (RuleError, VoteAllocationError, GameError, _NoBasis) as exc:
+        return ScenarioAnalysis(**partial, problem=str(exc))
+    partial.update(power=power, coalitions=coalitions, warnings=tuple(_warnings(codes, votes, power, coalitions)))
+    return ScenarioAnalysis(**partial, problem=None)
+
+
+class _NoBasis(ValueError):
+    pass
+
+
+def _vote_basis_percents(table: ShareTable, scenario: Scenario) -> tuple[Decimal, ...] | None:
+    if scenario.vote_method is not VoteMethod.PROPORTIONAL:
+        return None
+    if scenario.vote_basis == "blend":
+        result = table.blend
+        label = "the blend"
+    else:
+        result = table.bases[Basis(scenario.vote_basis)]
+        label = result.basis.label
+    if result is None or not result.has_basis:
+        reason = result.reason if result is not None else "no blend is set"
+        raise _NoBasis(f"Votes in proportion to {label} cannot be set: {reason}")
+    return tuple(result.percents[pid] for pid in table.partner_ids)
+
+
+def _votes(scenario: Scenario, partners: Sequence[Partner], percents: tuple[Decimal, ...] | None
+           ) -> tuple[int, ...]:
+    if scenario.vote_method is VoteMethod.CUSTOM:
+        given = {code.casefold(): n for code, n in scenario.custom_votes}
+        custom = [given.get(p.code.casefold(), 1) for p in partners]
+        return allocate_votes(VoteMethod.CUSTOM, len(partners), custom=custom)
+    if scenario.vote_method is VoteMethod.PROPORTIONAL:
+        return allocate_votes(VoteMethod.PROPORTIONAL, len(partners), share_percents=percents)
+    return allocate_votes(VoteMethod.EQUAL, len(partners))
+
+
+def _warnings(codes: tuple[str, ...], votes: tuple[int, ...], power: PowerIndices,
+              coalitions: MinimalCoalitions) -> list[str]:
+    out: list[str] = []
+    total = sum(votes)
+    n = len(codes)
+    vetoes = set(power.veto_players)
+    nulls = power.null_players  # a computed property: read it once
+    if n > 1 and len(vetoes) == n:
+        out.append("Any single partner can block a decision.")
+    else:
+        out += [f"{codes[i]} can block any decision on its own." for i in sorted(vetoes)]
+    solo = [c[0] for c in coalitions.winning.coalitions if len(c) == 1]
+    out += [f"{codes[i]} can pass a decision alone." for i in solo]
+    for i in nulls:
+        if votes[i] > 0 and total:
+            out.append(
+                f"{codes[i]} holds {100 * votes[i] / total:.1f}% of the votes but can never change an outcome "
+                "under this rule."
+            )
+        else:  # a custom 0, or a share of 0% because a baseline figure is missing
+            out.append(f"{codes[i]} holds no votes, so it can never change an outcome.")
+    for i in range(n):
+        if i in vetoes or i in nulls or not total:
+            continue
+        gap = 100 * (float(power.banzhaf[i]) - votes[i] / total)
+        if abs(gap) >= POWER_GAP_WARNING_POINTS:
+            direction = "more" if gap > 0 else "less"
+            out.append(
+                f"{codes[i]} holds {100 * votes[i] / total:.1f}% of the votes but {100 * float(power.banzhaf[i]):.1f}% "
+                f"of the voting power — {abs(gap):.0f} points {direction}."
+            )
+    return out

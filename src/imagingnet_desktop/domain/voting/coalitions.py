@@ -1,0 +1,177 @@
+"""Minimal winning and minimal blocking coalitions: exact counts and a short list of examples.
+
+Why: "which smallest groups of partners can carry a decision, and which can stop one?" is
+the question a board actually asks about a voting rule.  The counts are exact for any
+size of network (counted by dynamic programming, like the power indices); the examples
+are found by a pruned search, heaviest partners first, and stop at ``limit``.  Games of
+at most 12 players look at every coalition at once instead (``voting_small``), with the
+same counts and the same examples in the same order.
+
+Definitions (same combined game as ``voting``: quota, minimum members and vetoes):
+
+* a *minimal winning* coalition wins, and loses if any one member leaves;
+* a *blocking* coalition is one whose absence leaves the rest unable to win; it is
+  *minimal* if it stops blocking when any one member leaves.  Each veto player alone is
+  a minimal blocking coalition.
+
+Counting trick: list a coalition's non-veto members heaviest first; the last (lightest)
+member is unique, so counting coalitions by their last member counts each exactly once,
+and the sets before it are read from the running table just before that member is added.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from imagingnet_desktop.domain.voting.counting import Ring, check_size, crt, prefix_table, rings_for
+from imagingnet_desktop.domain.voting.enumeration import minimal_sets, small_enough
+from imagingnet_desktop.domain.voting.game import ReducedGame, WeightedGame
+
+
+@dataclass(frozen=True)
+class CoalitionList:
+    """Up to ``limit`` example coalitions (sorted player indices) and the exact total."""
+
+    coalitions: tuple[tuple[int, ...], ...]
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        """Whether every such coalition is listed, not just the first few."""
+        return len(self.coalitions) == self.total
+
+
+@dataclass(frozen=True)
+class MinimalCoalitions:
+    winning: CoalitionList
+    blocking: CoalitionList
+
+
+def minimal_coalitions(
+    weights: Iterable[int],
+    quota: int,
+    *,
+    min_members: int = 0,
+    veto: Iterable[int] = (),
+    limit: int = 50,
+) -> MinimalCoalitions:
+    """Minimal winning and minimal blocking coalitions of the game, counted exactly.
+
+    Each list holds at most ``limit`` coalitions (a deterministic selection, heaviest
+    partners first); ``total`` is always the exact number.  Raises the same
+    ``GameError`` subclasses as ``power_indices`` for unwinnable or trivial games.
+    """
+    if limit < 0:
+        raise ValueError(f"The limit must be zero or more, not {limit}.")
+    game = WeightedGame.of(weights, quota, min_members=min_members, veto=veto)
+    red = game.reduced()
+    if small_enough(red.n):
+        win_list, n_winning, block_list, n_blocking = minimal_sets(red, limit)
+        return MinimalCoalitions(
+            winning=CoalitionList(tuple(win_list), n_winning),
+            blocking=CoalitionList(tuple(block_list), n_blocking),
+        )
+    n_winning, n_blocking = _count(red)
+    ids, ws = red.descending()
+    q, m, r = red.quota, red.min_members, red.r
+    veto_set = red.veto
+
+    winning = [
+        tuple(sorted(veto_set + found))
+        for found in _first_reached(ws, ids, lambda w, s: w >= q and s >= m, limit)
+    ]
+    q_block, m_block = sum(ws) - q + 1, r - m + 1
+    blocking = [(v,) for v in veto_set][:limit]
+    blocking += [
+        tuple(sorted(found))
+        for found in _first_reached(ws, ids, lambda w, s: w >= q_block or s >= m_block, limit - len(blocking))
+    ]
+    return MinimalCoalitions(
+        winning=CoalitionList(tuple(winning), n_winning),
+        blocking=CoalitionList(tuple(blocking), n_blocking),
+    )
+
+
+def _first_reached(
+    ws: tuple[int, ...],
+    ids: tuple[int, ...],
+    reached: Callable[[int, int], bool],
+    limit: int,
+) -> list[tuple[int, ...]]:
+    """Sets that first reach a monotone threshold when players are added heaviest first.
+
+    Such a set, with its lightest member removed, falls short, and so does any other
+    one-member removal (it leaves at most as much weight and the same head count): these
+    are exactly the minimal sets.  Branches that cannot reach the threshold even with every
+    remaining player are cut, so each branch explored yields at least one set.
+    """
+    n = len(ws)
+    suffix = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        suffix[k] = suffix[k + 1] + ws[k]
+    out: list[tuple[int, ...]] = []
+    chosen: list[int] = []
+    # (visit?, position, weight, size); a non-visit entry pops the last chosen player.
+    stack: list[tuple[bool, int, int, int]] = [(True, 0, 0, 0)]
+    while stack and len(out) < limit:
+        visit, pos, w, s = stack.pop()
+        if not visit:
+            chosen.pop()
+            continue
+        if reached(w, s):
+            out.append(tuple(chosen))
+            continue
+        if pos == n or not reached(w + suffix[pos], s + n - pos):
+            continue
+        stack.append((True, pos + 1, w, s))  # then without this player
+        stack.append((False, 0, 0, 0))
+        stack.append((True, pos + 1, w + ws[pos], s + 1))  # first with this player
+        chosen.append(ids[pos])
+    return out
+
+
+def _count(red: ReducedGame) -> tuple[int, int]:
+    """Exact numbers of minimal winning and minimal blocking coalitions."""
+    _, ws = red.descending()
+    q, m, r = red.quota, red.min_members, red.r
+    q_block, m_block = sum(ws) - q + 1, r - m + 1  # B blocks iff w(B) >= q_block or |B| >= m_block
+    width = max(q, q_block)
+    rows = r + 1
+    rings = rings_for(r + 1)
+    check_size(rows, width, len(rings))
+    planes = []
+    for ring in rings:
+        acc = [0, 0]
+
+        def visit(t: int, w: int, table: np.ndarray, ring: Ring = ring, acc: list[int] = acc) -> None:
+            # Minimal winning with this (lightest) member: the earlier ones weigh in
+            # [q - w, q - 1] and are at least m in number (so removing anyone loses on weight).
+            if q >= 1 and t >= m:
+                hi = table[m : t + 1, q - 1]
+                lo = table[m : t + 1, q - 1 - w] if q - 1 - w >= 0 else np.zeros_like(hi)
+                acc[0] += sum(ring.sub(hi, lo).tolist())
+            # Minimal blocking with this member: the earlier ones do not block yet, and adding
+            # it blocks either on weight (if still short on numbers) or on numbers.
+            top = min(t, m_block - 1)
+            hi = table[: top + 1, q_block - 1]
+            lo = table[: top + 1, q_block - 1 - w] if q_block - 1 - w >= 0 else np.zeros_like(hi)
+            diff = ring.sub(hi, lo)
+            if top == m_block - 1:
+                diff[top] = hi[top]
+            acc[1] += sum(diff.tolist())
+
+        table = prefix_table(ws, rows, width, ring, visit)
+        at_min = int(table[m, q - 1]) if m >= 1 and q >= 1 else 0
+        planes.append(np.array([acc[0] % ring.modulus, acc[1] % ring.modulus, at_min], dtype=np.uint64))
+    from_windows, blocking, light_at_min = crt(planes, rings)
+    winning = from_windows
+    if m >= 1:
+        # Exactly m non-veto members and enough weight: any departure breaks the head count.
+        winning += math.comb(r, m) - light_at_min
+    elif q == 0:
+        winning += 1  # the veto players alone already win
+    return winning, blocking + len(red.veto)

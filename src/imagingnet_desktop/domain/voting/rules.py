@@ -1,0 +1,228 @@
+"""How partners' votes are allocated and what a decision needs, turned into an exact voting game.
+
+Why: the board agrees votes (equal, in proportion to shareholding, or a custom split) and a
+decision rule (simple majority, a qualified majority, or unanimity, optionally with a minimum
+number of partners and named vetoes).  ``rule_game`` turns the two into the weights, quota,
+minimum members and vetoes that ``voting.power_indices`` analyses, refusing any rule that
+could never be met, so the power figures always describe the rule actually on the table.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from fractions import Fraction
+from typing import NamedTuple
+
+from imagingnet_desktop.domain.voting.game import GameError, WeightedGame
+
+_HUNDRED = Decimal(100)
+_CENT = Decimal("0.01")
+
+
+class VoteAllocationError(ValueError):
+    """The votes asked for cannot be allocated; the message says what to fix."""
+
+
+class RuleError(ValueError):
+    """The decision rule is impossible or ill-formed for these votes; the message says why."""
+
+
+class VoteMethod(Enum):
+    EQUAL = "equal"  # one vote per partner
+    PROPORTIONAL = "proportional"  # votes in basis points of shareholding (25.37% -> 2537)
+    CUSTOM = "custom"  # whole numbers the board agrees
+
+
+def _whole(value: object, what: str, error: type[ValueError]) -> int:
+    """A whole number, refusing bools and floats (votes must be exact)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise error(f"{what} must be a whole number, not {value!r}.")
+    return value
+
+
+def _percent(value: object, what: str, error: type[ValueError]) -> Decimal:
+    """An exact decimal percentage; floats are refused because 0.1 is not exactly 0.1."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise error(f"{what} must be an exact decimal such as 25.37, not {value!r}.")
+    try:
+        d = Decimal(value) if isinstance(value, int | str) else value
+    except InvalidOperation:
+        raise error(f"{what} is not a number: {value!r}.") from None
+    if not isinstance(d, Decimal) or not d.is_finite():
+        raise error(f"{what} must be a finite decimal number, not {value!r}.")
+    return d
+
+
+def allocate_votes(
+    method: VoteMethod,
+    n_partners: int,
+    *,
+    share_percents: Sequence[Decimal | int | str] | None = None,
+    custom: Sequence[int] | None = None,
+) -> tuple[int, ...]:
+    """Whole-number votes for each partner, so the voting game is exact.
+
+    * ``EQUAL``: one vote each.
+    * ``PROPORTIONAL``: ``share_percents`` (to at most 2 decimal places, adding up to
+      exactly 100.00) become basis points: 25.37% gives 2537 votes.
+    * ``CUSTOM``: ``custom`` whole numbers, none negative and not all zero.
+    """
+    n = _whole(n_partners, "The number of partners", VoteAllocationError)
+    if n < 1:
+        raise VoteAllocationError("There must be at least one partner to allocate votes to.")
+    if method is VoteMethod.EQUAL:
+        return (1,) * n
+    if method is VoteMethod.PROPORTIONAL:
+        if share_percents is None or len(share_percents) != n:
+            got = "none" if share_percents is None else str(len(share_percents))
+            raise VoteAllocationError(
+                f"Proportional votes need a share for each of the {n} partners (got {got})."
+            )
+        shares = [
+            _percent(s, f"The share of partner {i + 1}", VoteAllocationError)
+            for i, s in enumerate(share_percents)
+        ]
+        for i, s in enumerate(shares):
+            if s < 0:
+                raise VoteAllocationError(f"The share of partner {i + 1} is {s}%; shares cannot be negative.")
+            if s != s.quantize(_CENT):
+                raise VoteAllocationError(
+                    f"The share of partner {i + 1} is {s}%; give shares to at most 2 decimal places."
+                )
+        total = sum(shares, Decimal(0))
+        if total != _HUNDRED:
+            raise VoteAllocationError(f"The shares add up to {total}%; they must add up to exactly 100%.")
+        return tuple(int(s * 100) for s in shares)
+    if method is VoteMethod.CUSTOM:
+        if custom is None or len(custom) != n:
+            got = "none" if custom is None else str(len(custom))
+            raise VoteAllocationError(f"Custom votes need a number for each of the {n} partners (got {got}).")
+        votes = tuple(
+            _whole(v, f"The votes of partner {i + 1}", VoteAllocationError) for i, v in enumerate(custom)
+        )
+        for i, v in enumerate(votes):
+            if v < 0:
+                raise VoteAllocationError(f"Partner {i + 1} has {v} votes; votes cannot be negative.")
+        if not any(votes):
+            raise VoteAllocationError("Every partner has 0 votes, so no decision could ever be made.")
+        return votes
+    raise VoteAllocationError(f"Unknown way of allocating votes: {method!r}.")
+
+
+class RuleKind(Enum):
+    SIMPLE_MAJORITY = "simple_majority"  # more than half the votes
+    QUALIFIED = "qualified"  # at least a stated percentage of the votes
+    UNANIMITY = "unanimity"  # every partner, including any holding no votes
+
+
+def _join(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@dataclass(frozen=True)
+class VotingRule:
+    """What a decision needs.  ``veto`` holds partner indices (0-based) who must all agree.
+
+    Unanimity means every partner must agree, including partners holding no votes, so it
+    is played as "all the votes and every partner" (``min_members`` = number of partners);
+    ``min_partners`` and ``veto`` add nothing to it and are refused to avoid a muddled rule.
+    """
+
+    kind: RuleKind
+    percent: Decimal | None = None
+    min_partners: int = 0
+    veto: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind is RuleKind.QUALIFIED:
+            if self.percent is None:
+                raise RuleError("A qualified majority needs a percentage, for example 75%.")
+            pct = _percent(self.percent, "The qualified-majority percentage", RuleError)
+            if not Decimal(0) < pct <= _HUNDRED:
+                raise RuleError(f"The percentage must be more than 0% and at most 100%, not {pct}%.")
+            object.__setattr__(self, "percent", pct)
+        elif self.percent is not None:
+            raise RuleError("A percentage only applies to a qualified majority.")
+        m = _whole(self.min_partners, "The minimum number of partners", RuleError)
+        if m < 0:
+            raise RuleError(f"The minimum number of partners is {m}; it cannot be negative.")
+        veto = tuple(sorted({_whole(v, "A veto partner", RuleError) for v in self.veto}))
+        if any(v < 0 for v in veto):
+            raise RuleError("Veto partners are numbered from 0; a negative number is not a partner.")
+        if self.kind is RuleKind.UNANIMITY and (m or veto):
+            raise RuleError(
+                "Under unanimity every partner must agree already; drop the minimum and the vetoes."
+            )
+        object.__setattr__(self, "veto", veto)
+
+    def describe(self, names: Sequence[str] | None = None) -> str:
+        """Plain English for the board, e.g. "Qualified majority: at least 75% of votes, and at least 3 partners"."""
+        if self.kind is RuleKind.UNANIMITY:
+            return "Unanimity: every partner must agree"
+        if self.kind is RuleKind.SIMPLE_MAJORITY:
+            text = "Simple majority: more than half of the votes"
+        else:
+            assert self.percent is not None
+            text = f"Qualified majority: at least {self.percent.normalize():f}% of votes"
+        if self.min_partners:
+            text += f", and at least {self.min_partners} partner{'s' if self.min_partners != 1 else ''}"
+        if self.veto:
+            who = [
+                names[v] if names is not None and v < len(names) else f"partner {v + 1}" for v in self.veto
+            ]
+            text += f"; {who[0]} holds a veto" if len(who) == 1 else f"; {_join(who)} each hold a veto"
+        return text
+
+
+class RuleGame(NamedTuple):
+    """The arguments for ``voting.power_indices``: ``power_indices(g.weights, g.quota, ...)``."""
+
+    weights: tuple[int, ...]
+    quota: int
+    min_members: int
+    veto: tuple[int, ...]
+
+
+def quota_for(rule: VotingRule, total_votes: int) -> int:
+    """The fewest votes that satisfy the rule's vote threshold (exact, never rounded down)."""
+    if rule.kind is RuleKind.SIMPLE_MAJORITY:
+        return total_votes // 2 + 1
+    if rule.kind is RuleKind.QUALIFIED:
+        assert rule.percent is not None
+        return math.ceil(Fraction(total_votes) * Fraction(rule.percent) / 100)
+    return total_votes
+
+
+def rule_game(votes: Sequence[int], rule: VotingRule) -> RuleGame:
+    """Turn votes and a rule into one game, refusing any rule that nobody could ever meet."""
+    ws = tuple(_whole(v, f"The votes of partner {i + 1}", RuleError) for i, v in enumerate(votes))
+    n = len(ws)
+    if n == 0:
+        raise RuleError("There are no partners to vote.")
+    if any(v < 0 for v in ws):
+        raise RuleError("Votes cannot be negative.")
+    total = sum(ws)
+    if total == 0 and rule.kind is not RuleKind.UNANIMITY:
+        raise RuleError("No partner holds any votes, so no share of the votes can ever be reached.")
+    quota = quota_for(rule, total)
+    if quota > total:
+        raise RuleError(
+            f"This rule needs {quota} votes but there are only {total} in total, so nothing could pass."
+        )
+    if rule.min_partners > n:
+        raise RuleError(
+            f"This rule needs at least {rule.min_partners} partners but there are only {n}, so nothing could pass."
+        )
+    for v in rule.veto:
+        if v >= n:
+            raise RuleError(f"Veto partner {v + 1} does not exist: there are only {n} partners.")
+    min_members = n if rule.kind is RuleKind.UNANIMITY else rule.min_partners
+    try:
+        WeightedGame.of(ws, quota, min_members=min_members, veto=rule.veto).check_decisive()
+    except GameError as exc:  # pragma: no cover - a safety net; the checks above catch every case
+        raise RuleError(str(exc)) from exc
+    return RuleGame(ws, quota, min_members, rule.veto)

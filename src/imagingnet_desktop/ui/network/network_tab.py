@@ -1,0 +1,391 @@
+"""The Network tab: the network's name, its dashboard and the partner table, edited live in the workshop.
+
+Every edit goes through ``workspace.partner_commands`` (one undoable command, committed to the file). The tab
+listens to the workspace and refreshes only on the changes it shows: PARTNERS, NETWORK_NAME and WORKSPACE.
+Keys (on the table): Enter or F2 edits the current cell, Tab moves on, Delete deletes the selected partners,
+Ctrl+Up / Ctrl+Down move the current partner; Insert or Ctrl+Shift+N adds a partner (anywhere on the tab).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.store.errors import WorkspaceError
+from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.network.cell_editors import PartnerCellDelegate
+from imagingnet_desktop.ui.network.dashboard import NetworkDashboard
+from imagingnet_desktop.ui.network.partner_table_model import PartnerTableModel
+from imagingnet_desktop.workspace.changes import Change
+from imagingnet_desktop.workspace.network import partner_commands
+from imagingnet_desktop.workspace.workspace import Workspace
+
+ADD_SHORTCUTS = (QKeySequence(Qt.Key.Key_Insert), QKeySequence("Ctrl+Shift+N"))
+DELETE_SHORTCUT = QKeySequence(Qt.Key.Key_Delete)
+MOVE_UP_SHORTCUT = QKeySequence("Ctrl+Up")
+MOVE_DOWN_SHORTCUT = QKeySequence("Ctrl+Down")
+MAX_COLUMN_WIDTH = 360
+
+
+class PartnerTableView(QTableView):
+    """A table that also starts editing on Enter (F2, double-click and typing a character already do).
+
+    ``font_changed`` fires when presentation mode rescales its type: the tab itself is not told, as its own
+    font is not set explicitly, so the table is the one that knows the columns need fitting again.
+    """
+
+    font_changed = Signal()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.font_changed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.state() != QAbstractItemView.State.EditingState and self.currentIndex().isValid():
+            if self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.EditKeyPressed, event):
+                return
+        super().keyPressEvent(event)
+
+
+class DashboardScroll(QScrollArea):
+    """Holds the dashboard; tells it the width it has, so large type reflows the tiles rather than clipping."""
+
+    def __init__(self, dashboard: NetworkDashboard) -> None:
+        super().__init__()
+        self._dashboard = dashboard
+        self.setWidget(dashboard)
+
+    def available_width(self) -> int:
+        # Leave room for a vertical scroll bar whether or not one shows, so the choice cannot flip-flop.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return self.contentsRect().width() - bar
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.size().width() != event.oldSize().width():  # height changes do not reflow the tiles
+            self._dashboard.fit_width(self.available_width())
+        super().resizeEvent(event)
+
+
+class NetworkTab(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self.setAccessibleName("Network")
+
+        self.name_edit = QLineEdit(workspace.network.name)
+        self.name_edit.setAccessibleName("Network name")
+        self.name_edit.setMaxLength(250)
+        theme.use_font(self.name_edit, 1.5, bold=True)
+        self.name_edit.editingFinished.connect(self._rename)
+        name_label = QLabel("&Network")
+        name_label.setBuddy(self.name_edit)
+        theme.use_font(name_label, 1.2, bold=True)
+
+        self.dashboard = NetworkDashboard()
+        self.message = InlineMessage()
+
+        self.model = PartnerTableModel(workspace, self)
+        self.model.validation_failed.connect(self._refused)
+        self.model.modelReset.connect(self._fit_columns)
+        self.table = self._make_table()
+        self.table.font_changed.connect(self._font_changed)
+
+        self.add_action = self._action("Add partner", self._add, ADD_SHORTCUTS, self,
+                                       Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action = self._action("Delete", self._delete, (DELETE_SHORTCUT,), self.table)
+        self.move_up_action = self._action("Move up", lambda: self._move(-1), (MOVE_UP_SHORTCUT,), self.table)
+        self.move_down_action = self._action("Move down", lambda: self._move(+1), (MOVE_DOWN_SHORTCUT,), self.table)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.selectionModel().currentChanged.connect(self._update_actions)
+
+        self._lay_out(name_label)
+        self._show_all()  # columns are fitted once, when first shown (showEvent): fitting costs start-up time
+        unsubscribe = workspace.subscribe(self._workspace_changed)
+        self._unsubscribe: Callable[[], None] | None = unsubscribe
+        # The workspace holds this wrapper through the listener; let go when Qt deletes the tab.
+        self.destroyed.connect(lambda *_: unsubscribe())
+
+    # ------------------------------------------------------------------ building
+    def _make_table(self) -> PartnerTableView:
+        table = PartnerTableView()
+        table.setAccessibleName("Partner trusts")
+        table.setModel(self.model)
+        table.setItemDelegate(PartnerCellDelegate(table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        table.setTabKeyNavigation(True)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        theme.use_font(table, 1.1)
+        header = table.horizontalHeader()
+        theme.use_font(header, 1.0, bold=True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        rows = table.verticalHeader()
+        theme.use_font(rows, 1.1, bold=True)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        return table
+
+    def _action(self, text: str, slot: Callable[[], None], keys: tuple[QKeySequence, ...], owner: QWidget,
+                context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetShortcut) -> QAction:
+        action = QAction(text, owner)
+        action.setShortcuts(list(keys))
+        action.setShortcutContext(context)
+        keys_text = " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        action.setToolTip(f"{text} ({keys_text})")
+        action.triggered.connect(slot)
+        owner.addAction(action)
+        return action
+
+    def _lay_out(self, name_label: QLabel) -> None:
+        name_row = QHBoxLayout()
+        name_row.addWidget(name_label)
+        name_row.addWidget(self.name_edit, 1)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        heading = QLabel("Partner trusts")
+        theme.use_font(heading, 1.2, bold=True)
+        buttons.addWidget(heading)
+        buttons.addStretch(1)
+        for action in (self.add_action, self.delete_action, self.move_up_action, self.move_down_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            theme.use_font(button, 1.05, bold=True)
+            button.setMinimumHeight(int(button.fontMetrics().height() * 1.8))
+            buttons.addWidget(button)
+
+        partners = QWidget()
+        column = QVBoxLayout(partners)
+        column.setContentsMargins(0, 6, 0, 0)
+        column.setSpacing(6)
+        column.addLayout(buttons)
+        column.addWidget(self.message)
+        column.addWidget(self.table, 1)
+
+        dashboard_scroll = DashboardScroll(self.dashboard)
+        dashboard_scroll.setWidgetResizable(True)
+        dashboard_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(dashboard_scroll)
+        self.splitter.addWidget(partners)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self._dashboard_scroll = dashboard_scroll
+        self._sized = False
+        self._split_by_hand = False
+        self.splitter.splitterMoved.connect(self._split_moved)
+
+        page = QVBoxLayout(self)
+        page.setContentsMargins(12, 10, 12, 10)
+        page.setSpacing(8)
+        page.addLayout(name_row)
+        page.addWidget(self.splitter, 1)
+
+    # ------------------------------------------------------------------ fitting the room's screen
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            self._fit_to_font()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._sized and not self._split_by_hand:
+            QTimer.singleShot(0, self, self._fit_split)  # once the layout has settled at the new size
+
+    def _font_changed(self) -> None:
+        if self._sized:  # re-fit once every child has its new font
+            QTimer.singleShot(0, self, self._fit_to_font)
+
+    def _fit_to_font(self) -> None:
+        self._fit_table()
+        self.dashboard.fit_width(self._dashboard_scroll.available_width())
+        self._fit_split()
+
+    def _fit_split(self) -> None:
+        """The dashboard as tall as it needs (at most 55%), the table the rest, until the user drags."""
+        if not shiboken6.isValid(self):
+            return
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        wanted = self.dashboard.height_for(self._dashboard_scroll.available_width()) + 2  # viewport() costs start-up ms
+        top = min(wanted, int(total * 0.55))
+        self.splitter.setSizes([top, total - top])
+
+    def _split_moved(self, *_: object) -> None:
+        self._split_by_hand = True
+
+    def _fit_table(self) -> None:
+        self.table.verticalHeader().setDefaultSectionSize(int(self.table.fontMetrics().height() * 1.7))
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # Size from the visible rows and up to 20 more, not every cell: 50 partners would cost tens of ms.
+        self.table.horizontalHeader().setResizeContentsPrecision(20)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if header.sectionSize(column) > MAX_COLUMN_WIDTH:
+                header.resizeSection(column, MAX_COLUMN_WIDTH)
+            else:
+                header.resizeSection(column, header.sectionSize(column) + 12)
+
+    # ------------------------------------------------------------------ following the workspace
+    def _workspace_changed(self, change: Change) -> None:
+        if change and self.message.text():
+            self.message.clear()  # a later edit or an undo makes it old news ("Deleted X — Ctrl+Z to undo")
+        if change & (Change.NETWORK_NAME | Change.WORKSPACE):
+            self._show_name()
+        if change & (Change.PARTNERS | Change.WORKSPACE):
+            self.dashboard.show_network(self._workspace.network)
+            self._update_actions()
+
+    def _show_all(self) -> None:
+        self._show_name()
+        self.dashboard.show_network(self._workspace.network)
+        self._update_actions()
+
+    def _show_name(self) -> None:
+        name = self._workspace.network.name
+        if self.name_edit.text() != name:
+            self.name_edit.setText(name)
+        self.name_edit.setModified(False)
+        self.name_edit.setReadOnly(self._workspace.read_only)
+
+    def _update_actions(self, *_: object) -> None:
+        editable = not self._workspace.read_only
+        rows = self.selected_rows()
+        current = self.table.currentIndex().row() if self.table.currentIndex().isValid() else -1
+        self.add_action.setEnabled(editable)
+        self.delete_action.setEnabled(editable and bool(rows))
+        self.move_up_action.setEnabled(editable and current > 0)
+        self.move_down_action.setEnabled(editable and 0 <= current < self.model.rowCount() - 1)
+
+
+    # ------------------------------------------------------------------ what the user does
+    def selected_rows(self) -> list[int]:
+        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
+
+    def _rename(self) -> None:
+        if not self.name_edit.isModified() or self._workspace.read_only:
+            return
+        try:
+            partner_commands.rename_network(self._workspace, self.name_edit.text())
+        except (FieldError, WorkspaceError) as exc:
+            self.message.show_error(f"Not saved — {exc}. The name stays “{self._workspace.network.name}”.")
+            self.name_edit.setText(self._workspace.network.name)
+        self.name_edit.setModified(False)
+
+    def _refused(self, row: int, column: int, message: str) -> None:
+        self.message.show_error(f"Not saved — {message}. The old value is kept.")
+        index = self.model.index(row, column)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def _add(self) -> None:
+        self._finish_editing()  # Insert pressed mid-edit: keep what was typed before the table changes
+        partner = self._attempt(lambda: partner_commands.add_partner(self._workspace))
+        if partner is None:
+            return
+        index = self.model.index(self.model.row_of(partner.id), 0)
+        self._select(index.row(), 0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.edit(index)
+        self.message.show_notice(f"Added {partner.code}: type its code, then Tab to each field. Ctrl+Z undoes.")
+
+    def _delete(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        doomed = [self.model.partner_at(r) for r in rows]
+        column = max(self.table.currentIndex().column(), 0)
+        if self._attempt(lambda: partner_commands.delete_partners(self._workspace, [p.id for p in doomed])) is None:
+            return
+        if self.model.rowCount():
+            self._select(min(rows[0], self.model.rowCount() - 1), column)
+        names = ", ".join(p.code for p in doomed)
+        self.message.show_notice(f"Deleted {names} — Ctrl+Z to undo")
+
+    def _move(self, step: int) -> None:
+        current = self.table.currentIndex()
+        if not current.isValid():
+            return
+        partner = self.model.partner_at(current.row())
+        target = current.row() + step
+        if not 0 <= target < self.model.rowCount():
+            return
+        if self._attempt(lambda: partner_commands.move_partner(self._workspace, partner.id, target)) is None:
+            return
+        self._select(self.model.row_of(partner.id), current.column())
+
+    def _finish_editing(self) -> None:
+        editor = QApplication.focusWidget()
+        if self.table.state() == QAbstractItemView.State.EditingState and editor is not None \
+                and self.table.isAncestorOf(editor):
+            self.table.commitData(editor)
+            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def _select(self, row: int, column: int) -> None:
+        index = self.model.index(row, column)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def _attempt(self, edit: Callable[[], object]) -> object | None:
+        """Run an edit; show a refusal in the message bar instead of raising. None when refused."""
+        if self._workspace.read_only:
+            self.message.show_error("This workspace is open read-only; nothing can be changed.")
+            return None
+        try:
+            return edit()
+        except (FieldError, WorkspaceError) as exc:
+            self.message.show_error(f"Not saved — {exc}")
+            return None
+
+    # ------------------------------------------------------------------ for the main window
+    @property
+    def workspace(self) -> Workspace:
+        return self._workspace
+
+    def detach(self) -> None:
+        """Stop listening to the workspace (before it is closed, if the tab outlives it)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.model.detach()

@@ -1,0 +1,218 @@
+"""The working pages of the Shares & votes tab: shares by basis, votes & power, and the chart.
+
+Each page owns its widgets and knows how to show a ``ScenarioAnalysis``; the tab decides what to show and
+when. ``show_analysis`` is on the slider path, so it only touches what changed (models emit ``dataChanged``,
+labels are set only when their text differs, the chart moves its bars by blitting).
+"""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from imagingnet_desktop.charts.voting_power import PowerBar, VotingPowerChart, save_png
+from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis
+from imagingnet_desktop.domain.shares.share_table import ShareTable
+from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.common.chart_canvas import BlittingCanvas
+from imagingnet_desktop.ui.shares_votes.display_text import coalition_list
+from imagingnet_desktop.ui.shares_votes.power_table_model import PowerTableModel
+from imagingnet_desktop.ui.shares_votes.shares_table_model import ShareTableModel
+from imagingnet_desktop.ui.shares_votes.shares_table_view import SHOW_WORKING, WorkingTableView
+
+CHART_TITLE = "Share of votes and real voting power (%)"
+CHART_FONT = 13.0  # points at the normal scale
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    theme.use_font(label, 1.2, bold=True)
+    return label
+
+
+def _working_button() -> QPushButton:
+    button = QPushButton(f"{SHOW_WORKING}…")
+    button.setToolTip("Show how the selected figure is worked out (or double-click the figure)")
+    theme.use_font(button, 1.05, bold=True)
+    return button
+
+
+def _lay_out_table_page(page: QWidget, heading: str, button: QPushButton, table: QWidget, below: QWidget) -> None:
+    """A heading with the working button beside it, the table taking the room, and its notes underneath."""
+    top = QHBoxLayout()
+    top.addWidget(_heading(heading))
+    top.addStretch(1)
+    top.addWidget(button)
+    column = QVBoxLayout(page)
+    column.setContentsMargins(8, 8, 8, 8)
+    column.addLayout(top)
+    column.addWidget(table, 1)
+    column.addWidget(below)
+
+
+class SharesPage(QWidget):
+    """Every basis side by side with the blend, the spread and the gain against equal shares; notes below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ShareTableModel(self)
+        self.table = WorkingTableView("Shares on each basis")
+        self.table.setModel(self.model)
+        self.model.modelReset.connect(self.table.fit_columns)
+        self.working_button = _working_button()
+        self.notes = QLabel()
+        self.notes.setObjectName("sharesNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.setStyleSheet("color: #7a3000;")
+        theme.use_font(self.notes, 1.1, bold=True)
+
+        _lay_out_table_page(self, "Each partner's share (%) on every basis", self.working_button, self.table,
+                            self.notes)
+
+    def show_table(self, table: ShareTable | None) -> None:
+        self.model.set_table(table)
+        _set_text(self.notes, notes_text(table))
+        self.notes.setVisible(bool(self.notes.text()))
+
+
+def notes_text(table: ShareTable | None) -> str:
+    """Which partner lacks which figure and what that does to each basis (and to the blend)."""
+    if table is None:
+        return ""
+    lines = [f"{r.basis.label}: {r.message}" for r in table.bases.values() if r.message]
+    if table.blend is not None and table.blend.message:
+        lines.append(f"Blend: {table.blend.message}")
+    return "\n".join(f"⚠ {line}" for line in lines)
+
+
+class PowerPage(QWidget):
+    """Votes and power per partner, with a total row, and the smallest coalitions that can pass or block."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PowerTableModel(self)
+        self.table = WorkingTableView("Votes and voting power", font_scale=1.25)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.model.modelReset.connect(self.table.fit_columns)
+        self.working_button = _working_button()
+        self.coalitions = QLabel()
+        self.coalitions.setObjectName("coalitions")
+        self.coalitions.setWordWrap(True)
+        self.coalitions.setTextFormat(Qt.TextFormat.PlainText)
+        self.coalitions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        theme.use_font(self.coalitions, 1.1)
+
+        _lay_out_table_page(self, "Votes and real voting power", self.working_button, self.table, self.coalitions)
+
+    def show_analysis(self, analysis: ScenarioAnalysis) -> None:
+        self.model.set_analysis(analysis)
+        _set_text(self.coalitions, coalitions_text(analysis))
+
+
+class ChartPage(QWidget):
+    """Share of votes beside Banzhaf and Shapley–Shubik power per partner. A slider step moves only the bars."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figure = Figure(figsize=(8, 4.5), dpi=100)
+        self.chart = VotingPowerChart(self.figure, font_size=CHART_FONT * theme.scale())
+        self.canvas = BlittingCanvas(self.figure)
+        self.canvas.setAccessibleName("Chart: share of votes beside voting power for each partner")
+        self._codes: tuple[str, ...] | None = None
+        self._analysis: ScenarioAnalysis | None = None
+        self.save_button = QPushButton("Save as PNG…")
+        self.save_button.setToolTip("Save this chart as a picture for board papers")
+        theme.use_font(self.save_button, 1.05, bold=True)
+        self.save_button.clicked.connect(self.save_png)
+        self.saved_message = QLabel()
+        self.saved_message.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.saved_message, 1)
+        top.addWidget(self.save_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 8, 8, 8)
+        column.addLayout(top)
+        column.addWidget(self.canvas, 1)
+
+    def _ask_png_path(self) -> str:
+        """Where to save (tests replace this)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, "Save chart as PNG", "voting-power.png", "PNG image (*.png)")
+        return path
+
+    def save_png(self) -> None:
+        analysis = self._analysis
+        if analysis is None or analysis.power is None:
+            self.saved_message.setText("Nothing to save yet: " + (analysis.problem if analysis else "no scenario"))
+            return
+        path = self._ask_png_path()
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        subtitle = f"{analysis.scenario.describe_shares()}. {analysis.rule_text}."
+        try:
+            save_png(power_bars(analysis), path, title=CHART_TITLE, subtitle=subtitle)
+        except OSError as exc:
+            self.saved_message.setText(f"Could not save the chart: {exc.strerror or exc}")
+            return
+        self.saved_message.setText(f"Saved {path}")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        size = CHART_FONT * theme.scale()
+        if event.type() == QEvent.Type.FontChange and size != self.chart.font_size:  # presentation mode
+            self.chart.font_size = size
+            self._codes = None  # lay the chart out again at the new size
+            if self._analysis is not None:
+                self.show_analysis(self._analysis)
+
+    def show_analysis(self, analysis: ScenarioAnalysis) -> None:
+        self._analysis = analysis
+        bars = power_bars(analysis)
+        if self._codes == analysis.codes:
+            artists = self.chart.artists()
+            before = [artist.get_height() for artist in artists]
+            if self.chart.update(bars):
+                self.canvas.redraw_moving([a for a, h in zip(artists, before, strict=True) if a.get_height() != h])
+                return
+        self._codes = analysis.codes
+        self.chart.draw(bars, title=CHART_TITLE)
+        self.canvas.set_moving(self.chart.artists())
+        self.canvas.schedule_full_redraw()
+
+
+def power_bars(analysis: ScenarioAnalysis) -> list[PowerBar]:
+    shares = analysis.vote_fractions
+    power = analysis.power
+    bars = []
+    for i, code in enumerate(analysis.codes):
+        bars.append(PowerBar(
+            code,
+            float(shares[i]) if shares else 0.0,
+            float(power.banzhaf[i]) if power is not None else 0.0,
+            float(power.shapley_shubik[i]) if power is not None else 0.0,
+        ))
+    return bars
+
+
+def coalitions_text(analysis: ScenarioAnalysis) -> str:
+    found = analysis.coalitions
+    if found is None:
+        return ""
+    passing = [analysis.codes_of(c) for c in found.winning.coalitions]
+    blocking = [analysis.codes_of(c) for c in found.blocking.coalitions]
+    return (f"Smallest groups that can pass a decision ({found.winning.total:,}): "
+            f"{coalition_list(passing, found.winning.total)}\n"
+            f"Smallest groups that can block one ({found.blocking.total:,}): "
+            f"{coalition_list(blocking, found.blocking.total)}")

@@ -1,0 +1,296 @@
+"""Saved scenarios: save the sliders and rule under a name, put one back, rename, delete, mark the agreed one,
+and tick up to four to compare side by side. Each action is one undoable edit (``workspace.shares_votes``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.scenarios.scenario import MAX_SCENARIOS_COMPARED
+from imagingnet_desktop.store.errors import WorkspaceError
+from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.shares_votes.scenario_compare_model import AGREED_MARK, ScenarioCompareModel
+from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
+from imagingnet_desktop.workspace.shares_votes.scenarios import SavedScenario
+from imagingnet_desktop.workspace.workspace import Workspace
+
+HEADING_LINES = 3  # of a scenario's name above its column
+AskName = Callable[[str, str, str], str | None]  # (title, prompt, suggested) -> name or None
+
+
+class ScenarioPanel(QWidget):
+    working_requested = Signal(object, str, object)  # (analysis, column key, partner index)
+    loaded = Signal()  # a saved scenario was put on the sliders
+
+    def __init__(self, workspace: Workspace, message: InlineMessage, flush: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._message = message
+        self._flush = flush
+        self.ask_name: AskName = self._ask_name_dialog  # tests replace this
+
+        heading = QLabel("Saved scenarios")
+        theme.use_font(heading, 1.2, bold=True)
+        hint = QLabel(f"Tick up to {MAX_SCENARIOS_COMPARED} to compare them side by side.")
+        hint.setWordWrap(True)
+        hint.setStyleSheet(f"color: {theme.MUTED_INK};")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Saved scenarios")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        theme.use_font(self.list, 1.1)
+        self.list.itemChanged.connect(self._ticked)
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.list.itemDoubleClicked.connect(lambda _item: self.load())
+
+        self.save_button = self._button("&Save current as…", self.save, "Save the sliders, votes and rule under a name")
+        self.load_button = self._button("&Put on the sliders", self.load, "Make the chosen scenario the current one")
+        self.rename_button = self._button("Ren&ame…", self.rename, "Rename the chosen scenario")
+        self.delete_button = self._button("&Delete", self.delete, "Delete the chosen scenario (Ctrl+Z undoes)")
+        self.agreed_button = self._button("Mark as a&greed", self.toggle_agreed,
+                                          "Mark the chosen scenario as the network's agreed position")
+
+        self.compare_model = ScenarioCompareModel(self)
+        self.compare = QTableView()
+        self.compare.setAccessibleName("Scenarios compared side by side")
+        self.compare.setModel(self.compare_model)
+        self.compare.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.compare.setWordWrap(True)
+        self.compare.setAlternatingRowColors(True)
+        theme.use_font(self.compare, 1.1)
+        theme.use_font(self.compare.horizontalHeader(), 1.05, bold=True)
+        theme.use_font(self.compare.verticalHeader(), 1.05, bold=True)
+        self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Qt elides a heading as one line, cutting a two-line "★ AGREED / name": the model wraps it to fit instead.
+        self.compare.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.compare_model.wrap_heading = self._wrap_heading
+        self.compare.horizontalHeader().sectionResized.connect(
+            lambda *_: QTimer.singleShot(0, self, self.compare_model.rewrap_headings))
+        self.compare.doubleClicked.connect(self._compare_working)
+        self.compare_empty = QLabel("Tick saved scenarios on the left to compare them here.")
+        self.compare_empty.setStyleSheet(f"color: {theme.MUTED_INK};")
+        theme.use_font(self.compare_empty, 1.1)
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 6, 0)
+        column.addWidget(heading)
+        column.addWidget(hint)
+        column.addWidget(self.list, 1)
+        for button in (self.save_button, self.load_button, self.rename_button, self.delete_button,
+                       self.agreed_button):
+            column.addWidget(button)
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(6, 0, 0, 0)
+        compare_heading = QLabel("Side by side")
+        theme.use_font(compare_heading, 1.2, bold=True)
+        self.compare_stack = QStackedWidget()
+        self.compare_stack.addWidget(self.compare_empty)
+        self.compare_stack.addWidget(self.compare)
+        self.compare_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.compare_empty.setWordWrap(True)
+        right_column.addWidget(compare_heading)
+        right_column.addWidget(self.compare_stack, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 800])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode: taller rows for the larger type
+            QTimer.singleShot(0, self, self.compare.resizeRowsToContents)
+
+    def _button(self, text: str, slot: Callable[[], None], tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        theme.use_font(button, 1.05, bold=True)
+        button.clicked.connect(slot)
+        return button
+
+    # ------------------------------------------------------------------ showing
+    def refresh(self) -> None:
+        """Rebuild the list and the comparison from the workspace."""
+        saved = shares_votes.saved_scenarios(self._workspace)
+        compared = shares_votes.compared_ids(self._workspace)
+        current = self.selected_id()
+        self.list.blockSignals(True)
+        try:
+            self.list.clear()
+            for s in saved:
+                item = QListWidgetItem(f"{AGREED_MARK} · {s.scenario.name}" if s.agreed else s.scenario.name)
+                item.setData(Qt.ItemDataRole.UserRole, s.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if s.id in compared else Qt.CheckState.Unchecked)
+                item.setToolTip(f"{s.scenario.describe_shares()}. Double-click to put it on the sliders.")
+                if s.agreed:
+                    item.setFont(theme.font(1.1, bold=True))
+                self.list.addItem(item)
+                if s.id == current:
+                    self.list.setCurrentItem(item)
+        finally:
+            self.list.blockSignals(False)
+        by_id = {s.id: s for s in saved}
+        partners = self._workspace.network.partners
+        columns = [(by_id[i], shares_votes.analyse_scenario(self._workspace, by_id[i].scenario))
+                   for i in compared if i in by_id]
+        self.compare_model.set_scenarios(columns, [p.code for p in partners])
+        self.compare.resizeRowsToContents()
+        self.compare_stack.setCurrentWidget(self.compare if columns else self.compare_empty)
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def select(self, scenario_id: int) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == scenario_id:
+                self.list.setCurrentRow(row)
+                return
+
+    def _selected(self) -> SavedScenario | None:
+        chosen = self.selected_id()
+        return next((s for s in shares_votes.saved_scenarios(self._workspace) if s.id == chosen), None)
+
+    def _update_buttons(self) -> None:
+        editable = not self._workspace.read_only
+        chosen = self._selected()
+        self.save_button.setEnabled(editable)
+        for button in (self.load_button, self.rename_button, self.delete_button, self.agreed_button):
+            button.setEnabled(editable and chosen is not None)
+        self.agreed_button.setText("Clear a&greed mark" if chosen is not None and chosen.agreed
+                                   else "Mark as a&greed")
+
+    # ------------------------------------------------------------------ actions
+    def save(self) -> None:
+        self._flush()
+        name = self.ask_name("Save scenario", "Name for this scenario:", self._suggested_name())
+        if name is None:
+            return
+        saved = self._attempt(lambda: shares_votes.save_scenario(self._workspace, name))
+        if isinstance(saved, SavedScenario):
+            self.select(saved.id)
+            where = " and added to the comparison" if saved.id in shares_votes.compared_ids(self._workspace) else ""
+            self._message.show_notice(f"Saved “{saved.scenario.name}”{where}. Ctrl+Z undoes.")
+
+    def load(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        self._flush()
+        if self._attempt(lambda: shares_votes.load_scenario(self._workspace, chosen.id)) is not None:
+            self._message.show_notice(f"“{chosen.scenario.name}” is on the sliders. Ctrl+Z puts back what was there.")
+            self.loaded.emit()
+
+    def rename(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        name = self.ask_name("Rename scenario", "New name:", chosen.scenario.name)
+        if name is not None:
+            self._attempt(lambda: shares_votes.rename_scenario(self._workspace, chosen.id, name))
+
+    def delete(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        if self._attempt(lambda: shares_votes.delete_scenario(self._workspace, chosen.id)) is not None:
+            self._message.show_notice(f"Deleted “{chosen.scenario.name}” — Ctrl+Z to undo")
+
+    def toggle_agreed(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        target = None if chosen.agreed else chosen.id
+        if self._attempt(lambda: shares_votes.mark_agreed(self._workspace, target)) is not None:
+            self._message.show_notice(
+                f"“{chosen.scenario.name}” is the network's agreed position." if target is not None
+                else "No scenario is marked as agreed now: reports use equal votes and a simple majority.")
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        ids = [int(self.list.item(r).data(Qt.ItemDataRole.UserRole)) for r in range(self.list.count())
+               if self.list.item(r).checkState() == Qt.CheckState.Checked]
+        if len(ids) > MAX_SCENARIOS_COMPARED:
+            self.list.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.blockSignals(False)
+            self._message.show_error(
+                f"Not changed — up to {MAX_SCENARIOS_COMPARED} scenarios can be compared side by side. "
+                "Untick one first.")
+            return
+        if self._attempt(lambda: shares_votes.set_compared(self._workspace, ids)) is None:
+            self.refresh()
+
+    def _attempt(self, edit: Callable[[], object]) -> object | None:
+        if self._workspace.read_only:
+            self._message.show_error("This workspace is open read-only; nothing can be changed.")
+            return None
+        try:
+            result = edit()
+        except (FieldError, WorkspaceError) as exc:
+            self._message.show_error(f"Not saved — {exc}")
+            return None
+        if self._message.is_error:
+            self._message.clear()
+        return result
+
+    def _suggested_name(self) -> str:
+        names = {s.scenario.name.casefold() for s in shares_votes.saved_scenarios(self._workspace)}
+        number = 1
+        while f"scenario {number}" in names:
+            number += 1
+        return f"Scenario {number}"
+
+    def _ask_name_dialog(self, title: str, prompt: str, suggested: str) -> str | None:
+        name, ok = QInputDialog.getText(self, title, prompt, text=suggested)
+        return name if ok else None
+
+    def _wrap_heading(self, name: str) -> str:
+        """``name`` in at most three lines that each fit the narrowest column (the last elided if need be)."""
+        header = self.compare.horizontalHeader()
+        metrics = header.fontMetrics()
+        widths = [header.sectionSize(c) for c in range(header.count())]
+        width = max(min(widths, default=0) - 12, metrics.horizontalAdvance("M" * 6))
+        lines: list[str] = []
+        for word in name.split():
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        if len(lines) > HEADING_LINES:
+            lines = [*lines[:HEADING_LINES - 1], " ".join(lines[HEADING_LINES - 1:])]
+        return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines)
+
+    def _compare_working(self, index) -> None:
+        key, partner = self.compare_model.row_key(index.row())
+        if partner is not None:
+            self.working_requested.emit(self.compare_model.column_at(index.column())[1], key, partner)

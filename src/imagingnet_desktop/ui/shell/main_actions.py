@@ -1,0 +1,114 @@
+"""The main window's menus and keyboard shortcuts.
+
+Every action is also added to the window itself, so its shortcut works while the menu bar is hidden
+(presentation mode).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from imagingnet_desktop.ui.shell.tab_specs import TABS
+
+if TYPE_CHECKING:
+    from imagingnet_desktop.ui.shell.main_window import MainWindow
+
+LATER = "arrives in a later version"
+
+
+@dataclass
+class MainActions:
+    new: QAction
+    new_demo: QAction
+    open: QAction
+    recent_menu: QMenu
+    import_partners: QAction
+    export_mou: QAction
+    export_heads_of_terms: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    presentation: QAction
+    go_to_tab: tuple[QAction, ...]
+    about: QAction
+
+
+def build(window: MainWindow) -> MainActions:
+    bar = window.menuBar()
+
+    def action(text: str, slot, shortcut: QKeySequence | str | list | None = None) -> QAction:
+        act = QAction(text, window)
+        if isinstance(shortcut, list):
+            act.setShortcuts(shortcut)
+        elif shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        window.addAction(act)
+        return act
+
+    file_menu = bar.addMenu("&File")
+    file_menu.setToolTipsVisible(True)
+    new = action("&New workspace…", window.new_workspace, QKeySequence.StandardKey.New)
+    new_demo = action("New &demo workspace…", window.new_demo_workspace)
+    open_ = action("&Open…", window.open_workspace_dialog, QKeySequence.StandardKey.Open)
+    file_menu.addActions([new, new_demo, open_])
+    recent_menu = file_menu.addMenu("Open &Recent")
+    recent_menu.aboutToShow.connect(window.fill_recent_menu)
+    file_menu.addSeparator()
+    import_partners = action("&Import partners…", window.import_partners_dialog, "Ctrl+I")
+    file_menu.addAction(import_partners)
+    export_menu = file_menu.addMenu("&Export")
+    export_menu.setToolTipsVisible(True)
+    export_mou = action("Draft &MOU…", lambda: None)
+    export_hot = action("Draft &heads of terms…", lambda: None)
+    for act in (export_mou, export_hot):
+        act.setEnabled(False)
+        act.setToolTip(f"{act.text().replace('&', '').rstrip('…')} {LATER}")
+        export_menu.addAction(act)
+    file_menu.addSeparator()
+    quit_ = action("&Quit", window.close, QKeySequence.StandardKey.Quit)
+    file_menu.addAction(quit_)
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = action("&Undo", window.undo, [QKeySequence("Ctrl+Z")])
+    redo = action("&Redo", window.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    edit_menu.addActions([undo, redo])
+
+    view_menu = bar.addMenu("&View")
+    presentation = action("&Presentation mode", window.set_presentation_mode, "F11")
+    presentation.setCheckable(True)
+    view_menu.addAction(presentation)
+    view_menu.addSeparator()
+    go_to = []
+    for number, spec in enumerate(TABS, start=1):
+        act = action(f"Go to {spec.title.replace('&', '&&')}", _go_to(window, number - 1), f"Ctrl+{number}")
+        view_menu.addAction(act)
+        go_to.append(act)
+
+    help_menu = bar.addMenu("&Help")
+    about = action("&About ImagingNet Desktop", window.show_about)
+    help_menu.addAction(about)
+
+    return MainActions(
+        new=new,
+        new_demo=new_demo,
+        open=open_,
+        recent_menu=recent_menu,
+        import_partners=import_partners,
+        export_mou=export_mou,
+        export_heads_of_terms=export_hot,
+        quit=quit_,
+        undo=undo,
+        redo=redo,
+        presentation=presentation,
+        go_to_tab=tuple(go_to),
+        about=about,
+    )
+
+
+def _go_to(window: MainWindow, index: int):
+    return lambda: window.show_tab(index)

@@ -1,0 +1,391 @@
+"""The main window: one open workspace shown as six tabs in workshop order, with the menus around them.
+
+The window owns the open ``Workspace``: it opens, creates and closes it, rebuilds the tabs for it, and
+listens to its changes only for what the window itself shows (title, Undo/Redo labels). Every file dialog
+and question goes through an ``_ask_*`` or ``_show_*`` method so tests can replace it. Dialogs and the import
+code are imported when first needed: they are not on the path to the first painted window.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
+
+from imagingnet_desktop.store import WorkspaceError, WorkspaceInUseError, WorkspaceMissingError
+from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.shell import main_actions
+from imagingnet_desktop.ui.shell.settings import WORKSPACE_SUFFIX, AppSettings, documents_folder, unused_path
+from imagingnet_desktop.ui.shell.start_page import StartPage
+from imagingnet_desktop.ui.shell.tab_host import TabHost
+from imagingnet_desktop.ui.shell.tab_specs import TABS
+from imagingnet_desktop.workspace.changes import Change
+from imagingnet_desktop.workspace.workspace import Workspace
+
+if TYPE_CHECKING:
+    from imagingnet_desktop.workspace.network.partner_import import ImportRefused
+
+APP_TITLE = "ImagingNet Desktop"
+WORKSPACE_FILTER = f"ImagingNet workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
+IMPORT_FILTER = "Partner baselines (*.csv *.xlsx);;All files (*)"
+MAX_NAME_LENGTH = 200
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings, *, remember: bool = True, parent: QWidget | None = None) -> None:
+        """``remember=False`` (smoke checks) leaves the recent list and saved geometry untouched."""
+        super().__init__(parent)
+        self.settings = settings
+        self.remember = remember
+        self.workspace: Workspace | None = None
+        self._unsubscribe = None
+        self._was_maximized = False
+
+        self.tab_widget = QTabWidget()
+        self.tab_widget.setDocumentMode(True)
+        self.tab_widget.setObjectName("mainTabs")
+        self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
+        # A style sheet on the tab bar stops the tabs following the app font; set it, so presentation mode scales
+        # every tab (and each tab hears of it: FontChange).
+        theme.use_font(self.tab_widget, 1.0)
+        self._start_page: StartPage | None = None  # built only when first needed
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.tab_widget)
+        self.setCentralWidget(self._stack)
+        self.actions_ = main_actions.build(self)
+        self.statusBar()
+        self._restore_window()
+        self._refresh()
+
+    # ================================================================= dialogs (tests replace these)
+    def _ask_open_path(self) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, "Open workspace", str(self._folder()), WORKSPACE_FILTER)
+        return path or None
+
+    def _ask_new_path(self, suggested_name: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = unused_path(self._folder(), suggested_name)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the new workspace as", str(start), WORKSPACE_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        return path or None
+
+    def _ask_network_name(self) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, "New workspace", "Name of the imaging network:",
+                                        text="Untitled imaging network")
+        return name if ok else None
+
+    def _ask_import_path(self) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, "Import partners", str(self._folder()), IMPORT_FILTER)
+        return path or None
+
+    def _ask_take_over(self, message: str) -> bool:
+        from imagingnet_desktop.ui.shell import dialogs
+
+        return dialogs.ask_take_over(self, message)
+
+    def _show_error(self, title: str, text: str) -> None:
+        from imagingnet_desktop.ui.shell import dialogs
+
+        dialogs.show_error(self, title, text)
+
+    def _show_import_problems(self, refused: ImportRefused) -> None:
+        from imagingnet_desktop.ui.shell import dialogs
+
+        dialogs.show_import_problems(self, refused.path.name, refused.problems)
+
+    # ================================================================= opening and closing workspaces
+    def open_path(self, path: str | os.PathLike[str]) -> bool:
+        """Open the workspace at ``path`` in place of the current one; on failure say why and keep the current."""
+        path = Path(path)
+        if self.workspace is not None and _same_file(self.workspace.path, path):
+            self.statusBar().showMessage(f"{path.name} is already open.", 8000)
+            return True
+        try:
+            try:
+                workspace = Workspace.open(path)
+            except WorkspaceInUseError as exc:
+                if not self._ask_take_over(str(exc)):
+                    return False
+                workspace = Workspace.open(path, take_over=True)
+        except WorkspaceError as exc:
+            if isinstance(exc, WorkspaceMissingError) and self.remember:
+                self.settings.remove_recent(path)
+            self._show_error("Cannot open the workspace", str(exc))
+            return False
+        except Exception as exc:  # an unexpected failure must not end a workshop
+            self._show_error("Cannot open the workspace", f"{path.name} could not be opened: {exc}")
+            return False
+        self.set_workspace(workspace)
+        if workspace.backup_path is not None:
+            self.statusBar().showMessage(
+                f"This workspace was updated to the current file format. The original is kept, unchanged, "
+                f"at {workspace.backup_path}"
+            )
+        return True
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        """Show ``workspace`` (already open) in place of the current one, which is closed."""
+        self._close_current()
+        self.workspace = workspace
+        self._unsubscribe = workspace.subscribe(self._on_change)
+        self.tab_widget.setUpdatesEnabled(False)
+        for spec in TABS:
+            self.tab_widget.addTab(TabHost(spec, workspace), spec.title.replace("&", "&&"))
+        self.tab_widget.setCurrentIndex(0)
+        self.tab_widget.widget(0).content()  # the first tab now; the others on their first visit
+        self.tab_widget.setUpdatesEnabled(True)
+        self._stack.setCurrentWidget(self.tab_widget)
+        if self.remember:
+            self.settings.add_recent(workspace.path)
+        self._refresh()
+
+    def close_workspace(self) -> None:
+        """Close the open workspace (the file is left self-contained), remove its tabs, show the start page."""
+        self._close_current()
+        self._show_start_page()
+        self._refresh()
+
+    def _close_current(self) -> None:
+        if self.workspace is not None:
+            self._flush_tabs()  # a slider step still waiting for its pause is kept, not lost
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        # Tab 0 is built already; removing the rest last first never shows (and so builds) an unvisited tab.
+        self.tab_widget.setCurrentIndex(0)
+        while self.tab_widget.count():
+            host = self.tab_widget.widget(self.tab_widget.count() - 1)
+            self.tab_widget.removeTab(self.tab_widget.count() - 1)
+            host.detach()  # a tab that listens to the workspace stops listening before it is closed
+            host.deleteLater()
+        if self.workspace is not None:
+            workspace, self.workspace = self.workspace, None
+            workspace.close()
+
+    @property
+    def start_page(self) -> StartPage:
+        if self._start_page is None:
+            self._start_page = StartPage(self.new_demo_workspace, self.new_workspace, self.open_workspace_dialog)
+            self._stack.addWidget(self._start_page)
+        return self._start_page
+
+    def _show_start_page(self) -> None:
+        if self.workspace is None:
+            self._stack.setCurrentWidget(self.start_page)
+
+    def open_workspace_dialog(self) -> None:
+        path = self._ask_open_path()
+        if path:
+            self.open_path(path)
+
+    def open_recent(self, path: Path) -> None:
+        self.open_path(path)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        recent = self.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            action = menu.addAction(f"&{number} {path.name.replace('&', '&&')}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_recent(p))
+        if not recent:
+            menu.addAction("No recent workspaces").setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("Clear the list")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.settings.clear_recent)
+
+    def new_workspace(self) -> bool:
+        name = self._ask_network_name()
+        if name is None:
+            return False
+        name = " ".join(name.split())
+        if not name or len(name) > MAX_NAME_LENGTH:
+            self._show_error("New workspace", f"The network needs a name of 1 to {MAX_NAME_LENGTH} characters.")
+            return False
+        return self._create(name, lambda path: Workspace.create(path, name))
+
+    def new_demo_workspace(self) -> bool:
+        from imagingnet_desktop.workspace.network.partner_import import DEMO_NETWORK_NAME, create_demo
+
+        return self._create(DEMO_NETWORK_NAME, create_demo)
+
+    def _create(self, suggested_name: str, make) -> bool:
+        chosen = self._ask_new_path(suggested_name)
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix.lower() != WORKSPACE_SUFFIX:
+            path = path.with_name(path.name + WORKSPACE_SUFFIX)
+        try:
+            workspace = make(path)
+        except WorkspaceError as exc:
+            self._show_error("Cannot create the workspace", str(exc))
+            return False
+        except OSError as exc:
+            self._show_error("Cannot create the workspace", f"{path} could not be written: {exc.strerror or exc}")
+            return False
+        except Exception as exc:  # an unexpected failure must not end a workshop
+            self._show_error("Cannot create the workspace", f"{path} could not be created: {exc}")
+            return False
+        self.set_workspace(workspace)
+        self.statusBar().showMessage(f"Created {path}", 8000)
+        return True
+
+    # ================================================================= editing
+    def import_partners_dialog(self) -> None:
+        if self.workspace is None:
+            return
+        path = self._ask_import_path()
+        if not path:
+            return
+        from imagingnet_desktop.workspace.network.partner_import import ImportRefused, import_partners
+
+        self._flush_tabs()
+        try:
+            outcome = import_partners(self.workspace, path)
+        except ImportRefused as refused:
+            self._show_import_problems(refused)
+            return
+        except (WorkspaceError, PermissionError) as exc:
+            self._show_error("Nothing was imported", str(exc))
+            return
+        self.statusBar().showMessage(f"{outcome.summary()} — Ctrl+Z to undo", 15000)
+
+    def undo(self) -> None:
+        self._step(lambda ws: ws.undo(), "Undo")
+
+    def redo(self) -> None:
+        self._step(lambda ws: ws.redo(), "Redo")
+
+    def _step(self, step, what: str) -> None:
+        if self.workspace is None:
+            return
+        self._flush_tabs()  # Ctrl+Z straight after a keyboard slider step undoes that step, not the one before
+        try:
+            step(self.workspace)
+        except (WorkspaceError, PermissionError) as exc:
+            self._show_error(f"{what} failed", str(exc))
+
+    def _flush_tabs(self) -> None:
+        """Commit what any tab holds back (see ``TabHost.flush``) before the window acts on the workspace."""
+        for index in range(self.tab_widget.count()):
+            self.tab_widget.widget(index).flush()
+
+    def _on_change(self, change: Change) -> None:
+        self._refresh()
+
+    # ================================================================= view
+    def show_tab(self, index: int) -> None:
+        if self.workspace is not None and 0 <= index < self.tab_widget.count():
+            self.tab_widget.setCurrentIndex(index)
+            self.tab_widget.widget(index).content().setFocus()
+
+    def tab(self, key: str) -> QWidget | None:
+        """The tab for ``key`` (see ``tab_specs.TABS``), built if need be; None without a workspace."""
+        for index in range(self.tab_widget.count()):
+            host = self.tab_widget.widget(index)
+            if host.spec.key == key:
+                return host.content()
+        return None
+
+    def set_presentation_mode(self, on: bool) -> None:
+        """Full screen, type scaled by ``theme.PRESENTATION_SCALE``, menu bar hidden (F11 leaves)."""
+        self.actions_.presentation.setChecked(on)
+        app = QApplication.instance()
+        if on and not self.isFullScreen():
+            self._was_maximized = self.isMaximized()
+            theme.apply(app, scale_factor=theme.PRESENTATION_SCALE)
+            self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
+            self.menuBar().hide()
+            self.showFullScreen()
+            self.statusBar().showMessage("Presentation mode — press F11 to leave", 6000)
+        elif not on and self.isFullScreen():
+            theme.apply(app, scale_factor=1.0)
+            self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
+            self.menuBar().show()
+            if self._was_maximized:
+                self.showMaximized()
+            else:
+                self.showNormal()
+
+    def show_about(self) -> None:
+        from imagingnet_desktop.ui.shell import dialogs
+
+        dialogs.show_about(self)
+
+    def _refresh(self) -> None:
+        workspace = self.workspace
+        undo_label = workspace.undo_label if workspace else None
+        redo_label = workspace.redo_label if workspace else None
+        self.actions_.undo.setEnabled(undo_label is not None)
+        self.actions_.undo.setText(f"&Undo {_escape(undo_label)}" if undo_label else "&Undo")
+        self.actions_.redo.setEnabled(redo_label is not None)
+        self.actions_.redo.setText(f"&Redo {_escape(redo_label)}" if redo_label else "&Redo")
+        self.actions_.import_partners.setEnabled(workspace is not None and not workspace.read_only)
+        for action in self.actions_.go_to_tab:
+            action.setEnabled(workspace is not None)
+        self.setWindowTitle(self.title())
+
+    def title(self) -> str:
+        if self.workspace is None:
+            return APP_TITLE
+        name = self.workspace.network.name.replace("[*]", "[*][*]")  # Qt reads "[*]" as a marker
+        return f"{name} — {self.workspace.path.name} — {APP_TITLE}"
+
+    def _folder(self) -> Path:
+        if self.workspace is not None:
+            return self.workspace.path.parent
+        recent = next((p.parent for p in self.settings.recent_files() if p.parent.is_dir()), None)
+        return recent or documents_folder()
+
+    # ================================================================= window state
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = QApplication.primaryScreen()
+            available = screen.availableGeometry() if screen else None
+            width = min(1280, available.width()) if available else 1280
+            height = min(800, available.height()) if available else 800
+            self.resize(width, height)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._show_start_page()  # shown without a workspace: offer the ways to get one
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.set_presentation_mode(False)
+        if self.remember:
+            self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
+        self._close_current()
+        self._refresh()
+        super().closeEvent(event)
+
+
+def _escape(label: str | None) -> str:
+    return (label or "").replace("&", "&&")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False

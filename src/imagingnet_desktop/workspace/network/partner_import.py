@@ -1,0 +1,187 @@
+"""Import partner baselines from CSV or XLSX: all or nothing, every problem by row and column.
+
+A code that exists already updates that partner (keeping its place and id): the columns the file has replace
+its figures (a blank cell clears one), columns the file lacks leave them as they were. A new code is added at
+the end. The whole import is one undoable edit. XLSX: the values Excel saved, never a formula (a formula cell
+with no saved value is a problem, by row and column).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from imagingnet_desktop.domain.network.partner import Partner
+from imagingnet_desktop.domain.network.partner_fields import Problem
+from imagingnet_desktop.domain.network.spreadsheet_rows import FormulaCell, ParsedRows, parse_rows
+from imagingnet_desktop.workspace.network.partner_commands import ReplacePartners
+from imagingnet_desktop.workspace.workspace import Workspace
+
+MAX_ROWS = 1000
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class ImportRefused(Exception):
+    """Nothing was imported. ``problems`` lists each by row and column."""
+
+    def __init__(self, path: Path, problems: tuple[Problem, ...]) -> None:
+        self.path = path
+        self.problems = problems
+        listed = "\n".join(f"  - {p}" for p in problems[:200])
+        more = f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else ""
+        super().__init__(f"Nothing was imported from {path.name}: {len(problems)} problem(s)\n{listed}{more}")
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    added: tuple[str, ...]
+    updated: tuple[str, ...]
+
+    def summary(self) -> str:
+        return f"{len(self.added)} partner(s) added, {len(self.updated)} updated"
+
+
+def read_table(path: str | os.PathLike[str]) -> tuple[list[str], list[list[object]]]:
+    """Header and rows of a CSV (UTF-8, BOM or not) or of the first sheet of an XLSX (values only)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportRefused(path, (Problem(None, "(file)", f"there is no file at {path}"),))
+    if path.stat().st_size > MAX_BYTES:
+        raise ImportRefused(path, (Problem(None, "(file)", "the file is larger than 20 MB"),))
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    raise ImportRefused(path, (Problem(None, "(file)", "choose a .csv or .xlsx file"),))
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[list[object]]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(
+            path, (Problem(None, "(file)", f"the file is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8"),)
+        ) from None
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        raise ImportRefused(path, (Problem(None, "(file)", "the file is empty"),))
+    return [h.strip() for h in rows[0]], [list(r) for r in rows[1:]]
+
+
+def _read_xlsx(path: Path) -> tuple[list[str], list[list[object]]]:
+    """The values Excel saved (``data_only``); a formula cell with no saved value becomes a ``FormulaCell``."""
+    values = _sheet_rows(path, data_only=True)
+    formulas = _sheet_rows(path, data_only=False)
+    rows: list[list[object]] = []
+    for value_row, formula_row in zip(values, formulas, strict=True):
+        row = list(value_row)
+        for i, cell in enumerate(formula_row):
+            if i < len(row) and row[i] is None and _is_formula(cell):
+                row[i] = FormulaCell(str(cell))
+        rows.append(row)
+    if not rows:
+        raise ImportRefused(path, (Problem(None, "(file)", "the first sheet is empty"),))
+    header = ["" if h is None else str(h).strip() for h in rows[0]]
+    while header and not header[-1]:
+        header.pop()
+    return header, rows[1:]
+
+
+def _sheet_rows(path: Path, *, data_only: bool) -> list[tuple[object, ...]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=data_only)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise ImportRefused(path, (Problem(None, "(file)", f"the spreadsheet cannot be read ({exc})"),)) from None
+    try:
+        if not book.worksheets:
+            return []
+        return list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+
+
+def _is_formula(value: object) -> bool:
+    """With ``data_only=False`` openpyxl gives a formula as text starting with '=' (array formulas as objects)."""
+    if isinstance(value, str):
+        return value.startswith("=")
+    return value is not None and type(value).__name__ in ("ArrayFormula", "DataTableFormula")
+
+
+def parse_file(path: str | os.PathLike[str]) -> ParsedRows:
+    header, rows = read_table(path)
+    if len(rows) > MAX_ROWS:
+        raise ImportRefused(Path(path), (Problem(None, "(file)", f"more than {MAX_ROWS} rows"),))
+    parsed = parse_rows(header, rows)
+    if not parsed.ok:
+        raise ImportRefused(Path(path), parsed.problems)
+    return parsed
+
+
+def import_partners(workspace: Workspace, path: str | os.PathLike[str]) -> ImportOutcome:
+    """Import ``path`` into ``workspace`` as one undoable edit, or raise ``ImportRefused`` changing nothing."""
+    parsed = parse_file(path)
+    partners = list(workspace.network.partners)
+    added: list[str] = []
+    updated: list[str] = []
+    next_id = workspace.new_partner_id()
+    row_of_code: dict[str, int | None] = {}
+    for baseline, row_number in zip(parsed.baselines, _row_numbers(parsed), strict=True):
+        code = str(baseline["code"])
+        row_of_code[code.casefold()] = row_number
+        existing = next((i for i, p in enumerate(partners) if p.code.casefold() == code.casefold()), None)
+        if existing is None:
+            partners.append(Partner(id=next_id, **baseline))  # type: ignore[arg-type]
+            next_id += 1
+            added.append(code)
+        else:  # only the columns the file has: an absent column leaves that figure as it was
+            partners[existing] = replace(partners[existing], **baseline)
+            updated.append(code)
+    clashes = _name_clashes(partners, row_of_code)
+    if clashes:
+        raise ImportRefused(Path(path), clashes)
+    workspace.execute(ReplacePartners(f"import partners from {Path(path).name}", tuple(partners)))
+    return ImportOutcome(tuple(added), tuple(updated))
+
+
+def _row_numbers(parsed: ParsedRows) -> tuple[int | None, ...]:
+    return parsed.row_numbers if len(parsed.row_numbers) == len(parsed.baselines) else (None,) * len(parsed.baselines)
+
+
+def _name_clashes(partners: list[Partner], row_of_code: dict[str, int | None]) -> tuple[Problem, ...]:
+    """A name the file gives that another partner of the workspace already has (the file itself was checked)."""
+    holders: dict[str, list[Partner]] = {}
+    for p in partners:
+        holders.setdefault(p.name.casefold(), []).append(p)
+    problems = []
+    for same_name in holders.values():
+        if len(same_name) < 2:
+            continue
+        for p in same_name:
+            if p.code.casefold() in row_of_code:
+                others = ", ".join(o.code for o in same_name if o is not p)
+                problems.append(Problem(row_of_code[p.code.casefold()], "name",
+                                        f"'{p.name}' is already the name of {others} in the workspace"))
+    return tuple(sorted(problems, key=lambda q: (q.row or 0, q.column)))
+
+
+def demo_baselines() -> ParsedRows:
+    from imagingnet_desktop.resources import resource
+
+    text = resource("demo-network.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    return parse_rows(rows[0], rows[1:])
+
+
+DEMO_NETWORK_NAME = "Northshire & Vale Imaging Network"
+
+
+def create_demo(path: str | os.PathLike[str], name: str = DEMO_NETWORK_NAME) -> Workspace:
+    parsed = demo_baselines()
+    partners = tuple(Partner(id=i + 1, **b) for i, b in enumerate(parsed.baselines))  # type: ignore[arg-type]
+    return Workspace.create(path, name, partners)

@@ -1,0 +1,344 @@
+"""Exact power indices: brute force on small games, textbook games, big games with closed forms."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from imagingnet_desktop.domain.voting import enumeration as voting_small
+from imagingnet_desktop.domain.voting import power as voting
+from imagingnet_desktop.domain.voting.counting import _PRIMES, Ring, crt, rings_for
+from imagingnet_desktop.domain.voting.power import (
+    GameError,
+    GameTooLargeError,
+    PowerIndices,
+    TrivialGameError,
+    UnwinnableGameError,
+    minimal_coalitions,
+    null_players,
+    power_indices,
+    veto_players,
+)
+
+
+def _wins(mask: int, weights: list[int], quota: int, min_members: int, veto_mask: int) -> bool:
+    members = [i for i in range(len(weights)) if mask >> i & 1]
+    return (
+        sum(weights[i] for i in members) >= quota
+        and len(members) >= min_members
+        and mask & veto_mask == veto_mask
+    )
+
+
+def brute_force(
+    weights: list[int], quota: int, min_members: int = 0, veto: tuple[int, ...] = ()
+) -> tuple[list[int], list[Fraction], int] | str:
+    """Every coalition, straight from the definition; "unwinnable" / "trivial" where undefined."""
+    n = len(weights)
+    veto_mask = sum(1 << v for v in set(veto))
+    win = [_wins(mask, weights, quota, min_members, veto_mask) for mask in range(1 << n)]
+    if not win[(1 << n) - 1]:
+        return "unwinnable"
+    if win[0]:
+        return "trivial"
+    swings = [0] * n
+    shapley = [Fraction(0)] * n
+    for mask in range(1 << n):
+        for i in range(n):
+            if not mask >> i & 1 and win[mask | 1 << i] and not win[mask]:
+                swings[i] += 1
+                k = bin(mask).count("1")
+                shapley[i] += Fraction(math.factorial(k) * math.factorial(n - k - 1), math.factorial(n))
+    return swings, shapley, sum(win)
+
+
+def pivots_by_orderings(weights: list[int], quota: int, min_members: int, veto: tuple[int, ...]) -> list[int]:
+    """Shapley-Shubik the long way: walk every ordering and credit whoever tips it."""
+    n = len(weights)
+    veto_mask = sum(1 << v for v in set(veto))
+    counts = [0] * n
+    for order in itertools.permutations(range(n)):
+        mask = 0
+        for i in order:
+            mask |= 1 << i
+            if _wins(mask, weights, quota, min_members, veto_mask):
+                counts[i] += 1
+                break
+    return counts
+
+
+@st.composite
+def games(draw: st.DrawFn, max_n: int = 10) -> tuple[list[int], int, int, tuple[int, ...]]:
+    n = draw(st.integers(1, max_n))
+    weights = draw(st.lists(st.integers(0, 12), min_size=n, max_size=n))
+    quota = draw(st.integers(-2, sum(weights) + 2))
+    min_members = draw(st.integers(0, n + 1))
+    veto = tuple(draw(st.lists(st.integers(0, n - 1), max_size=3, unique=True)))
+    return weights, quota, min_members, veto
+
+
+def _check_against_brute(weights: list[int], quota: int, min_members: int, veto: tuple[int, ...]) -> None:
+    expected = brute_force(weights, quota, min_members, veto)
+    if expected == "unwinnable":
+        with pytest.raises(UnwinnableGameError):
+            power_indices(weights, quota, min_members=min_members, veto=veto)
+        return
+    if expected == "trivial":
+        with pytest.raises(TrivialGameError):
+            power_indices(weights, quota, min_members=min_members, veto=veto)
+        return
+    swings, shapley, winning = expected
+    got = power_indices(weights, quota, min_members=min_members, veto=veto)
+    assert list(got.swings) == swings
+    assert list(got.shapley_shubik) == shapley
+    assert got.winning_coalitions == winning
+    assert list(got.banzhaf) == [Fraction(s, sum(swings)) for s in swings]
+    assert [Fraction(p, got.orderings) for p in got.pivots] == shapley
+
+
+@settings(max_examples=200, deadline=None)
+@given(games())
+def test_matches_brute_force_enumeration(game: tuple[list[int], int, int, tuple[int, ...]]) -> None:
+    _check_against_brute(*game)
+
+
+@settings(max_examples=60, deadline=None)
+@given(games(max_n=6))
+def test_shapley_matches_walking_every_ordering(game: tuple[list[int], int, int, tuple[int, ...]]) -> None:
+    weights, quota, min_members, veto = game
+    if isinstance(brute_force(weights, quota, min_members, veto), str):
+        return
+    got = power_indices(weights, quota, min_members=min_members, veto=veto)
+    assert list(got.pivots) == pivots_by_orderings(weights, quota, min_members, veto)
+    assert got.orderings == math.factorial(len(weights))
+
+
+@settings(max_examples=80, deadline=None)
+@given(games(max_n=8))
+def test_prime_moduli_alone_give_the_same_counts(game: tuple[list[int], int, int, tuple[int, ...]]) -> None:
+    # Drop the native 2**64 plane: the answer must then come entirely from the prime-modulus
+    # arithmetic and the Chinese remainder step, which big games rely on.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(voting, "rings_for", lambda bits: (Ring(_PRIMES[3]), Ring(_PRIMES[7])))
+        mp.setattr(voting_small, "ENUMERATE_UP_TO", 0)  # small games must still take the DP here
+        _check_against_brute(*game)
+
+
+def _by_type_swings(groups: list[tuple[int, int]], quota: int) -> tuple[list[int], list[Fraction]]:
+    """Independent exact answer for big games with few distinct weights: count by how many of each type."""
+    n = sum(c for _, c in groups)
+    swings, shapley = [], []
+    for t, (w_t, _) in enumerate(groups):
+        others = [(w, c - (u == t)) for u, (w, c) in enumerate(groups)]
+        sw, ss = 0, Fraction(0)
+        for picks in itertools.product(*(range(c + 1) for _, c in others)):
+            weight = sum(k * w for k, (w, _) in zip(picks, others, strict=True))
+            if weight < quota <= weight + w_t:
+                ways = math.prod(math.comb(c, k) for k, (_, c) in zip(picks, others, strict=True))
+                size = sum(picks)
+                sw += ways
+                ss += Fraction(ways * math.factorial(size) * math.factorial(n - size - 1), math.factorial(n))
+        swings.append(sw)
+        shapley.append(ss)
+    return swings, shapley
+
+
+@pytest.mark.parametrize(
+    "groups",
+    [
+        [(1, 80)],
+        [(3, 40), (2, 50), (1, 30)],
+        [(7, 5), (1, 140)],
+        [(0, 10), (5, 60), (4, 61)],
+    ],
+)
+def test_big_games_beyond_64_bit_counts_are_exact(groups: list[tuple[int, int]]) -> None:
+    weights = [w for w, c in groups for _ in range(c)]
+    quota = sum(weights) // 2 + 1
+    got = power_indices(weights, quota)
+    swings, shapley = _by_type_swings(groups, quota)
+    first = 0
+    for t, (_, c) in enumerate(groups):
+        assert set(got.swings[first : first + c]) == {swings[t]}
+        assert set(got.shapley_shubik[first : first + c]) == {shapley[t]}
+        first += c
+    assert max(got.swings) > 2**64  # the Chinese-remainder path really was needed
+    assert sum(got.shapley_shubik) == 1
+
+
+def test_textbook_4_2_1_with_quota_5() -> None:
+    got = power_indices([4, 2, 1], 5)
+    assert got.banzhaf == (Fraction(3, 5), Fraction(1, 5), Fraction(1, 5))
+    assert got.shapley_shubik == (Fraction(2, 3), Fraction(1, 6), Fraction(1, 6))
+    assert got.swings == (3, 1, 1)
+
+
+def test_4_2_1_with_quota_4_is_a_dictatorship() -> None:
+    got = power_indices([4, 2, 1], 4)
+    assert got.banzhaf == (1, 0, 0)
+    assert got.shapley_shubik == (1, 0, 0)
+    assert got.null_players == (1, 2)
+    assert got.veto_players == (0,)
+
+
+def test_eec_council_1958_luxembourg_is_null() -> None:
+    got = power_indices([4, 4, 4, 2, 2, 1], 12)
+    assert got.shapley_shubik == tuple(Fraction(x, 60) for x in (14, 14, 14, 9, 9, 0))
+    assert got.banzhaf == tuple(Fraction(x, 42) for x in (10, 10, 10, 6, 6, 0))
+    assert null_players([4, 4, 4, 2, 2, 1], 12) == (5,)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"weights": [7] * 5 + [1] * 10, "quota": 39},  # the classic weighted form
+        {"weights": [1] * 15, "quota": 9, "veto": range(5)},  # 5 vetoes, 9 votes in all
+    ],
+)
+def test_un_security_council(kwargs: dict[str, object]) -> None:
+    got = power_indices(**kwargs)  # type: ignore[arg-type]
+    assert got.shapley_shubik[:5] == (Fraction(421, 2145),) * 5
+    assert got.shapley_shubik[5:] == (Fraction(4, 2145),) * 10
+    assert round(float(got.shapley_shubik[0]), 4) == 0.1963
+    assert got.swings == (848,) * 5 + (84,) * 10
+    assert got.veto_players == (0, 1, 2, 3, 4)
+    assert veto_players(**kwargs) == (0, 1, 2, 3, 4)  # type: ignore[arg-type]
+
+
+@settings(max_examples=60, deadline=None)
+@given(games(max_n=9))
+def test_indices_sum_to_one_and_symmetric_players_are_equal(
+    game: tuple[list[int], int, int, tuple[int, ...]],
+) -> None:
+    weights, quota, min_members, veto = game
+    try:
+        got = power_indices(weights, quota, min_members=min_members, veto=veto)
+    except GameError:
+        return
+    assert sum(got.banzhaf) == 1
+    assert sum(got.shapley_shubik) == 1
+    assert sum(got.pivots) == got.orderings
+    for i, j in itertools.combinations(range(len(weights)), 2):
+        if weights[i] == weights[j] and (i in veto) == (j in veto):
+            assert got.swings[i] == got.swings[j]
+            assert got.shapley_shubik[i] == got.shapley_shubik[j]
+    for i in got.null_players:
+        assert got.banzhaf[i] == 0 and got.shapley_shubik[i] == 0
+
+
+def test_single_player() -> None:
+    got = power_indices([5], 3)
+    assert got == PowerIndices((Fraction(1),), (Fraction(1),), (1,), (1,), 1, 1)
+    with pytest.raises(UnwinnableGameError, match="only come to 5"):
+        power_indices([5], 6)
+
+
+def test_zero_weight_players_are_null_unless_the_head_count_needs_them() -> None:
+    assert power_indices([3, 0, 2, 0], 4).null_players == (1, 3)
+    # With 3 members required, a zero-weight partner can complete a coalition.
+    got = power_indices([3, 0, 2, 0], 4, min_members=3)
+    assert got.null_players == ()
+    assert got.swings == tuple(brute_force([3, 0, 2, 0], 4, 3)[0])  # type: ignore[index]
+
+
+def test_unanimity_as_a_head_count_gives_everyone_equal_power_even_without_votes() -> None:
+    got = power_indices([60, 40, 0], 100, min_members=3)
+    assert got.banzhaf == (Fraction(1, 3),) * 3
+    assert got.shapley_shubik == (Fraction(1, 3),) * 3
+    assert got.veto_players == (0, 1, 2)
+
+
+def test_all_players_are_vetoes() -> None:
+    got = power_indices([2, 2], 1, veto=[0, 1])
+    assert got.banzhaf == (Fraction(1, 2), Fraction(1, 2))
+    assert got.winning_coalitions == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "message"),
+    [
+        (([1, 2], 4), {}, UnwinnableGameError, "quota is 4"),
+        (([1, 2], 2), {"min_members": 3}, UnwinnableGameError, "at least 3 members"),
+        (([1, 2], 0), {}, TrivialGameError, "nobody voting"),
+        (([1, -2], 1), {}, GameError, "cannot be negative"),
+        (([1, 2.0], 1), {}, GameError, "whole number"),
+        (([1, 2], 1), {"veto": [2]}, GameError, "does not exist"),
+        (([], 1), {}, GameError, "no voters"),
+        (([1, 2], 1), {"min_members": -1}, GameError, "cannot be negative"),
+    ],
+)
+def test_refuses_games_without_a_meaning(
+    args: tuple[object, ...], kwargs: dict[str, object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        power_indices(*args, **kwargs)  # type: ignore[arg-type]
+    assert issubclass(error, ValueError)
+
+
+def test_veto_players_include_partners_the_quota_makes_essential() -> None:
+    assert veto_players([4, 2, 1], 5) == (0,)
+    assert veto_players([4, 2, 1], 7) == (0, 1, 2)
+    assert veto_players([1, 1, 1], 2) == ()
+    assert veto_players([1, 1], 0) == ()  # everything passes, so nobody is needed
+    with pytest.raises(UnwinnableGameError):
+        veto_players([1, 1], 3)
+
+
+def test_large_weights_are_reduced_by_their_common_factor() -> None:
+    # Basis points that share a factor of 100 behave exactly like the small numbers.
+    assert power_indices([4000, 3500, 2500], 5001) == power_indices([40, 35, 25], 51)
+
+
+def _is_prime(n: int) -> bool:
+    """Deterministic Miller-Rabin for n < 3.3e24, independent of the code under test."""
+    bases = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41)
+    if n in bases:
+        return True
+    if n < 2 or any(n % b == 0 for b in bases):
+        return False
+    d, s = n - 1, 0
+    while d % 2 == 0:
+        d, s = d // 2, s + 1
+    for a in bases:
+        x = pow(a, d, n)
+        if x in (1, n - 1):
+            continue
+        for _ in range(s - 1):
+            x = x * x % n
+            if x == n - 1:
+                break
+        else:
+            return False
+    return True
+
+
+def test_moduli_are_distinct_primes_below_2_63_and_always_enough() -> None:
+    assert all(_is_prime(p) and 2**62 < p < 2**63 for p in _PRIMES)
+    assert len(set(_PRIMES)) == len(_PRIMES)
+    for bits in (1, 63, 64, 100, 127, 128, 500):
+        rings = rings_for(bits)
+        assert math.prod(r.modulus for r in rings) > 2**bits
+        assert math.prod(r.modulus for r in rings[:-1]) <= 2**bits or len(rings) == 1
+    with pytest.raises(GameTooLargeError):
+        rings_for(5000)
+
+
+def test_chinese_remainder_rebuilds_big_integers() -> None:
+    rings = rings_for(150)
+    values = [0, 1, 2**64 - 1, 2**64, 3**90, 2**150 - 1]
+    planes = [np.array([v % r.modulus for v in values], dtype=np.uint64) for r in rings]
+    assert crt(planes, rings) == values
+
+
+def test_too_finely_divided_weights_are_refused_before_allocating_memory() -> None:
+    weights = [10**8 + 1, 10**8 + 3, 7]
+    with pytest.raises(GameTooLargeError, match="too finely divided"):
+        power_indices(weights, 10**8 + 10)
+    with pytest.raises(GameTooLargeError, match="too finely divided"):
+        minimal_coalitions(weights, 10**8 + 10)

@@ -1,0 +1,215 @@
+"""workspace/shares_votes.py and domain/scenario*.py without a screen: scenarios stored, validated, undone."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.scenarios.analysis import analyse
+from imagingnet_desktop.domain.scenarios.scenario import MAX_NAME_LENGTH, SLIDER_MAX, Scenario
+from imagingnet_desktop.domain.shares.share_table import Basis
+from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
+from imagingnet_desktop.workspace.changes import Change
+from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
+from imagingnet_desktop.workspace.workspace import Workspace
+from shares_votes_helpers import DEMO_ACTIVITY, DEMO_CODES, BruteForceGame, hundredths
+
+
+def state(ws: Workspace) -> tuple:
+    """Everything the shares & votes commands touch, as the workspace reports it."""
+    return (shares_votes.working_scenario(ws), shares_votes.saved_scenarios(ws), shares_votes.compared_ids(ws),
+            shares_votes.agreed_scenario(ws))
+
+
+def file_state(ws: Workspace) -> tuple:
+    reader = Workspace.open_read_only(ws.path)
+    try:
+        return state(reader)
+    finally:
+        reader.close()
+
+
+# ---------------------------------------------------------------------------- Scenario
+
+
+scenarios = st.builds(
+    Scenario,
+    name=st.text(min_size=1, max_size=20).filter(str.strip),
+    weights=st.tuples(*(st.tuples(st.just(b), st.integers(0, SLIDER_MAX)) for b in Basis)),
+    vote_method=st.sampled_from(VoteMethod),
+    vote_basis=st.sampled_from(["blend", *(b.value for b in Basis)]),
+    custom_votes=st.lists(st.tuples(st.sampled_from(DEMO_CODES), st.integers(0, 10_000)), max_size=5,
+                          unique_by=lambda t: t[0]).map(tuple),
+    rule_kind=st.sampled_from(RuleKind),
+    qualified_percent=st.one_of(st.none(), st.decimals(min_value=Decimal("0.01"), max_value=100, places=2)),
+    min_partners=st.integers(0, 8),
+    veto_codes=st.lists(st.sampled_from(DEMO_CODES), unique=True, max_size=3).map(tuple),
+)
+
+
+@given(scenarios)
+@settings(max_examples=150, deadline=None)
+def test_a_scenario_survives_a_round_trip_through_its_dict(scenario: Scenario) -> None:
+    import json
+
+    stored = json.loads(json.dumps(scenario.to_dict()))  # as the file keeps it
+    assert Scenario.from_dict(stored) == scenario
+
+
+def test_from_dict_fills_gaps_and_clamps_weights() -> None:
+    read = Scenario.from_dict({"weights": {"pay": 250, "activity": -3, "non_pay": "x"}})
+    assert read.weight_map() == {Basis.ACTIVITY: 0, Basis.PAY: 100, Basis.NON_PAY: 0, Basis.TOTAL_COST: 0,
+                                 Basis.VALUATION: 0}
+    assert read.vote_method is VoteMethod.EQUAL and read.rule_kind is RuleKind.SIMPLE_MAJORITY
+    assert read.name == "Scenario" and read.vote_basis == "blend"
+
+
+def test_describe_shares_names_one_basis_or_the_blend() -> None:
+    assert Scenario().describe_shares() == "Activity (examinations) alone"
+    blend = Scenario(weights=((Basis.ACTIVITY, 50), (Basis.PAY, 25), (Basis.VALUATION, 25)))
+    assert blend.describe_shares() == "Blend: Activity (examinations) 50%, Pay 25%, Going-concern value 25%"
+
+
+# ---------------------------------------------------------------------------- analysis
+
+
+def test_proportional_votes_and_a_qualified_rule_match_brute_force(workspace) -> None:
+    scenario = Scenario(vote_method=VoteMethod.PROPORTIONAL, rule_kind=RuleKind.QUALIFIED,
+                        qualified_percent=Decimal(75), min_partners=3)
+    result = analyse(workspace.network.partners, scenario)
+    votes = hundredths(DEMO_ACTIVITY)
+    assert result.problem is None and list(result.votes) == votes and sum(votes) == 10_000
+    game = BruteForceGame(votes, quota=math.ceil(Fraction(3, 4) * 10_000), min_members=3)
+    assert list(result.power.banzhaf) == game.banzhaf()
+    assert list(result.power.shapley_shubik) == game.shapley()
+    assert list(result.power.veto_players) == game.veto_players()
+    assert result.rule_text == "Qualified majority: at least 75% of votes, and at least 3 partners"
+
+
+@pytest.mark.parametrize(("changes", "words"), [
+    ({"min_partners": 6}, "at least 6 partners but there are only 5"),
+    ({"rule_kind": RuleKind.QUALIFIED, "qualified_percent": Decimal(101)}, "at most 100%"),
+    ({"vote_method": VoteMethod.CUSTOM, "custom_votes": tuple((c, 0) for c in DEMO_CODES)}, "0 votes"),
+    ({"veto_codes": ("XYZ",)}, "no longer in the network"),
+    ({"vote_method": VoteMethod.PROPORTIONAL, "weights": tuple((b, 0) for b in Basis)}, "all zero"),
+])
+def test_a_scenario_that_cannot_be_worked_out_says_why(workspace, changes, words) -> None:
+    result = analyse(workspace.network.partners, replace(Scenario(), **changes))
+    assert result.problem is not None and words in result.problem
+    assert result.power is None
+
+
+def test_no_partners_is_a_plain_problem(tmp_path) -> None:
+    ws = Workspace.create(tmp_path / "empty.imagingnet", "Empty")
+    try:
+        assert shares_votes.analyse_scenario(ws, Scenario()).problem == "Add partners to the network first."
+    finally:
+        ws.close()
+
+
+# ---------------------------------------------------------------------------- the workspace
+
+
+def test_the_agreed_scenario_defaults_to_equal_votes_and_a_simple_majority(workspace) -> None:
+    agreed = shares_votes.agreed_scenario(workspace)
+    assert agreed.vote_method is VoteMethod.EQUAL and agreed.rule_kind is RuleKind.SIMPLE_MAJORITY
+    saved = shares_votes.save_scenario(workspace, "Pay, 75%")
+    assert shares_votes.agreed_scenario(workspace) == shares_votes.AGREED_DEFAULT
+    shares_votes.mark_agreed(workspace, saved.id)
+    assert shares_votes.agreed_scenario(workspace).name == "Pay, 75%"
+    other = shares_votes.save_scenario(workspace, "Other")
+    shares_votes.mark_agreed(workspace, other.id)  # only one is ever agreed
+    assert [s.agreed for s in shares_votes.saved_scenarios(workspace)] == [False, True]
+    assert shares_votes.mark_agreed(workspace, other.id) == Change.NONE
+    shares_votes.mark_agreed(workspace, None)
+    assert shares_votes.agreed_scenario(workspace) == shares_votes.AGREED_DEFAULT
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("", "needs a name"),
+    ("   ", "needs a name"),
+    ("x" * (MAX_NAME_LENGTH + 1), f"at most {MAX_NAME_LENGTH} characters"),
+    ("first", "already a scenario called 'First'"),
+])
+def test_names_are_checked(workspace, name, words) -> None:
+    shares_votes.save_scenario(workspace, "First")
+    label = workspace.undo_label
+    with pytest.raises(FieldError, match=words):
+        shares_votes.save_scenario(workspace, name)
+    assert workspace.undo_label == label and len(shares_votes.saved_scenarios(workspace)) == 1
+
+
+def test_names_are_tidied_and_any_unicode_survives(workspace) -> None:
+    saved = shares_votes.save_scenario(workspace, "  Tŷ   Cymru & <Partners> 🏥 ")
+    assert saved.scenario.name == "Tŷ Cymru & <Partners> 🏥"
+    shares_votes.rename_scenario(workspace, saved.id, "tŷ cymru & <partners> 🏥")  # its own name, recased
+    assert file_state(workspace)[1][0].scenario.name == "tŷ cymru & <partners> 🏥"
+
+
+def test_no_more_than_four_are_compared(workspace) -> None:
+    ids = [shares_votes.save_scenario(workspace, f"S{i}").id for i in range(5)]
+    assert shares_votes.compared_ids(workspace) == ids[:4]
+    with pytest.raises(FieldError, match="Up to 4"):
+        shares_votes.set_compared(workspace, ids)
+    shares_votes.set_compared(workspace, [ids[4], ids[0]])
+    assert file_state(workspace)[2] == [ids[4], ids[0]]
+    shares_votes.delete_scenario(workspace, ids[4])
+    assert shares_votes.compared_ids(workspace) == [ids[0]]  # a deleted scenario drops out
+
+
+def test_an_unchanged_working_scenario_is_not_an_edit(workspace) -> None:
+    assert shares_votes.set_working_scenario(workspace, shares_votes.working_scenario(workspace)) == Change.NONE
+    assert workspace.undo_label is None
+    assert shares_votes.delete_scenario(workspace, 99) == Change.NONE
+
+
+def test_load_puts_a_saved_scenario_on_the_sliders(workspace) -> None:
+    pay = replace(Scenario(), weights=((Basis.PAY, 100),), vote_method=VoteMethod.PROPORTIONAL)
+    shares_votes.set_working_scenario(workspace, pay)
+    saved = shares_votes.save_scenario(workspace, "Pay")
+    shares_votes.set_working_scenario(workspace, Scenario())
+    shares_votes.load_scenario(workspace, saved.id)
+    assert shares_votes.working_scenario(workspace).weight_map()[Basis.PAY] == 100
+    assert workspace.undo_label == "load scenario Pay"
+
+
+COMMANDS = {
+    "set working": lambda ws, ids: shares_votes.set_working_scenario(
+        ws, replace(Scenario(), rule_kind=RuleKind.UNANIMITY), "rule"),
+    "save": lambda ws, ids: shares_votes.save_scenario(ws, "New one"),
+    "rename": lambda ws, ids: shares_votes.rename_scenario(ws, ids[0], "Renamed"),
+    "delete": lambda ws, ids: shares_votes.delete_scenario(ws, ids[1]),
+    "mark agreed": lambda ws, ids: shares_votes.mark_agreed(ws, ids[1]),
+    "load": lambda ws, ids: shares_votes.load_scenario(ws, ids[0]),
+    "compare": lambda ws, ids: shares_votes.set_compared(ws, [ids[1]]),
+}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_undo_and_redo_of_each_command_restore_memory_and_file(workspace, command) -> None:
+    shares_votes.set_working_scenario(workspace, replace(Scenario(), vote_method=VoteMethod.PROPORTIONAL))
+    first = shares_votes.save_scenario(workspace, "First")
+    shares_votes.set_working_scenario(workspace, replace(Scenario(), min_partners=3))
+    second = shares_votes.save_scenario(workspace, "Second")
+    shares_votes.mark_agreed(workspace, first.id)
+    before = state(workspace)
+    assert file_state(workspace) == before
+
+    heard: list[Change] = []
+    workspace.subscribe(heard.append)
+    COMMANDS[command](workspace, [first.id, second.id])
+    after = state(workspace)
+    assert after != before and file_state(workspace) == after
+    assert heard and heard[-1] & (Change.TAB_STATE | Change.SCENARIOS)
+
+    workspace.undo()
+    assert state(workspace) == before and file_state(workspace) == before
+    workspace.redo()
+    assert state(workspace) == after and file_state(workspace) == after
