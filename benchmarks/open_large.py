@@ -125,7 +125,7 @@ def make_large(path: Path) -> str:
     from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
     from imagingnet_desktop.workspace.commands import Batch
     from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
-    from imagingnet_desktop.workspace.shares_votes.scenarios import SetTabState
+    from imagingnet_desktop.workspace.tab_settings import SetTabState
     from imagingnet_desktop.workspace.workspace import Workspace
 
     rng = random.Random(SEED)

@@ -13,18 +13,16 @@ from enum import Flag, auto
 class Change(Flag):
     NONE = 0
     NETWORK_NAME = auto()
-    PARTNERS = auto()  # partner rows added, removed, reordered or edited
+    PARTNERS = auto()  # partner rows added, removed, reordered or edited (and rows that named a removed one)
     TAB_STATE = auto()  # a tab's saved settings (blend weights, vote method, rule...)
     SCENARIOS = auto()
-    WORKSPACE = auto()  # a different workspace was opened: refresh everything
+    PROGRAMME = auto()  # steps, checklist items, targets, the current step
+    COMMERCIAL = auto()  # models, options, criteria, scores, the preferred model
+    CONTROL = auto()  # board positions, reserved matters, business plan, monitoring groups, KPIs
+    RECORD = auto()  # decisions, actions, issues, motions and their votes
+    EXPORTS = auto()  # the exported document versions
+    SNAPSHOTS = auto()
     UNDO_STACK = auto()  # only what can be undone / redone changed
-
-    @classmethod
-    def everything(cls) -> Change:
-        value = cls.NONE
-        for member in cls:
-            value |= member
-        return value
 
 
 Listener = Callable[[Change], None]

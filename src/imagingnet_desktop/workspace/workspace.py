@@ -3,6 +3,11 @@
 An edit flows: a screen builds a ``Command`` -> ``Workspace.execute`` opens one transaction ->
 ``command.do`` calls ``put_*`` (memory and file together) -> commit -> listeners get the ``Change``.
 If anything fails the transaction rolls back and the memory is restored, so nothing is half-written.
+
+Everything held in memory lives in one registry (``_state``: the network, each tab setting, each collection),
+each value immutable. Every ``put_*`` goes through ``_set``, which remembers the value it replaced the first
+time a key is touched in a transaction; a failed transaction puts exactly those back, so a new area needs no
+rollback code of its own.
 """
 
 from __future__ import annotations
@@ -10,24 +15,30 @@ from __future__ import annotations
 import copy
 import os
 from pathlib import Path
+from typing import Any, TypeVar
 
 from imagingnet_desktop.domain.network.network import Network
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.store import WorkspaceFile
 from imagingnet_desktop.store.tables import partners as network_rows
+from imagingnet_desktop.store.tables import rows as row_tables
 from imagingnet_desktop.store.tables import scenarios as scenario_rows
 from imagingnet_desktop.store.tables import tab_state
 from imagingnet_desktop.store.tables.scenarios import ScenarioRow
 from imagingnet_desktop.workspace.changes import Change, ChangeNotifier, Listener
+from imagingnet_desktop.workspace.collections import Collection, LoadedRows
 from imagingnet_desktop.workspace.commands import Command, UndoStack
+
+_MISSING = object()
+_GAP = 1e-6  # below this gap between neighbours' positions, the table is renumbered
+R = TypeVar("R")
 
 
 class Workspace:
     def __init__(self, file: WorkspaceFile) -> None:
         self._file = file
-        self._network = network_rows.load_network(file.conn)
-        self._tab_state: dict[str, object] = {}
-        self._scenarios: tuple[ScenarioRow, ...] | None = None  # loaded when first asked for
+        self._state: dict[str, Any] = {"network": network_rows.load_network(file.conn)}
+        self._touched: dict[str, Any] | None = None  # key -> value before this transaction, while one is open
         self._notifier = ChangeNotifier()
         self._undo = UndoStack()
 
@@ -67,20 +78,42 @@ class Workspace:
 
     @property
     def network(self) -> Network:
-        return self._network
+        network: Network = self._state["network"]
+        return network
 
     def tab_state(self, key: str, default: object = None) -> object:
-        if key not in self._tab_state:
-            self._tab_state[key] = tab_state.read_state(self._file.conn, key)
-        value = self._tab_state[key]
+        state_key = f"tab:{key}"
+        if state_key not in self._state:
+            self._state[state_key] = tab_state.read_state(self._file.conn, key)
+        value = self._state[state_key]
         return copy.deepcopy(value) if value is not None else default
 
     @property
     def scenarios(self) -> tuple[ScenarioRow, ...]:
         """The saved shares & votes scenarios, in order (see ``workspace.shares_votes``)."""
-        if self._scenarios is None:
-            self._scenarios = scenario_rows.load_scenarios(self._file.conn)
-        return self._scenarios
+        if "scenarios" not in self._state:
+            self._state["scenarios"] = scenario_rows.load_scenarios(self._file.conn)
+        scenarios: tuple[ScenarioRow, ...] = self._state["scenarios"]
+        return scenarios
+
+    def loaded(self, collection: Collection[R]) -> LoadedRows[R]:
+        """The collection as it is in memory, read from the file in one query the first time."""
+        loaded = self._state.get(collection.key)
+        if loaded is None:
+            loaded = LoadedRows(*collection.table.load(self._file.conn))
+            self._state[collection.key] = loaded
+        return loaded  # type: ignore[no-any-return]
+
+    def rows(self, collection: Collection[R]) -> tuple[R, ...]:
+        return self.loaded(collection).rows
+
+    def row(self, collection: Collection[R], row_id: int) -> R:
+        loaded = self.loaded(collection)
+        return loaded.rows[loaded.index_of(row_id)]
+
+    def partner_references(self, partner_ids: list[int]) -> list[row_tables.PartnerReference]:
+        """Every row of any collection that names one of these partners (read from the file)."""
+        return row_tables.partner_references(self._file.conn, partner_ids)
 
     # ------------------------------------------------------------- listening
     def subscribe(self, listener: Listener):
@@ -121,39 +154,141 @@ class Workspace:
         return self._undo.redo_label
 
     def _run(self, step) -> Change:
-        network, state, scenarios = self._network, dict(self._tab_state), self._scenarios
+        self._touched = {}
         try:
             with self._file.transaction():
-                return step(self)
+                return step(self)  # type: ignore[no-any-return]
         except BaseException:
-            self._network, self._tab_state, self._scenarios = network, state, scenarios
+            for key, old in self._touched.items():
+                if old is _MISSING:
+                    self._state.pop(key, None)
+                else:
+                    self._state[key] = old
             raise
+        finally:
+            self._touched = None
+
+    def _set(self, key: str, value: Any) -> None:
+        """Replace one value of the registry, remembering the old one for a rollback."""
+        if self._touched is None:
+            raise RuntimeError("the workspace is changed only by a command, inside its transaction")
+        if key not in self._touched:
+            self._touched[key] = self._state.get(key, _MISSING)
+        self._state[key] = value
 
     # ------------------------------------------------------------- used by commands (inside a transaction)
     def put_network_name(self, name: str) -> None:
         network_rows.set_network_name(self._file.conn, name)
-        self._network = Network(name, self._network.partners)
+        self._set("network", Network(name, self.network.partners))
 
     def put_partners(self, partners: tuple[Partner, ...]) -> None:
         network_rows.write_partners(self._file.conn, partners)
-        self._network = Network(self._network.name, tuple(partners))
+        self._set("network", Network(self.network.name, tuple(partners)))
 
     def put_partner(self, partner: Partner) -> None:
         """Replace the partner with the same id, where it stands."""
-        index = self._network.index_of(partner.id)
+        index = self.network.index_of(partner.id)
         network_rows.write_partner(self._file.conn, partner, index)
-        partners = list(self._network.partners)
+        partners = list(self.network.partners)
         partners[index] = partner
-        self._network = Network(self._network.name, tuple(partners))
+        self._set("network", Network(self.network.name, tuple(partners)))
 
     def new_partner_id(self) -> int:
-        in_memory = max((p.id for p in self._network.partners), default=0) + 1
+        in_memory = max((p.id for p in self.network.partners), default=0) + 1
         return max(in_memory, network_rows.next_partner_id(self._file.conn))
 
     def put_tab_state(self, key: str, value: object | None) -> None:
         tab_state.write_state(self._file.conn, key, value)
-        self._tab_state[key] = copy.deepcopy(value)
+        self._set(f"tab:{key}", copy.deepcopy(value))
 
     def put_scenarios(self, scenarios: tuple[ScenarioRow, ...]) -> None:
         scenario_rows.write_scenarios(self._file.conn, scenarios)
-        self._scenarios = tuple(scenarios)
+        self._set("scenarios", tuple(scenarios))
+
+    def new_row_id(self, collection: Collection[Any]) -> int:
+        in_memory = max((r.id for r in self.rows(collection)), default=0) + 1
+        return max(in_memory, collection.table.next_id(self._file.conn))
+
+    def put_row(self, collection: Collection[R], row: R, index: int | None = None) -> None:
+        """Insert ``row`` before the row now at ``index`` (None: at the end)."""
+        loaded = self._spaced(collection, index)
+        index = len(loaded.rows) if index is None else max(0, min(index, len(loaded.rows)))
+        position = _between(loaded.positions, index)
+        collection.table.insert(self._file.conn, row, position)
+        self._set(collection.key, LoadedRows(
+            (*loaded.rows[:index], row, *loaded.rows[index:]),
+            (*loaded.positions[:index], position, *loaded.positions[index:]),
+        ))
+
+    def replace_row(self, collection: Collection[R], row: R) -> None:
+        loaded = self.loaded(collection)
+        index = loaded.index_of(row.id)  # type: ignore[attr-defined]
+        collection.table.update(self._file.conn, row)
+        self._set(collection.key, LoadedRows((*loaded.rows[:index], row, *loaded.rows[index + 1:]),
+                                             loaded.positions))
+
+    def remove_row(self, collection: Collection[Any], row_id: int) -> None:
+        loaded = self.loaded(collection)
+        index = loaded.index_of(row_id)
+        collection.table.delete(self._file.conn, row_id)
+        self._set(collection.key, LoadedRows((*loaded.rows[:index], *loaded.rows[index + 1:]),
+                                             (*loaded.positions[:index], *loaded.positions[index + 1:])))
+
+    def move_row(self, collection: Collection[Any], row_id: int, index: int) -> None:
+        loaded = self.loaded(collection)
+        old = loaded.index_of(row_id)
+        row = loaded.rows[old]
+        rows = (*loaded.rows[:old], *loaded.rows[old + 1:])
+        positions = (*loaded.positions[:old], *loaded.positions[old + 1:])
+        self._set(collection.key, LoadedRows(rows, positions))
+        loaded = self._spaced(collection, index)
+        index = max(0, min(index, len(loaded.rows)))
+        position = _between(loaded.positions, index)
+        collection.table.set_position(self._file.conn, row_id, position)
+        self._set(collection.key, LoadedRows(
+            (*loaded.rows[:index], row, *loaded.rows[index:]),
+            (*loaded.positions[:index], position, *loaded.positions[index:]),
+        ))
+
+    def forget_rows(self, table_name: str) -> None:
+        """Drop a collection from memory after its table was changed as a whole (partner references), so
+        the next read loads it again from the file; a rollback puts the old rows back."""
+        key = f"rows:{table_name}"
+        if self._state.get(key) is not None:
+            self._set(key, None)
+
+    def set_partner_reference(self, reference: row_tables.PartnerReference, partner_id: int | None) -> None:
+        row_tables.set_reference(self._file.conn, reference.table, reference.column, reference.row_id, partner_id)
+        self.forget_rows(reference.table)
+
+    def take_rows(self, table_name: str, row_ids: list[int]) -> list[dict[str, Any]]:
+        """Delete rows of any table and return them whole, to be put back by ``put_back_rows``."""
+        taken = row_tables.take_rows(self._file.conn, table_name, row_ids)
+        self.forget_rows(table_name)
+        return taken
+
+    def put_back_rows(self, table_name: str, rows: list[dict[str, Any]]) -> None:
+        row_tables.put_back_rows(self._file.conn, table_name, rows)
+        self.forget_rows(table_name)
+
+    def _spaced(self, collection: Collection[R], index: int | None) -> LoadedRows[R]:
+        """The collection, its positions renumbered first if there is no room left at ``index``."""
+        loaded = self.loaded(collection)
+        n = len(loaded.positions)
+        i = n if index is None else max(0, min(index, n))
+        if 0 < i < n and loaded.positions[i] - loaded.positions[i - 1] < _GAP:
+            collection.table.renumber(self._file.conn, (r.id for r in loaded.rows))  # type: ignore[attr-defined]
+            loaded = LoadedRows(loaded.rows, tuple(float(k) for k in range(1, n + 1)))
+            self._set(collection.key, loaded)
+        return loaded
+
+
+def _between(positions: tuple[float, ...], index: int) -> float:
+    """A position for a row put at ``index``: halfway between its neighbours, or one past the end."""
+    if not positions:
+        return 1.0
+    if index >= len(positions):
+        return positions[-1] + 1.0
+    if index == 0:
+        return positions[0] - 1.0
+    return (positions[index - 1] + positions[index]) / 2

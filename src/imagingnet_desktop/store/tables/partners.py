@@ -60,16 +60,18 @@ def write_partners(conn: sqlite3.Connection, partners: tuple[Partner, ...]) -> N
         keep,
     )
     names = ("id", "position", *TEMPLATE_HEADER)
-    conn.executemany(
-        f"INSERT OR REPLACE INTO partners ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-        [tuple(_row(p, i)[n] for n in names) for i, p in enumerate(partners)],
-    )
+    conn.executemany(_upsert(names), [tuple(_row(p, i)[n] for n in names) for i, p in enumerate(partners)])
 
 
 def write_partner(conn: sqlite3.Connection, partner: Partner, position: int) -> None:
     row = _row(partner, position)
-    names = list(row)
-    conn.execute(
-        f"INSERT OR REPLACE INTO partners ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-        [row[n] for n in names],
-    )
+    names = tuple(row)
+    conn.execute(_upsert(names), [row[n] for n in names])
+
+
+def _upsert(names: tuple[str, ...]) -> str:
+    """Insert, or update in place: never REPLACE, which deletes the row first and so would trip (or, with
+    another ON DELETE rule, cascade through) every foreign key that names the partner."""
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+    return (f"INSERT INTO partners ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+            f"ON CONFLICT(id) DO UPDATE SET {updates}")

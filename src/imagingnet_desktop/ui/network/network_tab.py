@@ -269,9 +269,9 @@ class NetworkTab(QWidget):
     def _workspace_changed(self, change: Change) -> None:
         if change and self.message.text():
             self.message.clear()  # a later edit or an undo makes it old news ("Deleted X — Ctrl+Z to undo")
-        if change & (Change.NETWORK_NAME | Change.WORKSPACE):
+        if change & Change.NETWORK_NAME:
             self._show_name()
-        if change & (Change.PARTNERS | Change.WORKSPACE):
+        if change & Change.PARTNERS:
             self.dashboard.show_network(self._workspace.network)
             self._update_actions()
 

@@ -24,7 +24,7 @@ from imagingnet_desktop.workspace.workspace import Workspace
 AnyIndex = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_REFRESH_ON = Change.PARTNERS | Change.WORKSPACE
+_REFRESH_ON = Change.PARTNERS
 
 #: Custom role: the ``FieldSpec`` of a column (used by the cell editors to pick an editor).
 FieldSpecRole = Qt.ItemDataRole.UserRole + 1
@@ -145,7 +145,7 @@ class PartnerTableModel(QAbstractTableModel):
         if not change & _REFRESH_ON:
             return
         old, new = self._partners, self._workspace.network.partners
-        if change & Change.WORKSPACE or [p.id for p in old] != [p.id for p in new]:
+        if [p.id for p in old] != [p.id for p in new]:
             self.beginResetModel()
             self._partners = new
             self.endResetModel()

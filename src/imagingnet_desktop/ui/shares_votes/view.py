@@ -161,10 +161,10 @@ class SharesVotesView(QWidget):
     def workspace_changed(self, change: Change) -> None:
         if change and self.message.text():
             self.message.clear()  # a later edit or an undo makes it old news ("Deleted “X” — Ctrl+Z to undo")
-        if change & (Change.TAB_STATE | Change.PARTNERS | Change.WORKSPACE):
-            self.reload(force=bool(change & (Change.PARTNERS | Change.WORKSPACE)))
+        if change & (Change.TAB_STATE | Change.PARTNERS):
+            self.reload(force=bool(change & (Change.PARTNERS)))
         compared = shares_votes.compared_ids(self._workspace)
-        if change & (Change.SCENARIOS | Change.PARTNERS | Change.WORKSPACE) or compared != self._compared:
+        if change & (Change.SCENARIOS | Change.PARTNERS) or compared != self._compared:
             self._compared = compared
             self.scenarios.refresh()
 

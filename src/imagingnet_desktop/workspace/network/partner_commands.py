@@ -123,13 +123,37 @@ def add_partner(workspace: Workspace, index: int | None = None) -> Partner:
     return partner
 
 
-def delete_partners(workspace: Workspace, partner_ids: list[int]) -> Change:
+def delete_partners(workspace: Workspace, partner_ids: list[int], *, hand_over: str | None = None,
+                    to_partner: int | None = None) -> Change:
+    """Delete partners as one undoable edit.
+
+    Rows elsewhere that name them (checklist owners, seats, scores...) must be dealt with first: without
+    ``hand_over`` a ``PartnerInUseError`` says what names them, so the screen can ask. ``hand_over="clear"``
+    clears those references (removing rows that cannot exist without their partner); ``"reassign"`` hands them
+    to ``to_partner``.
+    """
+    from imagingnet_desktop.workspace.network.partner_references import (
+        DetachPartnerReferences,
+        PartnerInUseError,
+        describe_references,
+    )
+
     doomed = set(partner_ids) & {p.id for p in workspace.network.partners}
     if not doomed:  # nothing (left) to delete: not an edit, so nothing to undo
         return Change.NONE
     codes = ", ".join(p.code for p in workspace.network.partners if p.id in doomed)
     remaining = tuple(p for p in workspace.network.partners if p.id not in doomed)
-    return workspace.execute(ReplacePartners(f"delete {codes}", remaining))
+    references = workspace.partner_references(sorted(doomed))
+    if not references:
+        return workspace.execute(ReplacePartners(f"delete {codes}", remaining))
+    if hand_over is None:
+        raise PartnerInUseError(f"{codes} {'is' if len(doomed) == 1 else 'are'} named in "
+                                f"{describe_references(references)}", references)
+    if hand_over == "reassign" and (to_partner is None or to_partner in doomed
+                                    or to_partner not in {p.id for p in remaining}):
+        raise FieldError("Choose a remaining partner to hand the items to")
+    detach = DetachPartnerReferences(tuple(sorted(doomed)), to_partner if hand_over == "reassign" else None)
+    return workspace.execute(Batch(f"delete {codes}", [detach, ReplacePartners(f"delete {codes}", remaining)]))
 
 
 def move_partner(workspace: Workspace, partner_id: int, new_index: int) -> Change:

@@ -7,7 +7,7 @@ with ``analyse(..., preview)`` and committed once, when it is released.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
@@ -16,6 +16,7 @@ from imagingnet_desktop.domain.scenarios.scenario import MAX_NAME_LENGTH, MAX_SC
 from imagingnet_desktop.store.tables.scenarios import ScenarioRow
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.commands import Batch, Command
+from imagingnet_desktop.workspace.tab_settings import SetTabState
 
 if TYPE_CHECKING:
     from imagingnet_desktop.workspace.workspace import Workspace
@@ -30,23 +31,6 @@ class SavedScenario:
     id: int
     scenario: Scenario
     agreed: bool
-
-
-@dataclass
-class SetTabState:
-    key: str
-    value: object
-    label: str
-    old: object = field(default=None)
-
-    def do(self, workspace: Workspace) -> Change:
-        self.old = workspace.tab_state(self.key)
-        workspace.put_tab_state(self.key, self.value)
-        return Change.TAB_STATE
-
-    def undo(self, workspace: Workspace) -> Change:
-        workspace.put_tab_state(self.key, self.old)
-        return Change.TAB_STATE
 
 
 @dataclass

@@ -1,0 +1,39 @@
+"""Small per-tab settings (a JSON value by key, in ``tab_state``) and the one command that changes them.
+
+Only settings live here: which scenario is compared, the working sliders. Collections have their own tables
+(``workspace.collections``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from imagingnet_desktop.workspace.changes import Change
+
+if TYPE_CHECKING:
+    from imagingnet_desktop.workspace.workspace import Workspace
+
+
+@dataclass
+class SetTabState:
+    key: str
+    value: object
+    label: str
+    old: object = field(default=None)
+
+    def do(self, workspace: Workspace) -> Change:
+        self.old = workspace.tab_state(self.key)
+        workspace.put_tab_state(self.key, self.value)
+        return Change.TAB_STATE
+
+    def undo(self, workspace: Workspace) -> Change:
+        workspace.put_tab_state(self.key, self.old)
+        return Change.TAB_STATE
+
+
+def set_tab_state(workspace: Workspace, key: str, value: object, label: str) -> Change:
+    """Save one setting as an undoable edit; the same value again is no edit."""
+    if workspace.tab_state(key) == value:
+        return Change.NONE
+    return workspace.execute(SetTabState(key, value, label))
