@@ -82,3 +82,20 @@ def show_number(value: Decimal | None) -> str:
     if value is None:
         return ""
     return f"{value:,f}"
+
+
+def parse_partner_codes(label: str, text: str, partners: list[tuple[int, str]]) -> list[int]:
+    """``"NSH, kbd"`` -> the partners' ids in the order typed (commas, spaces or arrows between codes)."""
+    by_code = {code.casefold(): pid for pid, code in partners}
+    found: list[int] = []
+    for word in re.split(r"[\s,;→>+]+", text.strip()):
+        if not word:
+            continue
+        pid = by_code.get(word.casefold())
+        if pid is None:
+            known = ", ".join(code for _, code in partners) or "none yet"
+            raise FieldError(f"{label}: “{word[:20]}” is not a partner's code (the codes are {known}).")
+        if pid in found:
+            raise FieldError(f"{label}: {word} is named twice.")
+        found.append(pid)
+    return found
