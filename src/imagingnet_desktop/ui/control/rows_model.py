@@ -154,7 +154,10 @@ class RowsModel(QAbstractTableModel):
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box for cells whose column offers choices; a line editor for the rest."""
+    """A combo box for cells whose column offers choices; a line editor for the rest.
+
+    The choice is saved when the editor closes (Enter, Tab or leaving the cell), never on each arrow key, so
+    stepping through the choices makes one edit, not one per step."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:  # noqa: N802
         choices = index.data(CHOICES_ROLE)
@@ -163,7 +166,6 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         combo.addItems([str(c) for c in choices])
         combo.setFont(theme.font())
-        combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
         return combo
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
