@@ -67,8 +67,10 @@ class ControlTab(QWidget):
     def _workspace_changed(self, change: Change) -> None:
         if change & ~Change.UNDO_STACK and self.message.text():
             self.message.clear()  # a later edit or an undo makes the last message old news
-        if change & FOLLOWS:
+        if change & (Change.CONTROL | Change.PARTNERS):
             self.refresh()
+        elif change & FOLLOWS:  # the agreed votes may have changed: only the reserved matters show them
+            self.matters.refresh()
 
     def run(self, action: Callable[[], object]) -> None:
         """Do an edit a button asked for, showing a refusal where the user is."""

@@ -26,6 +26,7 @@ from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.control.page_parts import button, button_row, note, scrolling
 from imagingnet_desktop.ui.control.rows_model import Column, RowsModel, RowsTable
 from imagingnet_desktop.workspace.control import matters
+from imagingnet_desktop.workspace.control.control_rows import RESERVED_MATTERS, VETO_HOLDERS
 from imagingnet_desktop.workspace.control.matters import AgreedVotes
 from imagingnet_desktop.workspace.workspace import Workspace
 
@@ -73,6 +74,7 @@ class MattersPage(QWidget):
         self._workspace = workspace
         self._run = run
         self.agreed: AgreedVotes | None = None
+        self._shown: object = None  # what the page shows was worked out from (skip the same again)
         self.outcomes: dict[int, MatterOutcome] = {}
         self.model = RowsModel(self._columns(), self)
         self.table = RowsTable(self.model, "Reserved matters", stretch=0)
@@ -169,7 +171,12 @@ class MattersPage(QWidget):
     # ------------------------------------------------------------------ showing
     def refresh(self) -> None:
         ws = self._workspace
-        self.agreed, found = matters.matter_outcomes(ws)
+        agreed = matters.agreed_votes(ws)
+        key = (agreed, ws.rows(RESERVED_MATTERS), ws.rows(VETO_HOLDERS), ws.network.partners, ws.read_only)
+        if key == self._shown:
+            return  # a setting of another tab changed, not the agreed votes
+        self._shown = key
+        self.agreed, found = matters.matter_outcomes(ws, agreed)
         self.outcomes = {m.id: o for m, o in found}
         votes = self.agreed.votes
         if votes is None:

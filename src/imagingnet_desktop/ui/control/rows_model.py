@@ -204,7 +204,7 @@ class RowsTable(QTableView):
         self._stretch = stretch
         self._model = model
         model.modelReset.connect(self.fit)
-        model.dataChanged.connect(lambda *_: self.resizeRowsToContents())
+        model.dataChanged.connect(self._rows_changed)
 
     def fit(self) -> None:
         """Columns as wide as their content up to a share of the width; the stretching column takes what is left
@@ -225,6 +225,10 @@ class RowsTable(QTableView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.resizeRowsToContents()
+
+    def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, *_: object) -> None:
+        for row in range(top.row(), bottom.row() + 1):  # only the rows whose text changed get measured again
+            self.resizeRowToContents(row)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -93,9 +93,10 @@ def matter_outcome(workspace: Workspace, matter: ReservedMatter, agreed: AgreedV
     return analyse_matter(agreed.votes, matter, matter_veto_positions(workspace, matter, agreed), agreed.problem)
 
 
-def matter_outcomes(workspace: Workspace) -> tuple[AgreedVotes, list[tuple[ReservedMatter, MatterOutcome]]]:
+def matter_outcomes(workspace: Workspace, agreed: AgreedVotes | None = None
+                    ) -> tuple[AgreedVotes, list[tuple[ReservedMatter, MatterOutcome]]]:
     """Every matter with who can block it alone and the smallest groups that can pass it (one agreed analysis)."""
-    agreed = agreed_votes(workspace)
+    agreed = agreed or agreed_votes(workspace)
     return agreed, [(m, matter_outcome(workspace, m, agreed)) for m in workspace.rows(RESERVED_MATTERS)]
 
 
