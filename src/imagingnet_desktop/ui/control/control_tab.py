@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.store.errors import WorkspaceError
@@ -63,6 +63,8 @@ class ControlTab(QWidget):
     def refresh(self) -> None:
         for page in (self.positions, self.matters, self.kpis, self.plan):
             page.refresh()
+        for found in self.findChildren(QPushButton):  # a read-only workspace shows everything, edits nothing
+            found.setEnabled(not self._workspace.read_only)
 
     def _workspace_changed(self, change: Change) -> None:
         if change & ~Change.UNDO_STACK and self.message.text():

@@ -86,16 +86,16 @@ class KpisPage(QWidget):
 
         columns = [
             Column("KPI", lambda k: k.name, lambda k, t: monitoring.edit_kpi(ws, k.id, name=t), bold=True),
-            Column("Family", lambda k: k.family.label, lambda k, t: monitoring.edit_kpi(ws, k.id, family=FAMILIES[t]),
-                   choices=lambda k: list(FAMILIES)),
+            Column("Status", lambda k: status_words(kpi_status(k)), colour=status_colour, tooltip=status_reason),
+            Column("Actual", lambda k: show_number(k.actual), number("actual", "The actual"), bold=True),
+            Column("Target", lambda k: show_number(k.target), number("target", "The target")),
+            Column("Tolerance", lambda k: show_number(k.tolerance), number("tolerance", "The tolerance")),
             Column("Unit", lambda k: k.unit, lambda k, t: monitoring.edit_kpi(ws, k.id, unit=t)),
             Column("Better", lambda k: BETTER_NAMES[k.better],
                    lambda k, t: monitoring.edit_kpi(ws, k.id, better=BETTER[t]), choices=lambda k: list(BETTER)),
-            Column("Target", lambda k: show_number(k.target), number("target", "The target")),
-            Column("Tolerance", lambda k: show_number(k.tolerance), number("tolerance", "The tolerance")),
-            Column("Actual", lambda k: show_number(k.actual), number("actual", "The actual"), bold=True),
+            Column("Family", lambda k: k.family.label, lambda k, t: monitoring.edit_kpi(ws, k.id, family=FAMILIES[t]),
+                   choices=lambda k: list(FAMILIES)),
             Column("Period", lambda k: k.period, lambda k, t: monitoring.edit_kpi(ws, k.id, period=t)),
-            Column("Status", lambda k: status_words(kpi_status(k)), colour=status_colour, tooltip=status_reason),
         ]
         for group in self._groups:
             columns.append(Column(

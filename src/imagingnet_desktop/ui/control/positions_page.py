@@ -21,7 +21,7 @@ from imagingnet_desktop.domain.control.typed_values import (
     show_date,
 )
 from imagingnet_desktop.domain.network.partner_fields import FieldError
-from imagingnet_desktop.ui.control.page_parts import button, button_row, scrolling
+from imagingnet_desktop.ui.control.page_parts import button, button_row, heading, note, scrolling
 from imagingnet_desktop.ui.control.rows_model import Column, RowsModel, RowsTable
 from imagingnet_desktop.ui.control.seats_views import SeatsPicture, TimelineRow, TimelineView
 from imagingnet_desktop.workspace.control import positions as seats
@@ -40,7 +40,7 @@ class PositionsPage(QWidget):
         self._workspace = workspace
         self._run = run
         self.model = RowsModel(self._columns(), self)
-        self.table = RowsTable(self.model, "Board positions", stretch=0)
+        self.table = RowsTable(self.model, "Board positions", stretch=7)  # the rotation order wraps
         self.seats = SeatsPicture()
         self.timeline = TimelineView()
         self.add_button = button("Add position", self.add, "Add a position (then type its title)")
@@ -53,8 +53,16 @@ class PositionsPage(QWidget):
         column.addWidget(self.table, 1)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(scrolling(self.seats))
-        bottom.addWidget(scrolling(self.timeline))
-        bottom.setSizes([500, 700])
+        timeline_pane = QWidget()
+        timeline_column = QVBoxLayout(timeline_pane)
+        timeline_column.setContentsMargins(0, 0, 0, 0)
+        timeline_column.addWidget(heading("Rotation timeline"))
+        timeline_column.addWidget(self.timeline)
+        self.timeline_note = note(name="timelineNote")
+        timeline_column.addWidget(self.timeline_note)
+        timeline_column.addStretch(1)
+        bottom.addWidget(scrolling(timeline_pane))
+        bottom.setSizes([560, 640])
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
@@ -93,10 +101,11 @@ class PositionsPage(QWidget):
 
         return [
             Column("Position", lambda p: p.title, lambda p, t: seats.edit_position(ws, p.id, title=t), bold=True),
-            Column("Body", lambda p: p.body.label, lambda p, t: seats.edit_position(ws, p.id, body=BODIES[t]),
-                   choices=lambda p: list(BODIES)),
             Column("Held by", lambda p: self._code(p.partner_id), holder,
                    choices=lambda p: [NOBODY, *(c for _, c in self._partners())], bold=True),
+            Column("Next holder", self._next_text, bold=True),
+            Column("Body", lambda p: p.body.label, lambda p, t: seats.edit_position(ws, p.id, body=BODIES[t]),
+                   choices=lambda p: list(BODIES)),
             Column("Key post", lambda p: "★ key" if p.key_post else "",
                    lambda p, t: seats.edit_position(ws, p.id, key_post=t == "yes"), check=lambda p: p.key_post),
             Column("Term (years)", lambda p: str(p.term_years), term),
@@ -105,7 +114,6 @@ class PositionsPage(QWidget):
             Column("Rotation order (codes)", self._rotation_text,
                    lambda p, t: seats.set_rotation(ws, p.id, parse_partner_codes("The rotation order", t,
                                                                                  self._partners()))),
-            Column("Next holder", self._next_text, bold=True),
         ]
 
     # ------------------------------------------------------------------ showing
@@ -120,6 +128,9 @@ class PositionsPage(QWidget):
                 for p in positions if p.term_start is not None]
         undated = [p.title for p in positions if p.term_start is None]
         self.timeline.show_rows(rows, undated, {p.id: p.code for p in partners})
+        self.timeline.setVisible(bool(rows))
+        self.timeline_note.setText(self.timeline.note() or
+                                   "Give a position a term start and a rotation order to see its turns here.")
 
     # ------------------------------------------------------------------ buttons
     def add(self) -> None:

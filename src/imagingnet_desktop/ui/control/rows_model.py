@@ -32,7 +32,7 @@ from imagingnet_desktop.ui.common import theme
 AnyIndex = QModelIndex | QPersistentModelIndex
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_COLUMN_SHARE = 0.2  # no column but the stretching one takes more than this share of the width
-MIN_STRETCH_SHARE = 0.3
+MIN_STRETCH_SHARE = 0.2
 WRAP_FROM = 14  # characters: shorter phrases ("✔ done", "5 KPIs") keep to one line
 
 

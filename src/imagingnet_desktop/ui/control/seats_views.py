@@ -40,23 +40,25 @@ def seats_summary(partners: Sequence[Partner], seats: dict[int, list[BoardPositi
 
 
 def seats_html(partners: Sequence[Partner], seats: dict[int, list[BoardPosition]]) -> str:
-    rows = []
+    """One line per partner, largest first: its code, population and a chip per seat (the chips wrap)."""
+    lines = []
     for partner in sorted(partners, key=_size, reverse=True):
         chips = " ".join(
-            f'<span style="background:{BODY_COLOURS[s.body]}; color:#ffffff;">&nbsp;{"★ " if s.key_post else ""}'
-            f"{html.escape(s.title)}&nbsp;</span>"
+            f'<span style="background:{BODY_COLOURS[s.body]}; color:#ffffff;">&nbsp;{"★&nbsp;" if s.key_post else ""}'
+            f"{html.escape(s.title).replace(' ', '&nbsp;')}&nbsp;</span>"
             for s in seats.get(partner.id, [])
         ) or f'<span style="color:{theme.MUTED_INK};">no seat</span>'
         population = f"{partner.population_served:,}" if partner.population_served else "population not given"
-        rows.append(f"<tr><td><b>{html.escape(partner.code)}</b>&nbsp;&nbsp;</td>"
-                    f'<td style="color:{theme.MUTED_INK};">{population}&nbsp;&nbsp;</td><td>{chips}</td></tr>')
-    return "<table cellspacing='4'>" + "".join(rows) + "</table>"
+        lines.append(f"<b>{html.escape(partner.code)}</b>&nbsp; <span style=\"color:{theme.MUTED_INK};\">"
+                     f"{population}</span>&nbsp; {chips}")
+    return "<p style='line-height:140%'>" + "<br>".join(lines) + "</p>"
 
 
 class SeatsPicture(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         heading = QLabel("Seats per partner (largest first; ★ key post)")
+        heading.setWordWrap(True)
         theme.use_font(heading, 1.15, bold=True)
         self.summary = QLabel()
         self.summary.setObjectName("seatsSummary")
@@ -70,6 +72,7 @@ class SeatsPicture(QWidget):
                         f"Partnership Board&nbsp;</span>&nbsp; <span style=\"background:"
                         f'{BODY_COLOURS[Body.OPERATIONS_TEAM]}; color:#fff;">&nbsp;Operations management team&nbsp;'
                         "</span>")
+        legend.setWordWrap(True)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         for widget in (heading, self.summary, self.table, legend):
@@ -117,7 +120,7 @@ class TimelineView(QWidget):
         return QFontMetrics(theme.font()).height() + 10
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        lines = len(self.rows) + 2 + (1 if self.undated else 0)
+        lines = len(self.rows) + 1
         return QSize(400, lines * self._line())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
@@ -130,19 +133,18 @@ class TimelineView(QWidget):
         painter.setFont(font)
         metrics = QFontMetrics(font)
         line = self._line()
-        y = 0
         painter.setPen(QColor(theme.INK))
-        if not self.rows:
-            painter.drawText(QRectF(0, 0, self.width(), line), Qt.AlignmentFlag.AlignVCenter,
-                             "Give a position a term start and a rotation order to see its turns here.")
-            y += line
-        else:
+        if self.rows:
             starts = [t.start for r in self.rows for t in r.terms if t.start]
             ends = [t.end for r in self.rows for t in r.terms if t.end]
             first, last = min(starts).year, max(ends).year + (1 if max(ends) > date(max(ends).year, 1, 1) else 0)
             label_w = max(metrics.horizontalAdvance(r.title) for r in self.rows) + 12
-            span = max(last - first, 1)
             width = max(self.width() - label_w - 8, 50)
+            # Only as many years as leave every term wide enough for its holder's code.
+            shortest = min((t.end.year - t.start.year) for r in self.rows for t in r.terms if t.start and t.end)
+            fits = max(1, int(width * max(shortest, 1) / (metrics.horizontalAdvance("WWWW") + 8)))
+            last = min(last, first + fits)
+            span = max(last - first, 1)
 
             def x_of(day: date) -> float:
                 return label_w + width * ((day.year - first) + (day.timetuple().tm_yday - 1) / 365.25) / span
@@ -158,20 +160,26 @@ class TimelineView(QWidget):
                 painter.setPen(QColor(theme.INK))
                 painter.drawText(QRectF(0, top, label_w, line), Qt.AlignmentFlag.AlignVCenter, row.title)
                 for k, term in enumerate(row.terms):
-                    if term.start is None or term.end is None:
+                    if term.start is None or term.end is None or term.start.year >= last:
                         continue
-                    left, right = x_of(term.start), x_of(term.end)
+                    left, right = x_of(term.start), min(x_of(term.end), label_w + width)
                     box = QRectF(left + 1, top + 3, max(right - left - 2, 2), line - 6)
                     fill, ink = TERM_COLOURS[(term.partner_id or 0) % len(TERM_COLOURS)]
                     painter.fillRect(box, QColor(fill) if term.partner_id else QColor("#c8ced6"))
                     painter.setPen(QPen(QColor(ink if term.partner_id else theme.INK)))
-                    text = self.codes.get(term.partner_id or 0, "nobody") + (" (now)" if k == 0 else "")
+                    text = self.codes.get(term.partner_id or 0, "nobody")
+                    if k == 0:  # the holder's term now: outlined
+                        painter.save()
+                        painter.setPen(QPen(QColor(theme.INK), 3))
+                        painter.drawRect(box)
+                        painter.restore()
                     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, metrics.elidedText(
                         text, Qt.TextElideMode.ElideRight, int(box.width()) - 4))
-            y = (len(self.rows) + 1) * line
-        if self.undated:
-            painter.setPen(QColor(theme.MUTED_INK))
-            painter.drawText(QRectF(0, y, self.width(), line), Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText("No term start yet: " + ", ".join(self.undated),
-                                                Qt.TextElideMode.ElideRight, self.width()))
         painter.end()
+
+    def note(self) -> str:
+        """What goes under the picture, in words."""
+        lines = ["Outlined: the term now; then each next holder in turn."] if self.rows else []
+        if self.undated:
+            lines.append("No term start yet: " + ", ".join(self.undated) + ".")
+        return "\n".join(lines)
