@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
@@ -218,3 +220,43 @@ def test_the_report_control_section(workspace):
                                        "family": "service", "unit": "%", "target": 1, "tolerance": 4, "actual": 9,
                                        "period": "Monthly", "status": "red"}
     assert {k["status"] for k in control["kpis"][1:]} == {None}
+
+
+def test_passes_with_uses_the_matters_rule_and_the_agreed_votes(workspace):
+    agree(workspace, WEIGHTED)
+    nsh, emv, kbd, smc, wbk = (p.id for p in workspace.network.partners)
+    exit_ = by_title(workspace, "A partner's exit from the network")  # 67 of 100
+    assert matters.passes_with(workspace, exit_, [nsh, emv, kbd])  # 75
+    assert not matters.passes_with(workspace, exit_, [emv, kbd, smc, wbk])  # 60: NSH blocks alone
+    surplus = by_title(workspace, "Distribute a surplus")  # more than half, and at least 3 partners
+    assert not matters.passes_with(workspace, surplus, [nsh, emv])  # 60 votes but only 2 partners
+    assert matters.passes_with(workspace, surplus, [nsh, kbd, wbk])
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["veto", "rule", "min", "delete", "undo", "redo"]), st.integers(0, 40)),
+                max_size=12))
+def test_memory_equals_the_file_after_any_edits_of_the_matters(workspace, steps):
+    kinds = list(RuleKind)
+    for action, n in steps:
+        rows = workspace.rows(RESERVED_MATTERS)
+        matter = rows[n % len(rows)] if rows else None
+        try:
+            if action == "veto" and matter:
+                matters.set_vetoes(workspace, matter.id, [p.id for p in workspace.network.partners if (n >> p.id) & 1])
+            elif action == "rule" and matter:
+                matters.edit_matter(workspace, matter.id, rule_kind=kinds[n % 3])
+            elif action == "min" and matter:
+                matters.edit_matter(workspace, matter.id, min_partners=n % 7 or None)
+            elif action == "delete" and matter:
+                matters.delete_matter(workspace, matter.id)
+            elif action == "undo":
+                workspace.undo()
+            elif action == "redo":
+                workspace.redo()
+        except FieldError:
+            pass  # refused (unanimity with vetoes, a minimum nobody can meet): nothing changed
+        assert in_file(workspace, RESERVED_MATTERS) == workspace.rows(RESERVED_MATTERS)
+        assert in_file(workspace, VETO_HOLDERS) == workspace.rows(VETO_HOLDERS)
+        held = {v.reserved_matter_id for v in workspace.rows(VETO_HOLDERS)}
+        assert held <= {m.id for m in workspace.rows(RESERVED_MATTERS) if m.rule_kind is not RuleKind.UNANIMITY}

@@ -7,6 +7,7 @@ a voting game, so anything that counts votes on a matter (the Record tab's motio
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from imagingnet_desktop.domain.control.reserved_matters import (
 )
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.analysis import analyse
+from imagingnet_desktop.domain.voting.game import WeightedGame
 from imagingnet_desktop.domain.voting.rules import RuleError, RuleGame, RuleKind
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.collections import UpdateRow, insert_row, move_row
@@ -86,6 +88,16 @@ def matter_game(workspace: Workspace, matter: ReservedMatter, agreed: AgreedVote
     if agreed.votes is None:
         raise RuleError(agreed.problem or "The agreed votes cannot be worked out.")
     return voting_game(agreed.votes, matter, matter_veto_positions(workspace, matter, agreed))
+
+
+def passes_with(workspace: Workspace, matter: ReservedMatter, partner_ids: Iterable[int],
+                agreed: AgreedVotes | None = None) -> bool:
+    """Whether these partners voting for the matter carry it under its rule and the agreed votes (the engine's
+    own definition of a winning coalition). Raises ``RuleError`` as ``matter_game`` does."""
+    agreed = agreed or agreed_votes(workspace)
+    game = matter_game(workspace, matter, agreed)
+    members = [agreed.index_of(pid) for pid in partner_ids if pid in agreed.partner_ids]
+    return WeightedGame.of(game.weights, game.quota, min_members=game.min_members, veto=game.veto).wins(members)
 
 
 def matter_outcome(workspace: Workspace, matter: ReservedMatter, agreed: AgreedVotes | None = None) -> MatterOutcome:
