@@ -18,6 +18,7 @@ from imagingnet_desktop.ui.control.control_tab import ControlTab
 from imagingnet_desktop.ui.control.rows_model import RowsModel, RowsTable
 from imagingnet_desktop.workspace.control import matters
 from imagingnet_desktop.workspace.control.control_rows import KPIS, POSITIONS, RESERVED_MATTERS, VETO_HOLDERS
+from imagingnet_desktop.workspace.network.partner_commands import delete_partners, edit_partner_field
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.workspace import Workspace
 
@@ -246,3 +247,18 @@ def test_every_page_fits_1280_by_720(qtbot, workspace, scale):
         widget.detach()
     finally:
         theme.apply(app)
+
+
+def test_the_matters_follow_a_partner_renamed_or_removed_live(qtbot, tab, workspace):
+    agree(workspace, WEIGHTED)
+    page = tab.matters
+    row = row_of(workspace, EXIT)
+    nsh = workspace.network.partners[0]
+    edit_partner_field(workspace, nsh.id, "code", "NSX")
+    assert cell(page.table, row, "Can block alone") == "✖ NSX"  # its custom votes follow the new code
+    assert "NSX 40.0%" in page.votes_note.text()
+    delete_partners(workspace, [nsh.id], hand_over="clear")
+    assert cell(page.table, row, "Can block alone") == "✔ nobody alone"  # 60 votes left: 2/3 is 40
+    assert "NSX" not in page.votes_note.text()
+    workspace.undo()
+    assert cell(page.table, row, "Can block alone") == "✖ NSX"
