@@ -38,6 +38,12 @@ def _network(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
     return NetworkTab(workspace, parent)
 
 
+def _control(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
+    from imagingnet_desktop.ui.control.control_tab import ControlTab
+
+    return ControlTab(workspace, parent)
+
+
 TABS: tuple[TabSpec, ...] = (
     TabSpec("network", "Network", _network),
     TabSpec(
@@ -62,15 +68,7 @@ TABS: tuple[TabSpec, ...] = (
         ),
     ),
     TabSpec("shares", "Shares & votes", SharesVotesTab),
-    TabSpec(
-        "control",
-        "Control",
-        placeholder(
-            "Control",
-            "Board positions and their rotation, reserved matters with their decision rules, escalation and "
-            "tolerances (and who can block each), the annual business plan cycle and the monitoring groups.",
-        ),
-    ),
+    TabSpec("control", "Control", _control),
     TabSpec(
         "record",
         "Record",
