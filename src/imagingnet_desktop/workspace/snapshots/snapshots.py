@@ -121,3 +121,29 @@ def restore_snapshot(workspace: Workspace, snapshot: SnapshotInfo) -> Change:
             f"this one is {SCHEMA_VERSION}), so it cannot be restored. What changed since it can still be shown."
         )
     return workspace.execute(RestoreSnapshot(snapshot, f"restore snapshot '{snapshot.name}'"))
+
+
+# ---------------------------------------------------------------------------- as words
+
+ARROW = "→"
+KIND_WORDS = {"added": "+ added", "changed": "~ changed", "removed": "− removed"}
+
+
+def describe(change: ItemChange) -> str:
+    """One change in words: "NSH – Northshire…: Population 720,000 → 730,000"."""
+    if change.kind == "changed":
+        what = f"{change.item}: {change.field}" if change.field else change.item
+        return f"{what}: {change.was} {ARROW} {change.now}"
+    detail = change.now if change.kind == "added" else change.was
+    return f"{change.item} ({detail})" if detail and detail != "(blank)" else change.item
+
+
+def render_text(found: ChangesSince) -> str:
+    heading = f"'{found.snapshot.name}' (taken {taken_at_text(found.snapshot)})"
+    if not found.changes:
+        return f"Nothing has changed since {heading}.\n"
+    lines = [f"Changes since {heading}: {len(found.changes)}"]
+    for area, changes in found.by_area():
+        lines += ["", area]
+        lines += [f"  {KIND_WORDS.get(c.kind, c.kind):<10} {describe(c)}" for c in changes]
+    return "\n".join(lines) + "\n"
