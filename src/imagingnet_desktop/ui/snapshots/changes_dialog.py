@@ -91,6 +91,8 @@ class ChangesDialog(QDialog):
         self.snapshot_box = QComboBox()
         self.snapshot_box.setAccessibleName("Snapshot to compare with")
         theme.use_font(self.snapshot_box, 1.2)
+        self.snapshot_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.snapshot_box.setMinimumContentsLength(16)  # a long name is elided, never wider than the screen
         heading.setBuddy(self.snapshot_box)
         top = QHBoxLayout()
         top.addWidget(heading)

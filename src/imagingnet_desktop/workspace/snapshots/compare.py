@@ -182,7 +182,7 @@ def _flat(value: Any, prefix: str = "", depth: int = 0) -> Iterator[tuple[str, s
         for key in sorted(value):
             yield from _flat(value[key], f"{prefix}.{key}" if prefix else str(key), depth + 1)
         return
-    if value is None or value == "":
+    if value is None or value == "" or value == [] or value == {}:
         text = BLANK
     elif isinstance(value, bool):
         text = "yes" if value else "no"
