@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from imagingnet_desktop.domain.network.partner import TEMPLATE_HEADER
 from imagingnet_desktop.domain.network.partner_fields import FieldError
@@ -74,8 +74,8 @@ def write_csv(table: Table, path: Path) -> None:
 
 
 def write_xlsx(table: Table, path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
 
     book = Workbook()
     sheet = book.active
@@ -117,7 +117,7 @@ def write_table(table: Table, path: str | os.PathLike[str]) -> Path:
 
 def partners_table(workspace: Workspace) -> Table:
     """The partners in the import template's columns: the file imports back to the same partners."""
-    rows = tuple(tuple(p.baseline()[name] for name in TEMPLATE_HEADER) for p in workspace.network.partners)  # type: ignore[misc]
+    rows = tuple(tuple(cast(Cell, p.baseline()[name]) for name in TEMPLATE_HEADER) for p in workspace.network.partners)
     return Table("Partners", TEMPLATE_HEADER, rows)
 
 
