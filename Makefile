@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/power_indices.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/memory.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/open_large.py
+	$(BIN)/python benchmarks/snapshots.py
 
 # One folder, dist/ImagingNet, that runs without Python or admin rights (about 30 s here); then the smoke test.
 package: $(BIN)/python pyproject.toml
