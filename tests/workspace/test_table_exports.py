@@ -16,6 +16,7 @@ from imagingnet_desktop.workspace.table_exports import (
     Table,
     export_table,
     neutralised,
+    restored,
     write_table,
 )
 from imagingnet_desktop.workspace.workspace import Workspace
@@ -38,6 +39,12 @@ def test_text_that_would_start_a_formula_gets_a_single_quote(text):
 @pytest.mark.parametrize("value", ["plain", "a=b", "", None, -5, -0.5, Decimal("-1"), 3, True])
 def test_everything_else_is_left_as_it_is(value):
     assert neutralised(value) == value
+    assert restored(value) == value
+
+
+@pytest.mark.parametrize("text", [*RISKY, "'", "'plain", "''=x"])
+def test_restored_undoes_exactly_what_neutralised_did(text):
+    assert restored(neutralised(text)) == text
 
 
 def test_csv_quotes_risky_text_and_keeps_numbers(tmp_path):
@@ -84,6 +91,24 @@ def test_exported_partners_import_back_to_the_same_partners(workspace, tmp_path,
     try:
         import_partners(fresh, exported)
         assert [p.baseline() for p in fresh.network.partners] == [p.baseline() for p in workspace.network.partners]
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_quoted_cells_come_back_as_they_were(workspace, tmp_path, suffix):
+    from imagingnet_desktop.workspace.network.partner_commands import edit_partner_field
+
+    first = workspace.network.partners[0]
+    edit_partner_field(workspace, first.id, "name", "-Minus & Co NHS Trust")
+    edit_partner_field(workspace, first.id, "ics", "=SUM(A1) ICB")
+    edit_partner_field(workspace, first.id, "cancer_alliance", "@Alliance")
+    exported = export_table(workspace, "partners", tmp_path / f"partners{suffix}")
+    fresh = Workspace.create(tmp_path / "fresh.imagingnet", "Fresh")
+    try:
+        import_partners(fresh, exported)
+        assert fresh.network.partners[0].baseline() == workspace.network.partners[0].baseline()
+        assert fresh.network.partners[0].ics == "=SUM(A1) ICB"
     finally:
         fresh.close()
 

@@ -3,7 +3,8 @@
 Cells that a spreadsheet would run as a formula — text beginning ``=``, ``+``, ``-`` or ``@``, or a tab or a
 carriage return — are written with a single quote in front, as OWASP advises for CSV injection. Numbers stay
 numbers (a negative number is not text and is never quoted). CSV is UTF-8 with a byte-order mark, so Excel
-shows accents and Welsh letters correctly; the partner import reads it back.
+shows accents and Welsh letters correctly; the partner import reads it back, taking the quote off again
+(``restored``), so an exported partners file imports to the same partners.
 
 Adding a kind is one line in ``TABLE_EXPORTS``: a function from the workspace to a ``Table``.
 """
@@ -42,6 +43,13 @@ def neutralised(value: Cell) -> Cell:
     """The value as it is safe to put in a spreadsheet cell: text that would start a formula gets a quote."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
+    return value
+
+
+def restored(value: object) -> object:
+    """The inverse of ``neutralised`` for a cell read back in: ``'=1+1`` -> ``=1+1`` (other values unchanged)."""
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
     return value
 
 
