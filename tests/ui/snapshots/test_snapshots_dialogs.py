@@ -130,3 +130,33 @@ def test_the_menus_open_both_dialogs(qtbot, tmp_path, ws):
     assert "1 change since 'From the menu'" in changes.summary.text()
     changes.close()
     window.close_workspace()
+
+
+def test_after_a_restore_every_open_tab_shows_the_snapshot(qtbot, tmp_path, ws):
+    from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
+
+    path = ws.path
+    shares_votes.save_scenario(ws, "Equal votes")
+    take_snapshot(ws, "Before")
+    ws.close()
+    window = MainWindow(AppSettings.in_file(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    window.show()
+    network, shares = window.tab("network"), window.tab("shares")
+    delete_partners(window.workspace, [window.workspace.network.partners[-1].id])
+    shares_votes.delete_scenario(window.workspace, shares_votes.saved_scenarios(window.workspace)[0].id)
+    assert network.model.rowCount() == 4
+    assert shares.view().analysis.codes == ("NSH", "EMV", "KBD", "SMC")
+
+    dialog = ChangesDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog._confirm_restore = lambda snapshot, count: True
+    dialog.restore_button.click()
+    assert network.model.rowCount() == 5
+    assert shares.view().analysis.codes == ("NSH", "EMV", "KBD", "SMC", "WBK")
+    assert window.actions_.undo.text() == "&Undo restore snapshot 'Before'"
+    window.actions_.undo.trigger()
+    assert network.model.rowCount() == 4
+    dialog.close()
+    window.close_workspace()
