@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint pytest bench clean
+.PHONY: run test lint pytest bench package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/power_indices.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/memory.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/open_large.py
+	$(BIN)/python benchmarks/snapshots.py
+
+# One folder, dist/ImagingNet, that runs without Python or admin rights (about 30 s here); then the smoke test.
+package: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[package]"
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/imagingnet.spec
+	sh packaging/smoke_test.sh dist/ImagingNet
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

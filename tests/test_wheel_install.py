@@ -18,6 +18,8 @@ import sys
 import sysconfig
 from pathlib import Path
 
+import pytest
+
 from locations import (
     DATA,  # noqa: E402
     REPO,  # noqa: E402
@@ -73,6 +75,7 @@ def _venv_with(wheel: Path, tmp: Path) -> Path:
     return venv
 
 
+@pytest.mark.allow_network(reason="pip builds the wheel and may consult the package index for build tools")
 def test_installed_wheel_runs_new_import_and_report(tmp_path):
     wheel = _build_wheel(tmp_path)
     venv = _venv_with(wheel, tmp_path)

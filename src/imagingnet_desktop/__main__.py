@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-WINDOWLESS_COMMANDS = frozenset({"new", "import-partners", "report", "export", "--version", "-V", "--help", "-h"})
+WINDOWLESS_COMMANDS = frozenset({"new", "import-partners", "report", "export", "snapshot", "changes", "--version", "-V", "--help", "-h"})
 
 
 def main(argv: list[str] | None = None) -> int:

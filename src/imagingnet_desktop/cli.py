@@ -1,4 +1,5 @@
-"""The commands that open no window: ``new``, ``import-partners``, ``report``, ``export``, ``--version``.
+"""The commands that open no window: ``new``, ``import-partners``, ``report``, ``export``, ``snapshot``,
+``changes``, ``--version``.
 
 A stable interface (scripts and tests use it). Exit codes: 0 success; 2 bad input, with a clear message on
 stderr and no traceback; 1 anything else (a one-line message; the traceback too when IMAGINGNET_DEBUG=1).
@@ -19,6 +20,7 @@ from imagingnet_desktop import __version__
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.workspace.network.partner_import import ImportRefused
+from imagingnet_desktop.workspace.table_exports import TABLE_EXPORTS
 
 PROG = "imagingnet"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -100,10 +102,57 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.document in TABLE_EXPORTS:
+        return _export_table(args)
     what = "the draft MOU" if args.document == "mou" else "the draft heads of terms"
     raise BadInput(
         f"Exporting {what} is not built yet in this version of ImagingNet Desktop; nothing was written."
     )
+
+
+def _export_table(args: argparse.Namespace) -> int:
+    from imagingnet_desktop.workspace.table_exports import export_table
+    from imagingnet_desktop.workspace.workspace import Workspace
+
+    output = Path(args.output)
+    if output.resolve() == Path(args.workspace).resolve():
+        raise BadInput("The output file is the workspace itself; choose another file name.")
+    workspace = Workspace.open_read_only(args.workspace)
+    try:
+        written = export_table(workspace, args.document, output)
+    finally:
+        workspace.close()
+    _write(f"Wrote the {args.document} table to {written}.\n")
+    return EXIT_OK
+
+
+def _snapshot(args: argparse.Namespace) -> int:
+    from imagingnet_desktop.workspace.snapshots.snapshots import take_snapshot, taken_at_text
+    from imagingnet_desktop.workspace.workspace import Workspace
+
+    workspace = Workspace.open(args.workspace)
+    try:
+        taken = take_snapshot(workspace, args.name)
+    finally:
+        workspace.close()
+    _write(f"Took snapshot '{taken.name}' of {Path(args.workspace).name} ({taken_at_text(taken)}).\n")
+    return EXIT_OK
+
+
+def _changes(args: argparse.Namespace) -> int:
+    from imagingnet_desktop.workspace.snapshots.snapshots import changes_since, find_snapshot, render_text
+    from imagingnet_desktop.workspace.workspace import Workspace
+
+    workspace = Workspace.open_read_only(args.workspace)
+    try:
+        found = changes_since(workspace, find_snapshot(workspace, args.since))
+    finally:
+        workspace.close()
+    if args.json:
+        _write(json.dumps(found.as_json(), indent=2, ensure_ascii=not _stdout_is_utf8()) + "\n")
+    else:
+        _write(render_text(found))
+    return EXIT_OK
 
 
 # --------------------------------------------------------------------------- output
@@ -172,11 +221,23 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--json", action="store_true", help="print JSON instead of text")
     rep.set_defaults(handler=_report)
 
-    exp = commands.add_parser("export", help="export a draft document to Word (not built yet)")
-    exp.add_argument("document", choices=("mou", "heads-of-terms"))
+    exp = commands.add_parser("export", help="export a table to CSV or XLSX, or a draft document to Word")
+    exp.add_argument("document", choices=("mou", "heads-of-terms", *TABLE_EXPORTS), metavar="KIND",
+                     help=f"{', '.join(TABLE_EXPORTS)} (FILE.csv or FILE.xlsx); mou, heads-of-terms (FILE.docx)")
     exp.add_argument("workspace", metavar="WORKSPACE")
-    exp.add_argument("-o", "--output", metavar="FILE.docx", required=True)
+    exp.add_argument("-o", "--output", metavar="FILE", required=True)
     exp.set_defaults(handler=_export)
+
+    snap = commands.add_parser("snapshot", help="take a named snapshot of the workspace (e.g. before a workshop)")
+    snap.add_argument("workspace", metavar="WORKSPACE")
+    snap.add_argument("name", metavar="NAME")
+    snap.set_defaults(handler=_snapshot)
+
+    chg = commands.add_parser("changes", help="list what changed since a snapshot, per area (reads only)")
+    chg.add_argument("workspace", metavar="WORKSPACE")
+    chg.add_argument("--since", metavar="NAME", required=True, help="the snapshot's name")
+    chg.add_argument("--json", action="store_true", help="print JSON instead of text")
+    chg.set_defaults(handler=_changes)
     return parser
 
 
@@ -193,7 +254,7 @@ def run(argv: Sequence[str]) -> int:
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_usage(sys.stderr)
-        _error(None, "choose a command: new, import-partners, report or export (see --help)")
+        _error(None, "choose a command: new, import-partners, report, export, snapshot or changes (see --help)")
         return EXIT_BAD_INPUT
     try:
         return handler(args)

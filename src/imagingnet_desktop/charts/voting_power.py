@@ -89,11 +89,19 @@ def _value(bar: PowerBar, key: str) -> float:
 
 
 def save_png(bars: Sequence[PowerBar], path: str, *, title: str, subtitle: str = "", dpi: int = 200) -> None:
-    """Draw the chart afresh on its own Figure and write it as a PNG for board papers.
+    """Write the chart as a PNG for board papers (2000 × 1120 pixels at the default 200 dpi: slide size)."""
+    with open(path, "wb") as handle:
+        handle.write(png_bytes(bars, title=title, subtitle=subtitle, dpi=dpi))
+
+
+def png_bytes(bars: Sequence[PowerBar], *, title: str, subtitle: str = "", dpi: int = 200) -> bytes:
+    """Draw the chart afresh on its own Figure and give it as PNG bytes (for a file or the clipboard).
 
     A new Figure, not the live one: on screen the bars are animated (blitted) and a plain save would leave
     them out. ``subtitle`` (the scenario and rule) goes under the chart so the picture explains itself.
     """
+    import io
+
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     figure = Figure(figsize=(10, 5.6), dpi=dpi)
@@ -103,4 +111,6 @@ def save_png(bars: Sequence[PowerBar], path: str, *, title: str, subtitle: str =
     if subtitle:
         figure.text(0.01, 0.01, subtitle, fontsize=10, color=palette.TEXT, ha="left", va="bottom", wrap=True)
         figure.subplots_adjust(bottom=0.16)
-    figure.savefig(path, format="png", dpi=dpi, facecolor="white")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()

@@ -23,8 +23,10 @@ from imagingnet_desktop.store import WorkspaceFile
 from imagingnet_desktop.store.tables import partners as network_rows
 from imagingnet_desktop.store.tables import rows as row_tables
 from imagingnet_desktop.store.tables import scenarios as scenario_rows
+from imagingnet_desktop.store.tables import snapshots as snapshot_store
 from imagingnet_desktop.store.tables import tab_state
 from imagingnet_desktop.store.tables.scenarios import ScenarioRow
+from imagingnet_desktop.store.tables.snapshots import SnapshotInfo, TableRows
 from imagingnet_desktop.workspace.changes import Change, ChangeNotifier, Listener
 from imagingnet_desktop.workspace.collections import Collection, LoadedRows
 from imagingnet_desktop.workspace.commands import Command, UndoStack
@@ -250,6 +252,21 @@ class Workspace:
             (*loaded.positions[:index], position, *loaded.positions[index:]),
         ))
 
+    def _drop(self, key: str) -> None:
+        """Remove one value from the registry (read again from the file when next asked for)."""
+        if self._touched is None:
+            raise RuntimeError("the workspace is changed only by a command, inside its transaction")
+        if key in self._state:
+            self._touched.setdefault(key, self._state[key])
+            del self._state[key]
+
+    def reload(self) -> None:
+        """After a command rewrote tables as a whole: forget everything held in memory (each tab setting,
+        the scenarios, every collection) and read the network again. A rollback puts the old values back."""
+        for key in [k for k in self._state if k != "network"]:
+            self._drop(key)
+        self._set("network", network_rows.load_network(self._file.conn))
+
     def forget_rows(self, table_name: str) -> None:
         """Drop a collection from memory after its table was changed as a whole (partner references), so
         the next read loads it again from the file; a rollback puts the old rows back."""
@@ -270,6 +287,36 @@ class Workspace:
     def put_back_rows(self, table_name: str, rows: list[dict[str, Any]]) -> None:
         row_tables.put_back_rows(self._file.conn, table_name, rows)
         self.forget_rows(table_name)
+
+    # ------------------------------------------------------------- whole tables (snapshots)
+    def read_tables(self) -> dict[str, TableRows]:
+        """Every user-data table as the file holds it now (see ``store.tables.snapshots``)."""
+        return snapshot_store.read_tables(self._file.conn)
+
+    def partner_columns(self) -> dict[str, frozenset[str]]:
+        return snapshot_store.partner_columns(self._file.conn)
+
+    def put_tables(self, tables: dict[str, TableRows]) -> None:
+        """Inside a command: make these tables hold exactly these rows, then reload what memory holds."""
+        snapshot_store.replace_tables(self._file.conn, tables)
+        self.reload()
+
+    def snapshots(self) -> tuple[SnapshotInfo, ...]:
+        return snapshot_store.list_snapshots(self._file.conn)
+
+    def snapshot_tables(self, snapshot_id: int) -> dict[str, TableRows]:
+        return snapshot_store.snapshot_content(self._file.conn, snapshot_id)
+
+    def add_snapshot(self, name: str, taken_at: str) -> int:
+        """Copy every user-data table into a new snapshot, in its own transaction. Not an undoable edit: a
+        snapshot records the past (undoing a later edit must not remove it). Listeners get ``SNAPSHOTS``."""
+        from imagingnet_desktop.store.migrations.schema import SCHEMA_VERSION
+
+        with self._file.transaction() as conn:
+            content = snapshot_store.encode(snapshot_store.read_tables(conn))
+            snapshot_id = snapshot_store.insert_snapshot(conn, name, taken_at, SCHEMA_VERSION, content)
+        self._notifier.notify(Change.SNAPSHOTS)
+        return snapshot_id
 
     def _spaced(self, collection: Collection[R], index: int | None) -> LoadedRows[R]:
         """The collection, its positions renumbered first if there is no room left at ``index``."""

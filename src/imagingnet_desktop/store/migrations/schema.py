@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from imagingnet_desktop.store.migrations.control import control_tables
+from imagingnet_desktop.store.migrations.snapshots import add_snapshots
 
 if TYPE_CHECKING:  # sqlite_utils imports pandas when installed: keep it off the start-up path
     from sqlite_utils import Database
@@ -63,5 +64,6 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_network_and_partners,
     _v2_state_and_scenarios,
     control_tables,
+    add_snapshots,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

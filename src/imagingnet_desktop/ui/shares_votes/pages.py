@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from imagingnet_desktop.charts.voting_power import PowerBar, VotingPowerChart, save_png
+from imagingnet_desktop.charts.voting_power import PowerBar, VotingPowerChart, png_bytes, save_png
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis
 from imagingnet_desktop.domain.shares.share_table import ShareTable
 from imagingnet_desktop.ui.common import theme
@@ -129,6 +129,11 @@ class ChartPage(QWidget):
         self.canvas.setAccessibleName("Chart: share of votes beside voting power for each partner")
         self._codes: tuple[str, ...] | None = None
         self._analysis: ScenarioAnalysis | None = None
+        self.network_name = ""  # for the saved picture's title (set by the view)
+        self.copy_button = QPushButton("Copy picture")
+        self.copy_button.setToolTip("Copy this chart to the clipboard, to paste into slides or a board paper")
+        theme.use_font(self.copy_button, 1.05, bold=True)
+        self.copy_button.clicked.connect(self.copy_png)
         self.save_button = QPushButton("Save as PNG…")
         self.save_button.setToolTip("Save this chart as a picture for board papers")
         theme.use_font(self.save_button, 1.05, bold=True)
@@ -137,6 +142,7 @@ class ChartPage(QWidget):
         self.saved_message.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.saved_message, 1)
+        top.addWidget(self.copy_button)
         top.addWidget(self.save_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
@@ -160,13 +166,35 @@ class ChartPage(QWidget):
             return
         if not path.lower().endswith(".png"):
             path += ".png"
-        subtitle = f"{analysis.scenario.describe_shares()}. {analysis.rule_text}."
         try:
-            save_png(power_bars(analysis), path, title=CHART_TITLE, subtitle=subtitle)
+            save_png(power_bars(analysis), path, **self.picture_titles(analysis))
         except OSError as exc:
             self.saved_message.setText(f"Could not save the chart: {exc.strerror or exc}")
             return
         self.saved_message.setText(f"Saved {path}")
+
+    def picture_titles(self, analysis: ScenarioAnalysis) -> dict[str, str]:
+        """The network and subject above the picture; the scenario, rule and date under it."""
+        from datetime import date
+
+        today = date.today()
+        name = self.network_name if len(self.network_name) <= 70 else self.network_name[:69] + "…"
+        title = f"{name}\n{CHART_TITLE}" if name else CHART_TITLE
+        subtitle = (f"{analysis.scenario.describe_shares()}. {analysis.rule_text}. "
+                    f"{today.day} {today:%B %Y}.")
+        return {"title": title, "subtitle": subtitle}
+
+    def copy_png(self) -> None:
+        from PySide6.QtGui import QGuiApplication, QImage
+
+        analysis = self._analysis
+        if analysis is None or analysis.power is None:
+            self.saved_message.setText("Nothing to copy yet: " + (analysis.problem if analysis else "no scenario"))
+            return
+        image = QImage.fromData(png_bytes(power_bars(analysis), **self.picture_titles(analysis)), "PNG")
+        QGuiApplication.clipboard().setImage(image)
+        self.saved_message.setText(f"Copied the chart ({image.width()} × {image.height()} pixels): paste it "
+                                   "into slides or a document")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

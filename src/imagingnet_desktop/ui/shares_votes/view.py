@@ -200,6 +200,7 @@ class SharesVotesView(QWidget):
         self.sliders.show_normalised(scenario.weights, {c.basis: c.percent for c in blend.components} if blend else {})
         self.shares_page.show_table(analysis.table)
         self.power_page.show_analysis(analysis)
+        self.chart_page.network_name = self._workspace.network.name
         self.chart_page.show_analysis(analysis)
         self.warnings.show_analysis(analysis, keep_height=not committed)
         _set(self.follows, follows_text(scenario))

@@ -35,6 +35,8 @@ class MainActions:
     presentation: QAction
     go_to_tab: tuple[QAction, ...]
     about: QAction
+    take_snapshot: QAction
+    changes_since: QAction
 
 
 def build(window: MainWindow) -> MainActions:
@@ -61,6 +63,8 @@ def build(window: MainWindow) -> MainActions:
     file_menu.addSeparator()
     import_partners = action("&Import partners…", window.import_partners_dialog, "Ctrl+I")
     file_menu.addAction(import_partners)
+    take_snapshot = action("Take &snapshot…", lambda: _snapshots().take_snapshot(window))
+    file_menu.addAction(take_snapshot)
     export_menu = file_menu.addMenu("&Export")
     export_menu.setToolTipsVisible(True)
     export_mou = action("Draft &MOU…", lambda: None)
@@ -82,6 +86,8 @@ def build(window: MainWindow) -> MainActions:
     presentation = action("&Presentation mode", window.set_presentation_mode, "F11")
     presentation.setCheckable(True)
     view_menu.addAction(presentation)
+    changes_since = action("What &changed since…", lambda: _snapshots().show_changes(window))
+    view_menu.addAction(changes_since)
     view_menu.addSeparator()
     go_to = []
     for number, spec in enumerate(TABS, start=1):
@@ -107,7 +113,15 @@ def build(window: MainWindow) -> MainActions:
         presentation=presentation,
         go_to_tab=tuple(go_to),
         about=about,
+        take_snapshot=take_snapshot,
+        changes_since=changes_since,
     )
+
+
+def _snapshots():
+    from imagingnet_desktop.ui.snapshots import menu  # when first used: not on the start-up path
+
+    return menu
 
 
 def _go_to(window: MainWindow, index: int):

@@ -18,6 +18,7 @@ from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.network.partner_fields import Problem
 from imagingnet_desktop.domain.network.spreadsheet_rows import FormulaCell, ParsedRows, parse_rows
 from imagingnet_desktop.workspace.network.partner_commands import ReplacePartners
+from imagingnet_desktop.workspace.table_exports import restored
 from imagingnet_desktop.workspace.workspace import Workspace
 
 MAX_ROWS = 1000
@@ -52,11 +53,10 @@ def read_table(path: str | os.PathLike[str]) -> tuple[list[str], list[list[objec
     if path.stat().st_size > MAX_BYTES:
         raise ImportRefused(path, (Problem(None, "(file)", "the file is larger than 20 MB"),))
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return _read_csv(path)
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    raise ImportRefused(path, (Problem(None, "(file)", "choose a .csv or .xlsx file"),))
+    if suffix not in (".csv", ".xlsx", ".xlsm"):
+        raise ImportRefused(path, (Problem(None, "(file)", "choose a .csv or .xlsx file"),))
+    header, rows = _read_csv(path) if suffix == ".csv" else _read_xlsx(path)
+    return header, [[restored(v) for v in row] for row in rows]  # a cell our export quoted, as it was
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[list[object]]]:

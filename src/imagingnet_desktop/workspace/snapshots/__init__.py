@@ -1,0 +1,1 @@
+"""Snapshots of the workspace, what changed since one, and restoring one."""

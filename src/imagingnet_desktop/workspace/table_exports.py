@@ -1,0 +1,180 @@
+"""Tables out: any table of rows to CSV or XLSX, and the registry of what ``imagingnet export KIND`` can write.
+
+Cells that a spreadsheet would run as a formula — text beginning ``=``, ``+``, ``-`` or ``@``, or a tab or a
+carriage return — are written with a single quote in front, as OWASP advises for CSV injection. Numbers stay
+numbers (a negative number is not text and is never quoted). CSV is UTF-8 with a byte-order mark, so Excel
+shows accents and Welsh letters correctly; the partner import reads it back, taking the quote off again
+(``restored``), so an exported partners file imports to the same partners.
+
+Adding a kind is one line in ``TABLE_EXPORTS``: a function from the workspace to a ``Table``.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from imagingnet_desktop.domain.network.partner import TEMPLATE_HEADER
+from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.shares.share_table import Basis
+
+if TYPE_CHECKING:
+    from imagingnet_desktop.workspace.workspace import Workspace
+
+Cell = str | int | float | Decimal | bool | None
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SUFFIXES = (".csv", ".xlsx")
+SHEET_NAME_LIMIT = 31  # Excel's
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str  # the sheet's name in a workbook
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+def neutralised(value: Cell) -> Cell:
+    """The value as it is safe to put in a spreadsheet cell: text that would start a formula gets a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restored(value: object) -> object:
+    """The inverse of ``neutralised`` for a cell read back in: ``'=1+1`` -> ``=1+1`` (other values unchanged)."""
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+def _csv_text(value: Cell) -> str:
+    value = neutralised(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _xlsx_value(value: Cell) -> str | int | float | None:
+    """A Decimal becomes a number (an int when whole), yes/no stays words as in the import template."""
+    value = neutralised(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def write_csv(table: Table, path: Path) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([_csv_text(h) for h in table.header])
+        writer.writerows([_csv_text(v) for v in row] for row in table.rows)
+
+
+def write_xlsx(table: Table, path: Path) -> None:
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _sheet_name(table.title)
+    sheet.append([_xlsx_value(h) for h in table.header])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in table.rows:
+        sheet.append([_xlsx_value(v) for v in row])
+    for cell in (c for row in sheet.iter_rows(min_row=2) for c in row):
+        if isinstance(cell.value, str) and cell.data_type == "f":  # never a formula, whatever openpyxl guessed
+            cell.data_type = "s"
+    sheet.freeze_panes = "A2"
+    for index, heading in enumerate(table.header, start=1):
+        width = max([len(str(heading)), *(len(_csv_text(r[index - 1])) for r in table.rows)], default=8)
+        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, width + 2)
+    book.save(path)
+
+
+def _sheet_name(title: str) -> str:
+    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in title).strip() or "Sheet"
+    return cleaned[:SHEET_NAME_LIMIT]
+
+
+def write_table(table: Table, path: str | os.PathLike[str]) -> Path:
+    """Write ``table`` to ``path`` as CSV or XLSX, chosen by its suffix."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise FieldError(f"Choose a file ending in .csv or .xlsx for the table, not '{path.name}'.")
+    if not path.parent.is_dir():
+        raise FieldError(f"The folder {path.parent} does not exist.")
+    (write_csv if suffix == ".csv" else write_xlsx)(table, path)
+    return path
+
+
+# ---------------------------------------------------------------------------- the tables
+
+
+def partners_table(workspace: Workspace) -> Table:
+    """The partners in the import template's columns: the file imports back to the same partners."""
+    rows = tuple(tuple(cast(Cell, p.baseline()[name]) for name in TEMPLATE_HEADER) for p in workspace.network.partners)
+    return Table("Partners", TEMPLATE_HEADER, rows)
+
+
+def shares_table(workspace: Workspace) -> Table:
+    """Each partner's shares on every basis and the blend, votes and voting power, for the agreed scenario
+    (the one ``imagingnet report`` shows)."""
+    from imagingnet_desktop.workspace.reports.shares_section import agreed_analysis
+
+    analysis, _ = agreed_analysis(workspace)
+    partners = workspace.network.partners
+    table = analysis.table
+    header = ("code", "name", *(f"{b.label} %" for b in Basis), "Blend %", "Votes", "Vote share %",
+              "Banzhaf power %", "Shapley-Shubik power %")
+    votes = analysis.votes
+    power = analysis.power
+    fractions = analysis.vote_fractions if votes is not None else ()
+    rows: list[tuple[Cell, ...]] = []
+    for i, partner in enumerate(partners):
+        shares: list[Cell] = []
+        for basis in Basis:
+            outcome = table.bases[basis] if table is not None else None
+            shares.append(outcome.percents.get(partner.id) if outcome is not None and outcome.has_basis else None)
+        blend = table.blend if table is not None else None
+        shares.append(blend.percents.get(partner.id) if blend is not None and blend.has_basis else None)
+        rows.append((
+            partner.code, partner.name, *shares,
+            votes[i] if votes is not None else None,
+            _percent(fractions[i]) if votes is not None else None,
+            _percent(power.banzhaf[i]) if power is not None else None,
+            _percent(power.shapley_shubik[i]) if power is not None else None,
+        ))
+    return Table(f"Shares - {analysis.scenario.name}", header, tuple(rows))
+
+
+def _percent(fraction: object) -> float:
+    return round(100 * float(fraction), 2)  # type: ignore[arg-type]
+
+
+TABLE_EXPORTS: dict[str, Callable[[Workspace], Table]] = {
+    "partners": partners_table,
+    "shares": shares_table,
+}
+
+
+def export_table(workspace: Workspace, kind: str, path: str | os.PathLike[str]) -> Path:
+    if kind not in TABLE_EXPORTS:
+        raise FieldError(f"There is no '{kind}' table to export; choose one of {', '.join(TABLE_EXPORTS)}.")
+    return write_table(TABLE_EXPORTS[kind](workspace), path)
+
+
+def table_kinds() -> Sequence[str]:
+    return tuple(TABLE_EXPORTS)
