@@ -61,13 +61,14 @@ def draw_timeline(figure: Figure, steps: Sequence[TimelineStep], today: date, *,
     axes.axvline(mdates.date2num(today), color=palette.WARNING, linestyle="--", linewidth=2)
     axes.text(mdates.date2num(today), -0.75, "today", color=palette.WARNING, fontsize=font_size * 0.9,
               ha="center", va="bottom", fontweight="bold")
-    if dated:
-        first = min(s.start for s in dated if s.start) - timedelta(days=20)
-        last = max(s.end for s in dated if s.end) + timedelta(days=150)
-        axes.set_xlim(mdates.date2num(min(first, today - timedelta(days=20))),
-                      mdates.date2num(max(last, today + timedelta(days=20))))
+    first = min([s.start for s in dated if s.start] + [today]) - timedelta(days=20)
+    last = max([s.end for s in dated if s.end] + [today])
+    last += timedelta(days=max(60, (last - first).days // 4))  # room for the notes after the last bar
+    axes.set_xlim(mdates.date2num(first), mdates.date2num(last))
     axes.set_ylim(len(steps) - 0.4, -1.0)
-    axes.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+    ticks = max(3, int(figure.get_figwidth() * 72 / (font_size * 9)))  # as many as fit at this type size
+    months = max(1, -(-((last - first).days // 30) // ticks))
+    axes.xaxis.set_major_locator(mdates.MonthLocator(bymonthday=1, interval=months))
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     axes.tick_params(axis="x", labelsize=font_size * 0.9)
     axes.grid(axis="x", color=palette.GRID, linewidth=0.6)
@@ -77,10 +78,11 @@ def draw_timeline(figure: Figure, steps: Sequence[TimelineStep], today: date, *,
     legend = [Patch(facecolor=PAST, hatch=HATCH["past"], edgecolor="white", label="done"),
               Patch(facecolor=CURRENT, hatch=HATCH["current"], edgecolor=palette.TEXT, label="current step"),
               Patch(facecolor=COMING, edgecolor="white", label="to come")]
-    axes.legend(handles=legend, loc="lower right", fontsize=font_size * 0.85, frameon=True)
+    axes.legend(handles=legend, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=3, fontsize=font_size * 0.85,
+                frameon=False)
     if title:
-        axes.set_title(title, fontsize=font_size * 1.15, fontweight="bold", loc="left")
-    figure.tight_layout()
+        figure.suptitle(title, fontsize=font_size * 1.15, fontweight="bold", x=0.01, ha="left")
+    figure.set_layout_engine("tight")  # laid out again at every draw, so a resized canvas keeps its labels
 
 
 def save_png(steps: Sequence[TimelineStep], path: str, today: date, *, title: str, dpi: int = 200) -> None:

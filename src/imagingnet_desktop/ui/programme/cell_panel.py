@@ -37,6 +37,7 @@ class CellPanel(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        self._owner_choices: tuple[tuple[int, str, str], ...] = ()
         self._fresh_id: int | None = None  # an item just added by Enter, not typed yet
         self.title = QLabel()
         theme.use_font(self.title, 1.3, bold=True)
@@ -189,11 +190,14 @@ class CellPanel(QWidget):
         if not shown:
             return
         self.owner.blockSignals(True)
-        self.owner.clear()
-        self.owner.addItem("— no owner", None)
-        for partner in self._workspace.network.partners:
-            self.owner.addItem(partner.code, partner.id)
-            self.owner.setItemData(self.owner.count() - 1, partner.name, Qt.ItemDataRole.ToolTipRole)
+        partners = tuple((p.id, p.code, p.name) for p in self._workspace.network.partners)
+        if partners != self._owner_choices:  # rebuilt only when the partners change
+            self._owner_choices = partners
+            self.owner.clear()
+            self.owner.addItem("— no owner", None)
+            for partner_id, code, name in partners:
+                self.owner.addItem(code, partner_id)
+                self.owner.setItemData(self.owner.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
         owner = getattr(item, "owner_partner_id", None)
         self.owner.setCurrentIndex(max(self.owner.findData(owner), 0) if owner is not None else 0)
         self.owner.blockSignals(False)

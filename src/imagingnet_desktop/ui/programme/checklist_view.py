@@ -102,9 +102,37 @@ class ChecklistView(QTableView):
         theme.use_font(header, 1.0, bold=True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
+        # Row heights follow the wrapped text, fitted only for rows that change: ResizeToContents would measure
+        # every row again on each edit.
         rows = self.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.hide()
+        header.sectionResized.connect(self._column_resized)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt override
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self._fit_rows_later)
+            model.rowsInserted.connect(self._fit_rows_later)
+            model.dataChanged.connect(self._fit_changed_rows)
+
+    def _fit_rows_later(self, *_: object) -> None:
+        QTimer.singleShot(0, self, self.fit_rows)
+
+    def fit_rows(self) -> None:
+        if shiboken6.isValid(self):
+            self.resizeRowsToContents()
+
+    def _fit_changed_rows(self, top: QModelIndex, bottom: QModelIndex, *_: object) -> None:
+        if bottom.row() - top.row() > 20:
+            self._fit_rows_later()
+            return
+        for row in range(top.row(), bottom.row() + 1):
+            self.resizeRowToContents(row)
+
+    def _column_resized(self, column: int, old: int, new: int) -> None:
+        if column == ITEM and old != new:
+            self._fit_rows_later()
 
     def fit_columns(self) -> None:
         """Status, owner and due as wide as their longest text; the item takes the rest and wraps."""

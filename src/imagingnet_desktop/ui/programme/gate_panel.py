@@ -50,6 +50,11 @@ class GatePanel(QWidget):
         column.addWidget(self.history)
         self.gate: Gate | None = None
 
+    def _colour(self, colour: str) -> None:
+        style = f"color: {colour};"
+        if self.verdict.styleSheet() != style:  # a style sheet costs a restyle: only when it changes
+            self.verdict.setStyleSheet(style)
+
     def show_gate(self, gate: Gate, last_change: StepChange | None, *, editable: bool) -> None:
         self.gate = gate
         self.question.setText(gate.question)
@@ -59,12 +64,12 @@ class GatePanel(QWidget):
             self.blockers.setText("")
         elif gate.ready:
             self.verdict.setText("✔ Yes — every workstream has reached its target and nothing is overdue.")
-            self.verdict.setStyleSheet(f"color: {READY_COLOUR};")
+            self._colour(READY_COLOUR)
             self.blockers.setText("")
         else:
             n = len(reasons)
             self.verdict.setText(f"✖ Not yet — {n} thing{'s' if n > 1 else ''} block{'' if n > 1 else 's'} it:")
-            self.verdict.setStyleSheet(f"color: {BLOCKED_COLOUR};")
+            self._colour(BLOCKED_COLOUR)
             self.blockers.setText("\n".join(f"• {reason}" for reason in reasons))
         self.blockers.setVisible(bool(self.blockers.text()))
         if gate.lessons and not gate.ready:

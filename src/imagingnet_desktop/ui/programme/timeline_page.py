@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -55,7 +54,6 @@ class TimelinePage(QWidget):
         self.dates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         theme.use_font(self.dates, 1.05)
         theme.use_font(self.dates.horizontalHeader(), 1.0, bold=True)
-        self.dates.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.dates.horizontalHeader().setStretchLastSection(True)
         dates_heading = QLabel("Target dates")
         theme.use_font(dates_heading, 1.1, bold=True)
@@ -67,8 +65,8 @@ class TimelinePage(QWidget):
         side.addWidget(self.dates, 1)
         self.chart_area = QVBoxLayout()
         body = QHBoxLayout()
-        body.addLayout(self.chart_area, 3)
-        body.addLayout(side, 1)
+        body.addLayout(self.chart_area, 1)
+        body.addLayout(side, 0)
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
         column.addLayout(top)
@@ -87,8 +85,16 @@ class TimelinePage(QWidget):
             self.canvas.setMinimumSize(320, 220)
             self.canvas.setAccessibleName("Chart: each step's target dates, the current step and today")
             self.chart_area.addWidget(self.canvas, 1)
+        self.fit_dates()
         if self.chart_stale:
             self.redraw()
+
+    def fit_dates(self) -> None:
+        """The dates table as wide as its columns, so no date is cut; the chart takes the rest."""
+        self.dates.resizeColumnsToContents()
+        header = self.dates.horizontalHeader()
+        width = sum(header.sectionSize(c) + 8 for c in range(self.dates_model.columnCount()))
+        self.dates.setFixedWidth(width + 2 * self.dates.frameWidth() + 4)
 
     def refresh(self) -> None:
         """After an edit: the dates table now; the chart now if on screen, else when next shown."""
@@ -112,7 +118,9 @@ class TimelinePage(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self.canvas is not None:  # presentation mode
+        if event.type() == QEvent.Type.FontChange:  # presentation mode
+            QTimer.singleShot(0, self, self.fit_dates)
+        if event.type() == QEvent.Type.FontChange and self.canvas is not None:
             self.chart_stale = True
             if self.isVisible():
                 self.redraw()
