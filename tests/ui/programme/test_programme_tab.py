@@ -220,7 +220,7 @@ def test_the_tab_fits_1280x720_in_normal_and_presentation_type(workspace, qtbot,
         assert widget.heat_map.width() <= widget.left_scroll.viewport().width()
         assert widget.heat_map.width() >= widget.heat_map.minimumSizeHint().width()
         item_column = widget.cells.table.columnWidth(ITEM)
-        assert item_column >= 0.4 * widget.cells.table.viewport().width()
+        assert item_column >= 0.35 * widget.cells.table.viewport().width()
         widget.detach()
     finally:
         theme.apply(app, scale_factor=1.0)

@@ -148,7 +148,7 @@ class ChecklistView(QTableView):
         }
         # Narrow pane (large type on a small screen): owner and due leave the table for the form below it,
         # so the item's text keeps room to be read.
-        narrow = self.viewport().width() - sum(widths.values()) < 0.45 * self.viewport().width()
+        narrow = self.viewport().width() - sum(widths.values()) < 0.35 * self.viewport().width()
         self.setColumnHidden(OWNER, narrow)
         self.setColumnHidden(DUE, narrow)
         for column, width in widths.items():

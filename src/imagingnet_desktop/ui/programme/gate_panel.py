@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from imagingnet_desktop.domain.programme.content import Lesson
 from imagingnet_desktop.domain.programme.gate import Gate
@@ -44,10 +44,12 @@ class GatePanel(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 8, 0, 0)
         column.setSpacing(6)
-        for widget in (self.question, self.verdict, self.blockers, self.lessons):
+        top = QHBoxLayout()  # the question and the button to act on it side by side, in view without scrolling
+        top.addWidget(self.question, 1)
+        top.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(top)
+        for widget in (self.verdict, self.blockers, self.lessons, self.history):
             column.addWidget(widget)
-        column.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(self.history)
         self.gate: Gate | None = None
 
     def _colour(self, colour: str) -> None:
