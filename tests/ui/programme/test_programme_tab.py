@@ -224,3 +224,19 @@ def test_the_tab_fits_1280x720_in_normal_and_presentation_type(workspace, qtbot,
         widget.detach()
     finally:
         theme.apply(app, scale_factor=1.0)
+
+
+def test_the_hand_over_dialog_offers_the_remaining_partners_or_clearing(workspace, qtbot):
+    from imagingnet_desktop.ui.network.hand_over_dialog import HandOverDialog
+
+    remaining = workspace.network.partners[1:]
+    dialog = HandOverDialog("NSH is named in 2 programme checklist items", remaining)
+    qtbot.addWidget(dialog)
+    assert dialog.reassign.isChecked() and dialog.partner.count() == len(remaining)
+    dialog.partner.setCurrentIndex(2)
+    assert dialog.choice() == ("reassign", remaining[2].id)
+    dialog.clear.setChecked(True)
+    assert dialog.choice() == ("clear", None)
+    alone = HandOverDialog("NSH is named in 1 programme checklist item", [])
+    qtbot.addWidget(alone)
+    assert alone.clear.isChecked() and not alone.reassign.isEnabled()
