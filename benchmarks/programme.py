@@ -9,8 +9,9 @@ from the Space key on the checklist (the same path a user takes: key -> edit com
 -> Change.PROGRAMME -> checklist row, heat-map counts) until the heat-map has finished painting (it repaints at
 once, before the gate and the checklist row, which paint in the next ``processEvents``: that "whole tab" time
 is printed too), and a status edit made straight through ``workspace.programme.edits`` is printed beside it.
-Opening is timed from constructing the tab to its first paint, a new tab each round (the content and
-collections are already in memory, as they are once the window has opened the workspace). Exits 1 on FAIL.
+Opening is timed from constructing the tab to its first paint, a new tab each round (the collections already
+in memory, as once the window has opened the workspace); the first open, which also reads the content file, is
+printed apart. Exits 1 on FAIL.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from imagingnet_desktop.domain.programme.content import default_content  # noqa: E402
 from imagingnet_desktop.domain.programme.rows import ChecklistItem  # noqa: E402
 from imagingnet_desktop.domain.programme.steps import (  # noqa: E402
     STEP_ORDER,
@@ -137,7 +139,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         workspace = large_workspace(Path(folder))
         try:
-            time_opening(app, workspace, 1)  # warm: imports and the content file, as after the window opened
+            default_content.cache_clear()  # the first open reads the content file, as in a new app session
+            first_open = time_opening(app, workspace, 1)[0]
             opens = time_opening(app, workspace, options.opens)
             tab = ProgrammeTab(workspace)
             tab.resize(1280, 720)
@@ -169,6 +172,8 @@ def main() -> int:
     print(f"open the Programme tab, {len(opens)} rounds: median {open_median * 1000:.0f} ms, "
           f"max {max(opens) * 1000:.0f} ms (budget <= {OPEN_BUDGET_S * 1000:.0f} ms): "
           f"{'PASS' if open_ok else 'FAIL'}")
+    print(f"  the first open in this process (reads the content file; modules already imported): "
+          f"{first_open * 1000:.0f} ms")
     return 0 if status_ok and open_ok else 1
 
 
