@@ -47,6 +47,7 @@ def test_marking_items_agreed_moves_completeness_the_heat_map_and_the_gate_then_
     assert tab.heat_map.state(MOU_COMMERCIAL) is CellState.FAR_BELOW
     assert "MOU Commercial: 0 of 5 agreed (0%), target 80% — 4 more to agree" in tab.gate_panel.blockers.text()
     assert tab.gate_panel.verdict.text().startswith("✖ Not yet")
+    assert tab.gate_summary.text() == "✖ Not ready for SOC: 4 things block it"
     table = tab.cells.table
     table.setFocus()
     table.setCurrentIndex(tab.cells.model.index(0, STATUS))
@@ -64,6 +65,7 @@ def test_marking_items_agreed_moves_completeness_the_heat_map_and_the_gate_then_
     assert tab.heat_map.state(MOU_COMMERCIAL) is CellState.MET
     assert "target met" in tab.heat_map.describe(MOU_COMMERCIAL)
     assert "MOU Commercial" not in tab.gate_panel.blockers.text()
+    assert tab.gate_summary.text() == "✖ Not ready for SOC: 3 things block it"
     assert "MOU Strategic" in tab.gate_panel.blockers.text()
     assert tab.workspace.undo_label.startswith("mark “Approach to voting rights")
     tab.workspace.undo()  # Ctrl+Z: the fourth item back to in discussion
@@ -137,6 +139,7 @@ def test_a_ready_gate_moves_without_asking(tab, qtbot, workspace):
         if item.step_id is StepId.MOU:
             edits.set_status(workspace, [item.id], ItemStatus.AGREED)
     assert tab.gate_panel.verdict.text().startswith("✔ Yes")
+    assert tab.gate_summary.text() == "✔ Ready for SOC"
     tab._confirm_move = lambda *_: pytest.fail("a ready gate does not ask")
     qtbot.mouseClick(tab.gate_panel.move_button, Qt.MouseButton.LeftButton)
     assert queries.current_step(workspace) is StepId.SOC

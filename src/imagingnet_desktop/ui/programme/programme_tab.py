@@ -16,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QScrollArea,
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.programme.completeness import Cell
 from imagingnet_desktop.domain.programme.content import default_content
+from imagingnet_desktop.domain.programme.gate import Gate
 from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES, StepId
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
 from imagingnet_desktop.ui.programme.cell_panel import CellPanel
-from imagingnet_desktop.ui.programme.gate_panel import GatePanel, LessonsPanel
+from imagingnet_desktop.ui.programme.gate_panel import BLOCKED_COLOUR, READY_COLOUR, GatePanel, LessonsPanel
 from imagingnet_desktop.ui.programme.heat_map import HeatMap
 from imagingnet_desktop.ui.programme.timeline_page import TimelinePage
 from imagingnet_desktop.workspace.changes import Change
@@ -53,8 +55,10 @@ class ProgrammeTab(QWidget):
         self.today = date.today()
         self.setAccessibleName("Programme")
         self.current_label = QLabel()
-        self.current_label.setWordWrap(True)
+        self._current_texts = ("", "")
         theme.use_font(self.current_label, 1.3, bold=True)
+        self.gate_summary = QLabel()  # the gate in one line, in view whatever the screen and type size
+        theme.use_font(self.gate_summary, 1.1, bold=True)
         self.message = InlineMessage()
         self.heat_map = HeatMap()
         self.heat_map.cell_chosen.connect(self._cell_chosen)
@@ -102,7 +106,10 @@ class ProgrammeTab(QWidget):
         page = QVBoxLayout(self)
         page.setContentsMargins(12, 8, 12, 8)
         page.setSpacing(6)
-        page.addWidget(self.current_label)
+        header = QHBoxLayout()
+        header.addWidget(self.current_label, 1)
+        header.addWidget(self.gate_summary, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        page.addLayout(header)
         page.addWidget(self.message)
         page.addWidget(self.pages, 1)
 
@@ -116,6 +123,7 @@ class ProgrammeTab(QWidget):
 
         if event.type() == QEvent.Type.FontChange:  # type: ignore[attr-defined]
             QTimer.singleShot(0, self, self._fit)  # once every child has its new font
+            QTimer.singleShot(0, self, self._fit_header)
 
     def _fit(self) -> None:
         if not shiboken6.isValid(self):
@@ -144,12 +152,40 @@ class ProgrammeTab(QWidget):
         ws = self._workspace
         current = queries.current_step(ws)
         step = default_content().step(current)
-        self.current_label.setText(f"Current step: {STEP_SHORT_NAMES[current]} — {step.name}")
-        self.current_label.setToolTip(step.purpose)
+        self._current_texts = (f"Current step: {STEP_SHORT_NAMES[current]} — {step.name}",
+                               f"Current step: {STEP_SHORT_NAMES[current]}")
+        self.current_label.setToolTip(f"{step.name}: {step.purpose}")
         self.heat_map.show_counts(queries.cell_counts(ws), queries.targets(ws), current)
         changes = ws.rows(STEP_CHANGES)
-        self.gate_panel.show_gate(queries.current_gate(ws, self.today), changes[-1] if changes else None,
-                                  editable=not ws.read_only)
+        gate = queries.current_gate(ws, self.today)
+        self.gate_panel.show_gate(gate, changes[-1] if changes else None, editable=not ws.read_only)
+        self._show_gate_summary(gate)
+
+    def _show_gate_summary(self, gate: Gate) -> None:
+        if gate.next is None:
+            text, colour = "", theme.INK
+        elif gate.ready:
+            text, colour = f"✔ Ready for {STEP_SHORT_NAMES[gate.next]}", READY_COLOUR
+        else:
+            n = len(gate.cells_short) + len(gate.overdue)
+            text = f"✖ Not ready for {STEP_SHORT_NAMES[gate.next]}: {n} thing{'s' if n > 1 else ''} block{'' if n > 1 else 's'} it"
+            colour = BLOCKED_COLOUR
+        self.gate_summary.setText(text)
+        style = f"color: {colour};"
+        if self.gate_summary.styleSheet() != style:
+            self.gate_summary.setStyleSheet(style)
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """The step's full name when it fits on one line beside the gate summary, else its short name."""
+        full, short = self._current_texts
+        room = self.width() - 24 - 12 - self.gate_summary.fontMetrics().horizontalAdvance(self.gate_summary.text())
+        fits = self.current_label.fontMetrics().horizontalAdvance(full) <= room
+        self.current_label.setText(full if fits else short)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._fit_header()
 
     def _cell_chosen(self, cell: Cell) -> None:
         step, workstream = cell
