@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from imagingnet_desktop.store.migrations.control import control_tables
 from imagingnet_desktop.store.migrations.snapshots import add_snapshots
+from imagingnet_desktop.store.migrations.programme import programme_tables
 
 if TYPE_CHECKING:  # sqlite_utils imports pandas when installed: keep it off the start-up path
     from sqlite_utils import Database
@@ -65,5 +66,6 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v2_state_and_scenarios,
     control_tables,
     add_snapshots,
+    programme_tables,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

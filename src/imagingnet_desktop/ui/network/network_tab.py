@@ -39,6 +39,7 @@ from imagingnet_desktop.ui.network.dashboard import NetworkDashboard
 from imagingnet_desktop.ui.network.partner_table_model import PartnerTableModel
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.network import partner_commands
+from imagingnet_desktop.workspace.network.partner_references import PartnerInUseError
 from imagingnet_desktop.workspace.workspace import Workspace
 
 ADD_SHORTCUTS = (QKeySequence(Qt.Key.Key_Insert), QKeySequence("Ctrl+Shift+N"))
@@ -335,12 +336,28 @@ class NetworkTab(QWidget):
             return
         doomed = [self.model.partner_at(r) for r in rows]
         column = max(self.table.currentIndex().column(), 0)
-        if self._attempt(lambda: partner_commands.delete_partners(self._workspace, [p.id for p in doomed])) is None:
+        ids = [p.id for p in doomed]
+        try:
+            done = self._attempt(lambda: partner_commands.delete_partners(self._workspace, ids))
+        except PartnerInUseError as in_use:  # rows elsewhere name them: ask whether to hand over or clear
+            remaining = [p for p in self._workspace.network.partners if p.id not in ids]
+            choice = self._ask_hand_over(str(in_use), remaining)
+            if choice is None:
+                return
+            done = self._attempt(lambda: partner_commands.delete_partners(
+                self._workspace, ids, hand_over=choice[0], to_partner=choice[1]))
+        if done is None:
             return
         if self.model.rowCount():
             self._select(min(rows[0], self.model.rowCount() - 1), column)
         names = ", ".join(p.code for p in doomed)
         self.message.show_notice(f"Deleted {names} — Ctrl+Z to undo")
+
+    def _ask_hand_over(self, message: str, remaining: list) -> tuple[str, int | None] | None:
+        """Hand over or clear what names the partners being deleted (tests replace this)."""
+        from imagingnet_desktop.ui.network.hand_over_dialog import ask_hand_over
+
+        return ask_hand_over(self, message, remaining)
 
     def _move(self, step: int) -> None:
         current = self.table.currentIndex()
@@ -374,6 +391,8 @@ class NetworkTab(QWidget):
             return None
         try:
             return edit()
+        except PartnerInUseError:
+            raise  # the caller asks what to do with the rows that name the partner
         except (FieldError, WorkspaceError) as exc:
             self.message.show_error(f"Not saved — {exc}")
             return None

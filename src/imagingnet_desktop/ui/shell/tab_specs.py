@@ -42,21 +42,15 @@ def _control(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
     from imagingnet_desktop.ui.control.control_tab import ControlTab
 
     return ControlTab(workspace, parent)
+def _programme(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
+    from imagingnet_desktop.ui.programme.programme_tab import ProgrammeTab
+
+    return ProgrammeTab(workspace, parent)
 
 
 TABS: tuple[TabSpec, ...] = (
     TabSpec("network", "Network", _network),
-    TabSpec(
-        "programme",
-        "Programme",
-        placeholder(
-            "Programme",
-            "The six steps (MOU, SOC, OBC, FBC, Implementation, Monitoring & Management) across the four "
-            "workstreams (Strategic, Operations, Finance, Commercial): what each step asks of each "
-            "workstream, checklists with owners and due dates, how complete each step is, lessons from "
-            "pathology networks, target dates on a timeline and the current step.",
-        ),
-    ),
+    TabSpec("programme", "Programme", _programme),
     TabSpec(
         "commercial",
         "Commercial model",

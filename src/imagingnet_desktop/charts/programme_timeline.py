@@ -1,0 +1,95 @@
+"""The programme's timeline: each step's target dates as a bar, the current step marked, today as a line,
+overdue items flagged at their step. Drawn on a given Figure; ``save_png`` draws a fresh one for board papers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from imagingnet_desktop.charts import palette
+
+PAST = "#009E73"  # bluish green, dotted: steps already left
+CURRENT = "#E69F00"  # orange, hatched: the current step
+COMING = "#56B4E9"  # sky blue: steps still to come
+HATCH = {"past": "..", "current": "//", "coming": ""}
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    label: str
+    start: date | None
+    end: date | None
+    phase: str  # "past" | "current" | "coming"
+    agreed_pct: float | None  # share of the step's applicable items agreed, 0..100
+    overdue: int  # items of the step overdue
+
+
+def draw_timeline(figure: Figure, steps: Sequence[TimelineStep], today: date, *, font_size: float = 12,
+                  title: str = "") -> None:
+    import matplotlib.dates as mdates
+
+    figure.clear()
+    axes = figure.add_subplot(1, 1, 1)
+    dated = [s for s in steps if s.start is not None and s.end is not None]
+    colours = {"past": PAST, "current": CURRENT, "coming": COMING}
+    for row, step in enumerate(steps):
+        if step.start is None or step.end is None:
+            axes.text(mdates.date2num(today), row, "  no dates set", va="center", fontsize=font_size,
+                      color=palette.TEXT)
+            continue
+        start, width = mdates.date2num(step.start), (step.end - step.start).days + 1
+        axes.barh(row, width, left=start, height=0.6, color=colours[step.phase], hatch=HATCH[step.phase],
+                  edgecolor=palette.TEXT if step.phase == "current" else "white", linewidth=1.5)
+        notes = [] if step.agreed_pct is None else [f"{step.agreed_pct:.0f}% agreed"]
+        if step.overdue:
+            notes.append(f"⚠ {step.overdue} overdue")
+        if notes:
+            axes.text(start + width, row, "  " + " · ".join(notes), va="center", fontsize=font_size * 0.9,
+                      color=palette.WARNING if step.overdue else palette.TEXT,
+                      fontweight="bold" if step.overdue else "normal")
+    labels = [f"▶ {s.label}" if s.phase == "current" else s.label for s in steps]
+    axes.set_yticks(range(len(steps)), labels, fontsize=font_size)
+    for tick, step in zip(axes.get_yticklabels(), steps, strict=True):
+        if step.phase == "current":
+            tick.set_fontweight("bold")
+    axes.invert_yaxis()
+    axes.axvline(mdates.date2num(today), color=palette.WARNING, linestyle="--", linewidth=2)
+    axes.text(mdates.date2num(today), -0.75, "today", color=palette.WARNING, fontsize=font_size * 0.9,
+              ha="center", va="bottom", fontweight="bold")
+    first = min([s.start for s in dated if s.start] + [today]) - timedelta(days=20)
+    last = max([s.end for s in dated if s.end] + [today])
+    last += timedelta(days=max(60, (last - first).days // 4))  # room for the notes after the last bar
+    axes.set_xlim(mdates.date2num(first), mdates.date2num(last))
+    axes.set_ylim(len(steps) - 0.4, -1.0)
+    ticks = max(3, int(figure.get_figwidth() * 72 / (font_size * 9)))  # as many as fit at this type size
+    months = max(1, -(-((last - first).days // 30) // ticks))
+    axes.xaxis.set_major_locator(mdates.MonthLocator(bymonthday=1, interval=months))
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    axes.tick_params(axis="x", labelsize=font_size * 0.9)
+    axes.grid(axis="x", color=palette.GRID, linewidth=0.6)
+    axes.set_axisbelow(True)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    legend = [Patch(facecolor=PAST, hatch=HATCH["past"], edgecolor="white", label="done"),
+              Patch(facecolor=CURRENT, hatch=HATCH["current"], edgecolor=palette.TEXT, label="current step"),
+              Patch(facecolor=COMING, edgecolor="white", label="to come")]
+    axes.legend(handles=legend, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=3, fontsize=font_size * 0.85,
+                frameon=False)
+    if title:
+        figure.suptitle(title, fontsize=font_size * 1.15, fontweight="bold", x=0.01, ha="left")
+    figure.set_layout_engine("tight")  # laid out again at every draw, so a resized canvas keeps its labels
+
+
+def save_png(steps: Sequence[TimelineStep], path: str, today: date, *, title: str, dpi: int = 200) -> None:
+    """A fresh Figure (not the one on screen) drawn and written as a PNG."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = Figure(figsize=(11, 5), dpi=dpi)
+    FigureCanvasAgg(figure)
+    draw_timeline(figure, steps, today, font_size=12, title=title)
+    figure.savefig(path, format="png", dpi=dpi, facecolor="white")

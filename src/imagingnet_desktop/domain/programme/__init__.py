@@ -1,0 +1,1 @@
+"""The programme: six steps × four workstreams, the checklist, completeness against targets and the gates."""

@@ -1,0 +1,138 @@
+"""The programme's rows (one table each) and the checks a value passes before it is saved.
+
+Each check raises ``FieldError`` with a message for the person at the keyboard; nothing is saved then.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.programme.steps import ItemStatus, StepId, WorkstreamId
+
+MAX_ITEM_TEXT = 500
+MAX_NOTE = 2000
+MAX_EVIDENCE = 1000
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One thing a step asks of a workstream, where the partners have got to with it and who carries it."""
+
+    id: int
+    step_id: StepId
+    workstream_id: WorkstreamId
+    text: str
+    status: ItemStatus = ItemStatus.NOT_STARTED
+    owner_partner_id: int | None = None
+    due: date | None = None
+    note: str = ""
+    evidence: str = ""  # free text, or the path of a file that shows it is done
+
+    def is_overdue(self, today: date) -> bool:
+        """Due before today and neither agreed nor set aside as not applicable."""
+        return (self.due is not None and self.due < today
+                and self.status not in (ItemStatus.AGREED, ItemStatus.NOT_APPLICABLE))
+
+
+@dataclass(frozen=True)
+class ProgrammeStep:
+    """A step of the programme with its target dates (either may be unset)."""
+
+    id: int
+    step_id: StepId
+    name: str
+    start_date: date | None = None
+    end_date: date | None = None
+
+
+@dataclass(frozen=True)
+class ProgrammeTarget:
+    """The share of a cell's applicable items that should be agreed before the programme leaves the step."""
+
+    id: int
+    step_id: StepId
+    workstream_id: WorkstreamId
+    target_pct: int  # 0..100
+
+
+@dataclass(frozen=True)
+class StepChange:
+    """The decision to move the current step: when, from and to which step, and what still stood in the way."""
+
+    id: int
+    from_step: StepId
+    to_step: StepId
+    decided_at: datetime
+    blocking: str = ""  # what still blocked the move when it was made, one reason a line ("" if nothing)
+
+
+# ---------------------------------------------------------------------------- checks
+
+
+def _plain_text(label: str, raw: str, limit: int, *, required: bool, lines: bool = False) -> str:
+    text = raw.strip()
+    if required and not text:
+        raise FieldError(f"{label} cannot be empty")
+    if len(text) > limit:
+        raise FieldError(f"{label} is {len(text)} characters long; at most {limit} are allowed")
+    allowed = "\n" if lines else ""
+    if any(ord(ch) < 32 and ch not in allowed for ch in text) or "\x7f" in text:
+        raise FieldError(f"{label} cannot contain control characters" if lines
+                         else f"{label} cannot contain line breaks or control characters")
+    return text
+
+
+def item_text(raw: str) -> str:
+    return _plain_text("The item", raw, MAX_ITEM_TEXT, required=True)
+
+
+def note_text(raw: str) -> str:
+    return _plain_text("The note", raw, MAX_NOTE, required=False, lines=True)
+
+
+def evidence_text(raw: str) -> str:
+    return _plain_text("The evidence", raw, MAX_EVIDENCE, required=False)
+
+
+def step_name(raw: str) -> str:
+    return _plain_text("The step's name", raw, 120, required=True)
+
+
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def parse_date(raw: str | date | None, label: str = "The date") -> date | None:
+    """A date typed as 2027-03-31 or 31/03/2027 (day first, as in the NHS); empty text is no date."""
+    if raw is None or isinstance(raw, date):
+        return raw
+    text = raw.strip()
+    if not text:
+        return None
+    match = _DMY.match(text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise FieldError(f"{label} must be a date such as 31/03/2027, not '{text[:40]}'") from None
+
+
+def target_pct(raw: object) -> int:
+    """A target as a whole percent 0-100 ("80", "80%", 80)."""
+    text = str(raw).strip().removesuffix("%").strip()
+    try:
+        value = float(text)
+    except ValueError:
+        raise FieldError(f"The target must be a percentage from 0 to 100, not '{str(raw)[:40]}'") from None
+    if value != value or not 0 <= value <= 100:
+        raise FieldError(f"The target must be from 0 to 100%, not {text}")
+    return round(value)
+
+
+def check_dates(start: date | None, end: date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise FieldError(f"The step cannot end ({end:%d/%m/%Y}) before it starts ({start:%d/%m/%Y})")
