@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from imagingnet_desktop.store.migrations.control import control_tables
-from imagingnet_desktop.store.migrations.snapshots import add_snapshots
 from imagingnet_desktop.store.migrations.programme import programme_tables
+from imagingnet_desktop.store.migrations.snapshots import add_snapshots
 
 if TYPE_CHECKING:  # sqlite_utils imports pandas when installed: keep it off the start-up path
     from sqlite_utils import Database
