@@ -6,6 +6,8 @@ from .errors import (
     WorkspaceExistsError,
     WorkspaceInUseError,
     WorkspaceMissingError,
+    WorkspaceReadOnlyError,
+    WorkspaceSaveError,
     WorkspaceTooNewError,
 )
 from .workspace_file import WorkspaceFile
@@ -17,5 +19,7 @@ __all__ = [
     "WorkspaceFile",
     "WorkspaceInUseError",
     "WorkspaceMissingError",
+    "WorkspaceReadOnlyError",
+    "WorkspaceSaveError",
     "WorkspaceTooNewError",
 ]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.scenario import MAX_NAME_LENGTH, MAX_SCENARIOS_COMPARED, Scenario
 from ..domain.scenario_analysis import ScenarioAnalysis, analyse
+from ..domain.scenario_check import read_scenario
 from ..domain.validation import FieldError
 from ..store.scenario_rows import ScenarioRow
 from .changes import Change
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 WORKING_KEY = "shares_votes.working"
 COMPARED_KEY = "shares_votes.compared"
 AGREED_DEFAULT = Scenario(name="Default: equal votes, simple majority")
+UNREADABLE_WORKING = ("The shares & votes settings saved in this workspace could not be read, so the sliders and "
+                      "rule are back to their defaults (nothing has been changed in the file).")
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,13 @@ class ReplaceScenarios:
 
 def working_scenario(workspace: Workspace) -> Scenario:
     data = workspace.tab_state(WORKING_KEY)
-    return Scenario.from_dict(data) if isinstance(data, dict) else Scenario()
+    if data is None:
+        return Scenario()
+    scenario = read_scenario(data)
+    if scenario is None:  # a setting: back to the default, with a notice, rather than a crash
+        workspace.reset_setting(WORKING_KEY, UNREADABLE_WORKING)
+        return Scenario()
+    return scenario
 
 
 def saved_scenarios(workspace: Workspace) -> tuple[SavedScenario, ...]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from ..domain.network import Network
 from ..domain.partner import Partner
-from ..store import WorkspaceFile, network_rows, scenario_rows, tab_state
+from ..store import WorkspaceFile, WorkspaceSaveError, network_rows, scenario_rows, tab_state
 from ..store.scenario_rows import ScenarioRow
 from .changes import Change, ChangeNotifier, Listener
 from .commands import Command, UndoStack
@@ -27,6 +28,9 @@ class Workspace:
         self._scenarios: tuple[ScenarioRow, ...] | None = None  # loaded when first asked for
         self._notifier = ChangeNotifier()
         self._undo = UndoStack()
+        self.notices: list[str] = list(file.notices)  # what the user should be told about this workspace
+        self._notice_listeners: list[Callable[[str], None]] = []
+        self._save_failure_listeners: list[Callable[[WorkspaceSaveError, str], None]] = []
 
     # ------------------------------------------------------------- opening
     @classmethod
@@ -40,13 +44,22 @@ class Workspace:
     @classmethod
     def create(cls, path: str | os.PathLike[str], name: str, partners: tuple[Partner, ...] = ()) -> Workspace:
         file = WorkspaceFile.create(path)
-        with file.transaction() as conn:
-            network_rows.set_network_name(conn, name)
-            network_rows.write_partners(conn, partners)
+        try:
+            with file.transaction() as conn:
+                network_rows.set_network_name(conn, name)
+                network_rows.write_partners(conn, partners)
+        except BaseException:
+            file.discard_new()  # never a half-made file left to block the next attempt
+            raise
         return cls(file)
 
     def close(self) -> None:
         self._file.close()
+
+    @property
+    def close_problem(self) -> str | None:
+        """Set when ``close`` could not make the file self-contained (every saved edit is still kept)."""
+        return self._file.close_problem
 
     # ------------------------------------------------------------- reading
     @property
@@ -68,7 +81,8 @@ class Workspace:
 
     def tab_state(self, key: str, default: object = None) -> object:
         if key not in self._tab_state:
-            self._tab_state[key] = tab_state.read_state(self._file.conn, key)
+            unreadable = key in self._file.unreadable_settings  # reset to its default (see ``notices``)
+            self._tab_state[key] = None if unreadable else tab_state.read_state(self._file.conn, key)
         value = self._tab_state[key]
         return copy.deepcopy(value) if value is not None else default
 
@@ -84,9 +98,31 @@ class Workspace:
         """Call ``listener(change)`` after every edit, undo and redo. Returns an unsubscribe function."""
         return self._notifier.subscribe(listener)
 
+    def subscribe_save_failures(self, listener: Callable[[WorkspaceSaveError, str], None]) -> Callable[[], None]:
+        """Call ``listener(error, label)`` when an edit, undo or redo could not be written (it was not saved)."""
+        self._save_failure_listeners.append(listener)
+        return lambda: self._save_failure_listeners.remove(listener) if listener in self._save_failure_listeners \
+            else None
+
+    def subscribe_notices(self, listener: Callable[[str], None]) -> Callable[[], None]:
+        """Call ``listener(text)`` for each notice added from now on (``notices`` holds the earlier ones)."""
+        self._notice_listeners.append(listener)
+        return lambda: self._notice_listeners.remove(listener) if listener in self._notice_listeners else None
+
+    def add_notice(self, text: str) -> None:
+        if text not in self.notices:
+            self.notices.append(text)
+            for listener in list(self._notice_listeners):
+                listener(text)
+
+    def reset_setting(self, key: str, notice: str) -> None:
+        """Read a stored setting that cannot be used as its default, in memory only, and say so."""
+        self._tab_state[key] = None
+        self.add_notice(notice)
+
     # ------------------------------------------------------------- editing
     def execute(self, command: Command) -> Change:
-        change = self._run(command.do)
+        change = self._run(command.do, command.label)
         self._undo.pushed(command)
         self._notifier.notify(change | Change.UNDO_STACK)
         return change
@@ -95,7 +131,7 @@ class Workspace:
         command = self._undo.take_undo()
         if command is None:
             return Change.NONE
-        change = self._run(command.undo)
+        change = self._run(command.undo, f"undo {command.label}")
         self._undo.undone()
         self._notifier.notify(change | Change.UNDO_STACK)
         return change
@@ -104,7 +140,7 @@ class Workspace:
         command = self._undo.take_redo()
         if command is None:
             return Change.NONE
-        change = self._run(command.do)
+        change = self._run(command.do, f"redo {command.label}")
         self._undo.redone()
         self._notifier.notify(change | Change.UNDO_STACK)
         return change
@@ -117,13 +153,16 @@ class Workspace:
     def redo_label(self) -> str | None:
         return self._undo.redo_label
 
-    def _run(self, step) -> Change:
+    def _run(self, step, label: str = "") -> Change:
         network, state, scenarios = self._network, dict(self._tab_state), self._scenarios
         try:
             with self._file.transaction():
                 return step(self)
-        except BaseException:
+        except BaseException as exc:
             self._network, self._tab_state, self._scenarios = network, state, scenarios
+            if isinstance(exc, WorkspaceSaveError):
+                for listener in list(self._save_failure_listeners):
+                    listener(exc, label)
             raise
 
     # ------------------------------------------------------------- used by commands (inside a transaction)
