@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
+from ..domain.names import control_character_problem
 from ..store import WorkspaceError, WorkspaceInUseError, WorkspaceMissingError
 from ..workspace.changes import Change
 from ..workspace.workspace import Workspace
@@ -213,9 +214,13 @@ class MainWindow(QMainWindow):
         name = self._ask_network_name()
         if name is None:
             return False
-        name = " ".join(name.split())
+        raw_name, name = name, " ".join(name.split())
         if not name or len(name) > MAX_NAME_LENGTH:
             self._show_error("New workspace", f"The network needs a name of 1 to {MAX_NAME_LENGTH} characters.")
+            return False
+        problem = control_character_problem("The network name", raw_name)
+        if problem:
+            self._show_error("New workspace", f"{problem}.")
             return False
         return self._create(name, lambda path: Workspace.create(path, name))
 

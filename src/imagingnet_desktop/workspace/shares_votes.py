@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..domain.names import control_character_problem
 from ..domain.scenario import MAX_NAME_LENGTH, MAX_SCENARIOS_COMPARED, Scenario
 from ..domain.scenario_analysis import ScenarioAnalysis, analyse
 from ..domain.scenario_check import read_scenario
@@ -191,11 +192,14 @@ def _with_code(definition: dict[str, object], old: str, new: str) -> dict[str, o
 
 
 def _valid_name(workspace: Workspace, name: str, ignore_id: int | None = None) -> str:
-    name = " ".join(name.split())
+    raw_name, name = name, " ".join(name.split())
     if not name:
         raise FieldError("A scenario needs a name.")
     if len(name) > MAX_NAME_LENGTH:
         raise FieldError(f"A scenario name can be at most {MAX_NAME_LENGTH} characters ({len(name)} given).")
+    problem = control_character_problem("A scenario name", raw_name)
+    if problem:
+        raise FieldError(problem + ".")
     for saved in saved_scenarios(workspace):
         if saved.id != ignore_id and saved.scenario.name.casefold() == name.casefold():
             raise FieldError(f"There is already a scenario called '{saved.scenario.name}'.")
