@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
-from .store import WorkspaceError, WorkspaceInUseError
+from .store import WorkspaceError, WorkspaceInUseError, WorkspaceReadOnlyError
 from .ui import theme
 from .ui.main_window import MainWindow
 from .ui.settings import APPLICATION, ORGANISATION, AppSettings, documents_folder, unused_path
@@ -88,7 +88,7 @@ def start_workspace(settings: AppSettings, folder: Path | None = None) -> tuple[
     recent = settings.recent_files()
     if recent:
         try:
-            return Workspace.open(recent[0]), ""
+            return open_for_editing_or_reading(recent[0]), ""
         except WorkspaceError as exc:
             note = f"The last workspace could not be reopened ({exc}) "
     from .workspace.partner_import import DEMO_NETWORK_NAME, create_demo  # sqlite_utils: only for a new file
@@ -96,6 +96,14 @@ def start_workspace(settings: AppSettings, folder: Path | None = None) -> tuple[
     path = unused_path(folder or documents_folder(), DEMO_NETWORK_NAME)
     workspace = create_demo(path)
     return workspace, f"{note}A demo workspace was created at {path}".strip()
+
+
+def open_for_editing_or_reading(path: Path) -> Workspace:
+    """Open for editing; a read-only file or folder opens read-only instead (the window says so)."""
+    try:
+        return Workspace.open(path)
+    except WorkspaceReadOnlyError:
+        return Workspace.open_read_only(path)
 
 
 def _open_start_workspace(window: MainWindow) -> None:
@@ -112,7 +120,7 @@ def _open_start_workspace(window: MainWindow) -> None:
 def _exit_after_start(app: QApplication, settings: AppSettings, path: Path | None) -> int:
     """The smoke check: open, paint with the partners shown, close cleanly. Never asks anything."""
     try:
-        workspace = Workspace.open(path) if path is not None else start_workspace(settings)[0]
+        workspace = open_for_editing_or_reading(path) if path is not None else start_workspace(settings)[0]
     except WorkspaceError as exc:
         print(f"imagingnet: {exc}", file=sys.stderr)
         return 1 if isinstance(exc, WorkspaceInUseError) else 2

@@ -45,3 +45,7 @@ class WorkspaceSaveError(WorkspaceError):
 
 class WorkspaceReadOnlyError(WorkspaceSaveError):
     """The file, or its folder, cannot be written: it can be opened read-only (``open_read_only``)."""
+
+
+class OpenedReadOnlyError(WorkspaceReadOnlyError, PermissionError):
+    """An edit asked of a workspace opened read-only (``open_read_only``): refused, nothing written."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import file_lock, integrity, locking
 from .errors import (
+    OpenedReadOnlyError,
     WorkspaceExistsError,
     WorkspaceInUseError,
     WorkspaceMissingError,
@@ -154,7 +155,7 @@ class WorkspaceFile:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One committed edit: all of it or none of it. Checks we still hold the file."""
         if self.read_only:
-            raise PermissionError("This workspace is open read-only.")
+            raise OpenedReadOnlyError("This workspace is open read-only: nothing can be changed, and nothing was.")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             self._verify_lock()
