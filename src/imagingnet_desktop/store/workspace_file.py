@@ -81,6 +81,7 @@ class WorkspaceFile:
         examination.discard()
         version = examination.version
         _check_writable(path)
+        opened_here_already = file_lock.held_by_this_process(path)
         os_lock = file_lock.acquire(path)
         if os_lock is None:
             raise _in_use_on_this_computer(path)
@@ -91,7 +92,7 @@ class WorkspaceFile:
             workspace = cls(path, conn, read_only=False, token=None)
             if version < SCHEMA_VERSION:
                 workspace._migrate(version)
-            workspace._acquire_lock(take_over=take_over)
+            workspace._acquire_lock(take_over=take_over, opened_here_already=opened_here_already)
         except BaseException as exc:
             if conn is not None:
                 with contextlib.suppress(sqlite3.Error):  # back to one self-contained file, unless in use
@@ -215,12 +216,14 @@ class WorkspaceFile:
         # is then a workspace of this format rather than an empty database missing its -wal.
         self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
-    def _acquire_lock(self, *, take_over: bool) -> None:
+    def _acquire_lock(self, *, take_over: bool, opened_here_already: bool = True) -> None:
         token = os.urandom(16).hex()  # uuid would import platform on the start-up path
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             row = self.conn.execute("SELECT pid, host, opened_at FROM session_lock WHERE id = 1").fetchone()
-            if row and not take_over and locking.holder_is_active(row[0], row[1]):
+            ours_but_stale = bool(row) and row[0] == os.getpid() and row[1] == locking.this_host() \
+                and not opened_here_already  # this process holds no other copy: a row copied with the file
+            if row and not take_over and not ours_but_stale and locking.holder_is_active(row[0], row[1]):
                 raise WorkspaceInUseError(
                     f"{self.path.name} is already open in ImagingNet Desktop on {row[1]} "
                     f"(since {row[2][:16].replace('T', ' ')} UTC). Close it there first, so that "
