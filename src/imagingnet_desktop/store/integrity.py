@@ -58,7 +58,10 @@ def examine(path: Path, *, reading: bool) -> Examination:
     rather than refusing the file. Raises ``WorkspaceError`` subclasses with a one-line message."""
     page_size = _check_header(path)
     wal = wal_path(path)
-    has_wal = wal.is_file() and wal.stat().st_size > 0
+    has_wal = _holds_something(wal)
+    journal = Path(f"{path}-journal")
+    if not has_wal and _holds_something(journal):  # killed while leaving WAL mode: SQLite rolls it back
+        return _recovered_copy(path, journal)
     if not has_wal:
         return _checked(path, _main_file_uri(path))
     if Path(f"{path}-shm").exists() and (
@@ -75,7 +78,7 @@ def examine(path: Path, *, reading: bool) -> Examination:
         problem: NotAWorkspaceError | None = None
         if not foreign:
             try:
-                combined = _checked(path, _uri(copy, "mode=ro"))
+                combined = _checked(path, _uri(copy, "mode=rw"))  # ours: SQLite may rebuild its index
             except NotAWorkspaceError as exc:
                 problem = exc
         alone = _try_main_alone(path)
@@ -99,6 +102,28 @@ def examine(path: Path, *, reading: bool) -> Examination:
         )
     alone.notices = (*alone.notices, f"{message}: it was left out, so this is the workspace as last closed.")
     return alone
+
+
+def _holds_something(sidecar: Path) -> bool:
+    try:
+        return sidecar.is_file() and sidecar.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _recovered_copy(path: Path, journal: Path) -> Examination:
+    """Check a copy of the file and its hot ``-journal``, recovered by SQLite in a scratch folder."""
+    scratch = Path(tempfile.mkdtemp(prefix="imagingnet-check-"))
+    try:
+        copy = scratch / "recovered.imagingnet"
+        shutil.copyfile(path, copy)
+        shutil.copyfile(journal, f"{copy}-journal")
+        examination = _checked(path, _uri(copy, "mode=rw"))
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    examination.scratch = scratch
+    return examination
 
 
 # ----------------------------------------------------------------------------- the checks
@@ -173,9 +198,8 @@ def _check_header(path: Path) -> int:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
-    wal = wal_path(path)
-    wal_holds_more = wal.is_file() and wal.stat().st_size > 0  # a checkpoint cut short: SQLite decides
-    if pages and size < page_size * pages and not wal_holds_more:
+    wal_holds_more = _holds_something(wal_path(path)) or _holds_something(Path(f"{path}-journal"))
+    if pages and size < page_size * pages and not wal_holds_more:  # a -wal or -journal: SQLite decides
         raise NotAWorkspaceError(
             f"{path.name} is damaged: it is shorter than it should be (truncated). "
             "Open a backup or an e-mailed copy instead."
@@ -205,7 +229,7 @@ def _try_main_alone(path: Path) -> Examination | None:
 def _same_workspace(recovered: Path, original: Path) -> bool:
     """False when the ``-wal`` carries another workspace's identity (``stamp`` puts it in every commit)."""
     ours = _workspace_id(_uri(original, "mode=ro&immutable=1"))
-    return ours is None or _workspace_id(_uri(recovered, "mode=ro")) == ours
+    return ours is None or _workspace_id(_uri(recovered, "mode=rw")) == ours
 
 
 def _workspace_id(uri: str) -> str | None:
