@@ -40,7 +40,6 @@ class Examination:
     version: int
     read_uri: str  # how to read the file as checked, creating nothing beside it
     scratch: Path | None = None  # a folder holding the recovered copy that ``read_uri`` names (the caller removes it)
-    unreadable_settings: tuple[str, ...] = ()
     notices: tuple[str, ...] = ()
 
     def discard(self) -> None:
@@ -166,19 +165,14 @@ def _check_connection(path: Path, conn: sqlite3.Connection, uri: str) -> Examina
         )
     problems = schema_problems(conn, version)
     if not problems:
-        rows = check_rows(conn, expected(version))
-        problems = rows.problems
+        problems = check_rows(conn, expected(version)).problems
     if problems:
         raise NotAWorkspaceError(
             f"{path.name} cannot be opened: it is marked as a workspace but its contents are not a workspace's "
             f"({_clip(problems[0], 160)}). The file is unchanged.",
             details="\n".join(problems[:MAX_DETAIL_LINES]),
         )
-    notices = ()
-    if rows.unreadable_settings:
-        notices = (f"Some saved settings could not be read and are back to their defaults "
-                   f"({', '.join(rows.unreadable_settings[:5])}).",)
-    return Examination(version, uri, unreadable_settings=tuple(rows.unreadable_settings), notices=notices)
+    return Examination(version, uri)
 
 
 def _check_header(path: Path) -> int:

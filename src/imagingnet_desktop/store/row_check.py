@@ -1,9 +1,9 @@
 """Every stored row checked before a workspace is used: values of the declared type, figures the app itself
 would accept, scenario definitions it can read. Nothing here writes.
 
-``check_rows`` returns the problems that make the file unusable (it is then refused, untouched) and the
-tab-state keys whose stored settings cannot be read: those are settings, reset to their defaults (with a
-notice) rather than refusing the whole workspace.
+``check_rows`` returns the problems that make the file unusable (it is then refused, untouched). Tab state
+is settings, not data: a value that cannot be read is reset to its default with a notice when it is read
+(``Workspace.tab_state``), rather than refusing the workspace or parsing thousands of rows on every open.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ MAX_LISTED = 50
 @dataclass
 class RowReport:
     problems: list[str] = field(default_factory=list)
-    unreadable_settings: list[str] = field(default_factory=list)
 
 
 def check_rows(conn: sqlite3.Connection, schema: Description) -> RowReport:
@@ -36,15 +35,17 @@ def check_rows(conn: sqlite3.Connection, schema: Description) -> RowReport:
         _partners(conn, report)
     if "scenarios" in tables:
         _scenarios(conn, report)
-    if "tab_state" in tables:
-        for key, value in conn.execute("SELECT key, value FROM tab_state ORDER BY key"):
-            if value is None or _json(value) is _BAD:
-                report.unreadable_settings.append(str(key))
     return report
 
 
 def _declared_types(conn: sqlite3.Connection, schema: Description, report: RowReport) -> None:
     for table, columns in schema["columns"].items():
+        checked = [(name, _SQL_TYPES[declared]) for name, declared, _n, _p in columns if declared in _SQL_TYPES]
+        if not checked:
+            continue
+        wrong = " OR ".join(f'typeof("{name}") NOT IN (\'{a}\', \'{b}\')' for name, (a, b) in checked)
+        if conn.execute(f'SELECT 1 FROM "{table}" WHERE {wrong} LIMIT 1').fetchone() is None:
+            continue  # one pass over the table; the column at fault is looked for only when there is one
         for name, declared, _not_null, _pk in columns:
             allowed = _SQL_TYPES.get(declared)
             if allowed is None:

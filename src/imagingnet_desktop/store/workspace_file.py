@@ -51,7 +51,6 @@ class WorkspaceFile:
         self._token = token
         self.backup_path: Path | None = None
         self.notices: tuple[str, ...] = ()  # things the user should be told about the file as opened
-        self.unreadable_settings: tuple[str, ...] = ()  # tab-state keys read as their defaults
         self.close_problem: str | None = None  # set when ``close`` could not make the file self-contained
         self._os_lock: file_lock.OsLock | None = None
         self._examination: integrity.Examination | None = None
@@ -149,7 +148,6 @@ class WorkspaceFile:
     def _take_examination(self, examination: integrity.Examination) -> None:
         self._examination = examination  # for a reader: its scratch copy lives until ``close``
         self.notices = examination.notices
-        self.unreadable_settings = examination.unreadable_settings
 
     # ----------------------------------------------------------------- writing
     @contextlib.contextmanager

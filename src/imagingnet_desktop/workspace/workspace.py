@@ -81,8 +81,11 @@ class Workspace:
 
     def tab_state(self, key: str, default: object = None) -> object:
         if key not in self._tab_state:
-            unreadable = key in self._file.unreadable_settings  # reset to its default (see ``notices``)
-            self._tab_state[key] = None if unreadable else tab_state.read_state(self._file.conn, key)
+            try:
+                self._tab_state[key] = tab_state.read_state(self._file.conn, key)
+            except (ValueError, TypeError):  # not JSON: a setting, so back to its default (with a notice)
+                self.reset_setting(key, f"The saved setting {key} could not be read, so it is back to its "
+                                        "default (nothing has been changed in the file).")
         value = self._tab_state[key]
         return copy.deepcopy(value) if value is not None else default
 
