@@ -110,7 +110,7 @@ def test_a_sheet_of_many_rows_is_refused_quickly_without_reading_it_all(tmp_path
     path = write_sheet_xml(tmp_path / "many.xlsx", 60_000)
     started = time.perf_counter()
     found = problems(path)
-    assert time.perf_counter() - started < 3.0
+    assert time.perf_counter() - started < 1.5  # it stops at the limit: never the whole sheet
     assert found == [(None, "(file)", f"more than {partner_import.MAX_ROWS} rows")]
 
 

@@ -8,7 +8,6 @@ is settings, not data: a value that cannot be read is reset to its default with 
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -126,6 +125,8 @@ _BAD = object()
 
 
 def _json(text: object) -> object:
+    import json  # only when there are scenarios: off the start-up path
+
     if not isinstance(text, str):
         return _BAD
     try:

@@ -19,7 +19,7 @@ from ..domain.partner_rows import FormulaCell
 from ..domain.validation import Problem
 from .csv_table import MAX_CELL_CHARS
 
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a sheet of 1,000 partner rows is well under 1 MB
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a sheet of 1,000 partner rows is well under 2 MB
 _CHUNK = 1 << 16
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -33,7 +33,7 @@ class XlsxProblem(Exception):
 
 def read_xlsx(path: Path, max_rows: int) -> tuple[list[str], list[list[object]]]:
     """Header and at most ``max_rows + 1`` rows under it (one more tells the caller there are too many)."""
-    _check_sizes(path)
+    _check_sizes(path, max_rows)
     from openpyxl import load_workbook
 
     try:
@@ -108,25 +108,57 @@ def _name(header: list[str], index: int) -> str:
 # ----------------------------------------------------------------------------- before openpyxl sees it
 
 
-def _check_sizes(path: Path) -> None:
-    """Refuse a workbook that unpacks to more than any partner list could, and find oversized shared strings
-    (openpyxl would load every one of them into memory) by row and column, in constant memory."""
+class _TooManyRows(Exception):
+    pass
+
+
+def _count_rows(archive: zipfile.ZipFile, sheet: str, max_rows: int) -> None:
+    """Stop reading at the row limit (openpyxl, lacking a <dimension>, would read the whole sheet first)."""
+    rows = [0]
+    parser = expat.ParserCreate()
+
+    def start(name: str, _attrs: dict) -> None:
+        if name == "row":
+            rows[0] += 1
+            if rows[0] > max_rows + 1:  # the header and ``max_rows`` under it
+                raise _TooManyRows
+
+    parser.StartElementHandler = start
+    try:
+        _stream(archive, sheet, parser)
+    except _TooManyRows:
+        raise XlsxProblem([Problem(None, "(file)", f"more than {max_rows} rows")]) from None
+    except expat.ExpatError:
+        return  # openpyxl will say what is wrong with it
+
+
+def _check_sizes(path: Path, max_rows: int) -> None:
+    """Refuse a workbook that unpacks to more than any partner list could, or has more rows than the limit
+    (read no further than that), and find oversized shared strings (openpyxl would load every one of them
+    into memory) by row and column, in constant memory."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise XlsxProblem([Problem(None, "(file)", f"the spreadsheet cannot be read ({exc})")]) from None
     with archive:
-        unpacked = sum(info.file_size for info in archive.infolist())
+        strings = "xl/sharedStrings.xml"
+        unpacked = sum(info.file_size for info in archive.infolist() if info.filename != strings)
         if unpacked > MAX_UNPACKED_BYTES:
             raise XlsxProblem([Problem(None, "(file)", f"the spreadsheet unpacks to {unpacked / 2**20:,.0f} MB; "
                                        f"a partner list is far smaller (at most {MAX_UNPACKED_BYTES // 2**20} MB)")])
         names = set(archive.namelist())
-        if "xl/sharedStrings.xml" not in names:
-            return
-        oversized = _string_lengths(archive, "xl/sharedStrings.xml")
-        if not oversized:
-            return
         sheet = _first_sheet(archive)
+        if sheet is not None and sheet in names:
+            _count_rows(archive, sheet, max_rows)
+        if strings not in names:
+            return
+        oversized = _string_lengths(archive, strings)  # streamed: a 1 GiB cell is measured, never held
+        if not oversized:
+            size = archive.getinfo(strings).file_size
+            if size > MAX_UNPACKED_BYTES:
+                raise XlsxProblem([Problem(None, "(file)", f"the spreadsheet's text unpacks to "
+                                           f"{size / 2**20:,.0f} MB; a partner list is far smaller")])
+            return
         if sheet is None or sheet not in names:
             raise XlsxProblem([Problem(None, "(file)", _too_long(max(oversized.values())))])
         places, header_refs = _cells_using(archive, sheet, set(oversized))
