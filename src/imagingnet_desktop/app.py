@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
-from imagingnet_desktop.store import WorkspaceError, WorkspaceInUseError
+from imagingnet_desktop.store import WorkspaceError, WorkspaceInUseError, WorkspaceReadOnlyError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.shell.main_window import MainWindow
 from imagingnet_desktop.ui.shell.settings import (
@@ -94,7 +94,7 @@ def start_workspace(settings: AppSettings, folder: Path | None = None) -> tuple[
     recent = settings.recent_files()
     if recent:
         try:
-            return Workspace.open(recent[0]), ""
+            return open_for_editing_or_reading(recent[0]), ""
         except WorkspaceError as exc:
             note = f"The last workspace could not be reopened ({exc}) "
     from imagingnet_desktop.workspace.network.partner_import import (  # sqlite_utils: only for a new file
@@ -105,6 +105,14 @@ def start_workspace(settings: AppSettings, folder: Path | None = None) -> tuple[
     path = unused_path(folder or documents_folder(), DEMO_NETWORK_NAME)
     workspace = create_demo(path)
     return workspace, f"{note}A demo workspace was created at {path}".strip()
+
+
+def open_for_editing_or_reading(path: Path) -> Workspace:
+    """Open for editing; a read-only file or folder opens read-only instead (the window says so)."""
+    try:
+        return Workspace.open(path)
+    except WorkspaceReadOnlyError:
+        return Workspace.open_read_only(path)
 
 
 def _open_start_workspace(window: MainWindow) -> None:
@@ -121,7 +129,7 @@ def _open_start_workspace(window: MainWindow) -> None:
 def _exit_after_start(app: QApplication, settings: AppSettings, path: Path | None) -> int:
     """The smoke check: open, paint with the partners shown, close cleanly. Never asks anything."""
     try:
-        workspace = Workspace.open(path) if path is not None else start_workspace(settings)[0]
+        workspace = open_for_editing_or_reading(path) if path is not None else start_workspace(settings)[0]
     except WorkspaceError as exc:
         print(f"imagingnet: {exc}", file=sys.stderr)
         return 1 if isinstance(exc, WorkspaceInUseError) else 2

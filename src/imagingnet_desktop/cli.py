@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from imagingnet_desktop import __version__
+from imagingnet_desktop.domain.names import control_character_problem, printable
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.workspace.network.partner_import import ImportRefused
@@ -50,7 +51,13 @@ def _new(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     _write(f"Created {path}: '{name}' with {count} partner(s).\n")
+    _warn_if_not_tidied(args, workspace)
     return EXIT_OK
+
+
+def _warn_if_not_tidied(args: argparse.Namespace, workspace) -> None:
+    if workspace.close_problem:
+        _error(args.command, f"note: {workspace.close_problem}")
 
 
 def _network_name(raw: str) -> str:
@@ -59,6 +66,9 @@ def _network_name(raw: str) -> str:
         raise BadInput("The network needs a name: give one with --name.")
     if len(name) > MAX_NAME_LENGTH:
         raise BadInput(f"The network name is {len(name)} characters long; at most {MAX_NAME_LENGTH} are allowed.")
+    problem = control_character_problem("The network name", raw)
+    if problem:
+        raise BadInput(problem)
     return name
 
 
@@ -80,7 +90,9 @@ def _import_partners(args: argparse.Namespace) -> int:
         lines.append(f"  added: {', '.join(outcome.added)}")
     if outcome.updated:
         lines.append(f"  updated: {', '.join(outcome.updated)}")
+    lines += [f"  {note}" for note in outcome.notes]
     _write("\n".join(lines) + "\n")
+    _warn_if_not_tidied(args, workspace)
     return EXIT_OK
 
 
@@ -91,8 +103,11 @@ def _report(args: argparse.Namespace) -> int:
     workspace = Workspace.open_read_only(args.workspace)
     try:
         report = build_report(workspace)
+        notices = list(workspace.notices)
     finally:
         workspace.close()
+    for notice in notices:
+        _error(args.command, f"note: {notice}")
     if args.json:
         text = json.dumps(report, indent=2, ensure_ascii=not _stdout_is_utf8(), allow_nan=False)
         _write(text + "\n")
@@ -166,13 +181,13 @@ def _write(text: str) -> None:
     """Print any Unicode: a console that cannot show a character gets an escape rather than a crash."""
     if not _stdout_is_utf8() and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
-    sys.stdout.write(text)
+    sys.stdout.write(printable(text))  # a name holding ESC never reaches the terminal as a control sequence
     sys.stdout.flush()
 
 
 def _error(command: str | None, message: str) -> None:
     where = f"{PROG} {command}" if command else PROG
-    text = f"{where}: {message}\n"
+    text = f"{where}: {printable(message)}\n"
     stream = sys.stderr
     try:
         stream.write(text)
@@ -197,7 +212,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", "-V", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    new = commands.add_parser("new", help="create a workspace file (never overwrites one)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--details", action="store_true",
+                        help="on a refusal, print the full report (SQLite's own, for a damaged file) too")
+    new = commands.add_parser("new", parents=[common], help="create a workspace file (never overwrites one)")
     new.add_argument("workspace", metavar="WORKSPACE", help="the file to create, e.g. network.imagingnet")
     new.add_argument("--demo", action="store_true", help="fill it with the demo network")
     new.add_argument(
@@ -207,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser(
         "import-partners",
+        parents=[common],
         help="import partner baselines from CSV or XLSX (all or nothing)",
         description="Import partner baselines. A code already in the workspace updates that partner; "
         "columns absent from the file leave its other figures as they are. On any problem nothing "
@@ -216,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE", help="a .csv (UTF-8) or .xlsx file with the template header")
     imp.set_defaults(handler=_import_partners)
 
-    rep = commands.add_parser("report", help="print the network, its totals and checks (reads only)")
+    rep = commands.add_parser("report", parents=[common], help="print the network, its totals and checks (reads only)")
     rep.add_argument("workspace", metavar="WORKSPACE")
     rep.add_argument("--json", action="store_true", help="print JSON instead of text")
     rep.set_defaults(handler=_report)
@@ -259,7 +278,12 @@ def run(argv: Sequence[str]) -> int:
     try:
         return handler(args)
     except _BAD_INPUT as problem:
-        _error(args.command, str(problem))
+        details = getattr(problem, "details", "")
+        show = details and getattr(args, "details", False)
+        hint = " (add --details for the full report)" if details and not show and "\n" not in str(problem) else ""
+        _error(args.command, f"{problem}{hint}")
+        if show:
+            sys.stderr.write("".join(f"  {printable(line)}\n" for line in details.splitlines()))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         _error(args.command, "interrupted")

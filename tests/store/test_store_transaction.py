@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from file_checks import first_value
-from imagingnet_desktop.store import WorkspaceFile, WorkspaceInUseError
+from imagingnet_desktop.store import WorkspaceFile, WorkspaceInUseError, WorkspaceSaveError
 from imagingnet_desktop.store.tables import partners as network_rows
 
 
@@ -55,7 +55,7 @@ def test_a_failed_commit_rolls_back_and_the_next_edit_works(tmp_path: Path) -> N
         with file.transaction() as conn:
             network_rows.set_network_name(conn, "Kept")
         file.conn = FailingCommit(real)  # type: ignore[assignment]
-        with pytest.raises(sqlite3.OperationalError), file.transaction() as conn:
+        with pytest.raises(WorkspaceSaveError, match="not saved"), file.transaction() as conn:
             network_rows.set_network_name(conn, "Never committed")
         assert not real.in_transaction  # not left open, where the next BEGIN would fail
         assert names(path) == "Kept"

@@ -135,7 +135,7 @@ def test_import_update_and_add_then_undo_restores_exactly(workspace: Workspace, 
     outcome = import_partners(workspace, write_import_csv(tmp_path / "b.csv", workspace))
     assert outcome.added == ("ZZZ",) and len(outcome.updated) == 1
     first = workspace.network.partners[0]
-    assert first.id == before.partners[0].id and first.ics == "Updated ICS" and first.code == before.partners[0].code.lower()
+    assert first.id == before.partners[0].id and first.ics == "Updated ICS" and first.code == before.partners[0].code  # stored spelling kept
     added = workspace.network.partners[-1]
     assert added.name == "Newcomer Hospitals NHS Trust, Cymru ŵ" and added.pay_cost_gbp == Decimal("1000.5")
     workspace.undo()

@@ -6,6 +6,8 @@ from imagingnet_desktop.store.errors import (
     WorkspaceExistsError,
     WorkspaceInUseError,
     WorkspaceMissingError,
+    WorkspaceReadOnlyError,
+    WorkspaceSaveError,
     WorkspaceTooNewError,
 )
 from imagingnet_desktop.store.workspace_file import WorkspaceFile
@@ -17,5 +19,7 @@ __all__ = [
     "WorkspaceFile",
     "WorkspaceInUseError",
     "WorkspaceMissingError",
+    "WorkspaceReadOnlyError",
+    "WorkspaceSaveError",
     "WorkspaceTooNewError",
 ]

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from imagingnet_desktop.domain.network.network import Network
 from imagingnet_desktop.domain.network.partner import Partner
-from imagingnet_desktop.store import WorkspaceFile
+from imagingnet_desktop.store import WorkspaceFile, WorkspaceSaveError
 from imagingnet_desktop.store.tables import partners as network_rows
 from imagingnet_desktop.store.tables import rows as row_tables
 from imagingnet_desktop.store.tables import scenarios as scenario_rows
@@ -41,6 +42,9 @@ class Workspace:
         self._file = file
         self._state: dict[str, Any] = {"network": network_rows.load_network(file.conn)}
         self._touched: dict[str, Any] | None = None  # key -> value before this transaction, while one is open
+        self.notices: list[str] = list(file.notices)  # what the user should be told about this workspace
+        self._notice_listeners: list[Callable[[str], None]] = []
+        self._save_failure_listeners: list[Callable[[WorkspaceSaveError, str], None]] = []
         self._notifier = ChangeNotifier()
         self._undo = UndoStack()
 
@@ -56,13 +60,22 @@ class Workspace:
     @classmethod
     def create(cls, path: str | os.PathLike[str], name: str, partners: tuple[Partner, ...] = ()) -> Workspace:
         file = WorkspaceFile.create(path)
-        with file.transaction() as conn:
-            network_rows.set_network_name(conn, name)
-            network_rows.write_partners(conn, partners)
+        try:
+            with file.transaction() as conn:
+                network_rows.set_network_name(conn, name)
+                network_rows.write_partners(conn, partners)
+        except BaseException:
+            file.discard_new()  # never a half-made file left to block the next attempt
+            raise
         return cls(file)
 
     def close(self) -> None:
         self._file.close()
+
+    @property
+    def close_problem(self) -> str | None:
+        """Set when ``close`` could not make the file self-contained (every saved edit is still kept)."""
+        return self._file.close_problem
 
     # ------------------------------------------------------------- reading
     @property
@@ -86,7 +99,11 @@ class Workspace:
     def tab_state(self, key: str, default: object = None) -> object:
         state_key = f"tab:{key}"
         if state_key not in self._state:
-            self._state[state_key] = tab_state.read_state(self._file.conn, key)
+            try:
+                self._state[state_key] = tab_state.read_state(self._file.conn, key)
+            except (ValueError, TypeError):  # not JSON: a setting, so back to its default (with a notice)
+                self.reset_setting(key, f"The saved setting {key} could not be read, so it is back to its "
+                                        "default (nothing has been changed in the file).")
         value = self._state[state_key]
         return copy.deepcopy(value) if value is not None else default
 
@@ -122,9 +139,31 @@ class Workspace:
         """Call ``listener(change)`` after every edit, undo and redo. Returns an unsubscribe function."""
         return self._notifier.subscribe(listener)
 
+    def subscribe_save_failures(self, listener: Callable[[WorkspaceSaveError, str], None]) -> Callable[[], None]:
+        """Call ``listener(error, label)`` when an edit, undo or redo could not be written (it was not saved)."""
+        self._save_failure_listeners.append(listener)
+        return lambda: self._save_failure_listeners.remove(listener) if listener in self._save_failure_listeners \
+            else None
+
+    def subscribe_notices(self, listener: Callable[[str], None]) -> Callable[[], None]:
+        """Call ``listener(text)`` for each notice added from now on (``notices`` holds the earlier ones)."""
+        self._notice_listeners.append(listener)
+        return lambda: self._notice_listeners.remove(listener) if listener in self._notice_listeners else None
+
+    def add_notice(self, text: str) -> None:
+        if text not in self.notices:
+            self.notices.append(text)
+            for listener in list(self._notice_listeners):
+                listener(text)
+
+    def reset_setting(self, key: str, notice: str) -> None:
+        """Read a stored setting that cannot be used as its default, in memory only, and say so."""
+        self._state[f"tab:{key}"] = None
+        self.add_notice(notice)
+
     # ------------------------------------------------------------- editing
     def execute(self, command: Command) -> Change:
-        change = self._run(command.do)
+        change = self._run(command.do, command.label)
         self._undo.pushed(command)
         self._notifier.notify(change | Change.UNDO_STACK)
         return change
@@ -133,7 +172,7 @@ class Workspace:
         command = self._undo.take_undo()
         if command is None:
             return Change.NONE
-        change = self._run(command.undo)
+        change = self._run(command.undo, f"undo {command.label}")
         self._undo.undone()
         self._notifier.notify(change | Change.UNDO_STACK)
         return change
@@ -142,7 +181,7 @@ class Workspace:
         command = self._undo.take_redo()
         if command is None:
             return Change.NONE
-        change = self._run(command.do)
+        change = self._run(command.do, f"redo {command.label}")
         self._undo.redone()
         self._notifier.notify(change | Change.UNDO_STACK)
         return change
@@ -155,17 +194,20 @@ class Workspace:
     def redo_label(self) -> str | None:
         return self._undo.redo_label
 
-    def _run(self, step) -> Change:
+    def _run(self, step, label: str = "") -> Change:
         self._touched = {}
         try:
             with self._file.transaction():
                 return step(self)  # type: ignore[no-any-return]
-        except BaseException:
+        except BaseException as exc:
             for key, old in self._touched.items():
                 if old is _MISSING:
                     self._state.pop(key, None)
                 else:
                     self._state[key] = old
+            if isinstance(exc, WorkspaceSaveError):
+                for listener in list(self._save_failure_listeners):
+                    listener(exc, label)
             raise
         finally:
             self._touched = None

@@ -242,9 +242,10 @@ def test_reimport_updates_in_place_adds_at_the_end_and_is_one_undoable_step(demo
         header=["code", "name", "organisation_type", "population_served", "imaging_staff_wte", "ppci_centre"],
     )
     outcome = import_partners(demo, source)
-    assert (outcome.added, outcome.updated) == (("NEW",), ("emv",))
+    assert (outcome.added, outcome.updated) == (("NEW",), ("EMV",))  # the stored spelling of the code is kept
+    assert outcome.notes == ("emv matched EMV (kept as EMV)",)
     after = demo.network.partners
-    assert [p.code for p in after] == ["NSH", "emv", "KBD", "SMC", "WBK", "NEW"]
+    assert [p.code for p in after] == ["NSH", "EMV", "KBD", "SMC", "WBK", "NEW"]
     emv = after[1]
     assert emv.id == ids["EMV"]  # the same partner, updated where it stands
     assert (emv.population_served, emv.imaging_staff_wte, emv.ppci_centre) == (999999, Decimal(300), True)

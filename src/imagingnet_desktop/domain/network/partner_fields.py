@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from imagingnet_desktop.domain.names import has_control_characters
 from imagingnet_desktop.domain.network.partner import (
     FIELD_BY_NAME,
     FOUNDATION_TRUST,
@@ -16,6 +17,7 @@ from imagingnet_desktop.domain.network.partner import (
     FieldKind,
     FieldSpec,
 )
+from imagingnet_desktop.domain.number_text import without_grouping
 
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0", ""}
@@ -76,7 +78,7 @@ def parse_field(name: str, raw: object) -> object:
         raise FieldError(f"{spec.label} cannot be empty")
     if len(text) > spec.max_length:
         raise FieldError(f"{spec.label} is {len(text)} characters long; at most {spec.max_length} are allowed")
-    if any(ord(ch) < 32 for ch in text):
+    if has_control_characters(text):
         raise FieldError(f"{spec.label} cannot contain line breaks or control characters")
     if spec.kind is FieldKind.CODE and any(ch.isspace() for ch in text):
         raise FieldError(f"{spec.label} cannot contain spaces")
@@ -86,7 +88,10 @@ def parse_field(name: str, raw: object) -> object:
 def _parse_number(spec: FieldSpec, raw: object, text: str) -> int | Decimal | None:
     if isinstance(raw, float) and raw != raw:
         raise FieldError(f"{spec.label} is not a number (NaN)")
-    cleaned = text.replace(",", "").replace("£", "").replace("%", "").replace("_", "").strip()
+    try:
+        cleaned = without_grouping(spec.label, text)
+    except ValueError as refused:
+        raise FieldError(str(refused)) from None
     if not cleaned:
         return None
     try:

@@ -110,6 +110,7 @@ class NetworkTab(QWidget):
 
         self.model = PartnerTableModel(workspace, self)
         self.model.validation_failed.connect(self._refused)
+        self.model.save_failed.connect(self._not_saved)
         self.model.modelReset.connect(self._fit_columns)
         self.table = self._make_table()
         self.table.font_changed.connect(self._font_changed)
@@ -318,6 +319,23 @@ class NetworkTab(QWidget):
         if index.isValid():
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
+
+    def _not_saved(self, row: int, column: int, typed: str, message: str) -> None:
+        """The edit could not be written: say so, and put what was typed back in the cell to try again."""
+        self.message.show_error(f"Not saved — {message} What you typed (“{typed}”) is back in the cell: "
+                                "press Enter to try again, or Escape to leave it.")
+        QTimer.singleShot(0, self, lambda: self.reoffer(row, column, typed))
+
+    def reoffer(self, row: int, column: int, typed: str) -> None:
+        index = self.model.index(row, column)
+        if not index.isValid() or self.table.state() == QAbstractItemView.State.EditingState:
+            return
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+        editor = self.table.indexWidget(index) or QApplication.focusWidget()
+        if isinstance(editor, QLineEdit) and self.table.isAncestorOf(editor):
+            editor.setText(typed)
+            editor.selectAll()
 
     def _add(self) -> None:
         self._finish_editing()  # Insert pressed mid-edit: keep what was typed before the table changes

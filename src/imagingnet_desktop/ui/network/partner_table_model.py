@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 
 from imagingnet_desktop.domain.network.partner import NUMERIC_KINDS, PARTNER_FIELDS, Partner
 from imagingnet_desktop.domain.network.partner_fields import FieldError
-from imagingnet_desktop.store.errors import WorkspaceError
+from imagingnet_desktop.store.errors import WorkspaceError, WorkspaceSaveError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.network.display_text import MISSING, cell_text, edit_text
 from imagingnet_desktop.workspace.changes import Change
@@ -40,6 +40,7 @@ class PartnerTableModel(QAbstractTableModel):
     """Partners of ``workspace`` as rows; subscribes to the workspace until ``detach`` or destruction."""
 
     validation_failed = Signal(int, int, str)  # row, column, message for the person at the keyboard
+    save_failed = Signal(int, int, str, str)  # row, column, what was typed, why it could not be written
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +135,10 @@ class PartnerTableModel(QAbstractTableModel):
         spec = PARTNER_FIELDS[index.column()]
         try:
             edit_partner_field(self._workspace, partner.id, spec.name, value)
+        except WorkspaceSaveError as exc:  # disk full, read-only, I/O error: the typed value is offered again
+            self.save_failed.emit(index.row(), index.column(), "" if value is None else str(value),
+                                  f"{partner.code} {spec.label}: {exc}")
+            return False
         except (FieldError, WorkspaceError) as exc:  # a bad value, or the file was taken over elsewhere
             self.validation_failed.emit(index.row(), index.column(), f"{partner.code}: {exc}")
             return False

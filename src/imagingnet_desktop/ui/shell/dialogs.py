@@ -25,11 +25,14 @@ from imagingnet_desktop import __version__
 from imagingnet_desktop.domain.network.partner_fields import Problem
 
 
-def show_error(parent: QWidget | None, title: str, text: str, detail: str = "") -> QMessageBox:
+def show_error(parent: QWidget | None, title: str, text: str, detail: str = "", details: str = "") -> QMessageBox:
+    """``details`` (SQLite's full report on a damaged file, say) stays behind the box's Details button."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorMessage")
     if detail:
         box.setInformativeText(detail)
+    if details:
+        box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -16,13 +16,21 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
-from imagingnet_desktop.store import WorkspaceError, WorkspaceInUseError, WorkspaceMissingError
+from imagingnet_desktop.domain.names import control_character_problem
+from imagingnet_desktop.store import (
+    WorkspaceError,
+    WorkspaceInUseError,
+    WorkspaceMissingError,
+    WorkspaceReadOnlyError,
+    WorkspaceSaveError,
+)
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.shell import main_actions
 from imagingnet_desktop.ui.shell.settings import WORKSPACE_SUFFIX, AppSettings, documents_folder, unused_path
 from imagingnet_desktop.ui.shell.start_page import StartPage
 from imagingnet_desktop.ui.shell.tab_host import TabHost
 from imagingnet_desktop.ui.shell.tab_specs import TABS
+from imagingnet_desktop.ui.shell.window_bars import WindowBars
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.workspace import Workspace
 
@@ -56,6 +64,7 @@ class MainWindow(QMainWindow):
         self._stack = QStackedWidget()
         self._stack.addWidget(self.tab_widget)
         self.setCentralWidget(self._stack)
+        self.bars = WindowBars.above_the_tabs(self)  # "not saved" (stays until dismissed), read-only, notices
         self.actions_ = main_actions.build(self)
         self.statusBar()
         self._restore_window()
@@ -101,6 +110,14 @@ class MainWindow(QMainWindow):
 
         dialogs.show_error(self, title, text)
 
+    def _show_error_with_details(self, title: str, error: WorkspaceError) -> None:
+        if not error.details:
+            self._show_error(title, str(error))
+            return
+        from imagingnet_desktop.ui.shell import dialogs
+
+        dialogs.show_error(self, title, str(error), details=error.details)
+
     def _show_import_problems(self, refused: ImportRefused) -> None:
         from imagingnet_desktop.ui.shell import dialogs
 
@@ -117,13 +134,17 @@ class MainWindow(QMainWindow):
             try:
                 workspace = Workspace.open(path)
             except WorkspaceInUseError as exc:
+                if not exc.can_take_over:  # another copy on this computer is running: never taken from it
+                    raise
                 if not self._ask_take_over(str(exc)):
                     return False
                 workspace = Workspace.open(path, take_over=True)
+            except WorkspaceReadOnlyError:
+                workspace = Workspace.open_read_only(path)  # shown with a read-only banner, edits disabled
         except WorkspaceError as exc:
             if isinstance(exc, WorkspaceMissingError) and self.remember:
                 self.settings.remove_recent(path)
-            self._show_error("Cannot open the workspace", str(exc))
+            self._show_error_with_details("Cannot open the workspace", exc)
             return False
         except Exception as exc:  # an unexpected failure must not end a workshop
             self._show_error("Cannot open the workspace", f"{path.name} could not be opened: {exc}")
@@ -141,6 +162,7 @@ class MainWindow(QMainWindow):
         self._close_current()
         self.workspace = workspace
         self._unsubscribe = workspace.subscribe(self._on_change)
+        self.bars.follow(workspace)
         self.tab_widget.setUpdatesEnabled(False)
         for spec in TABS:
             self.tab_widget.addTab(TabHost(spec, workspace), spec.title.replace("&", "&&"))
@@ -173,6 +195,7 @@ class MainWindow(QMainWindow):
             host.deleteLater()
         if self.workspace is not None:
             workspace, self.workspace = self.workspace, None
+            self.bars.follow(None)
             workspace.close()
 
     @property
@@ -214,9 +237,13 @@ class MainWindow(QMainWindow):
         name = self._ask_network_name()
         if name is None:
             return False
-        name = " ".join(name.split())
+        raw_name, name = name, " ".join(name.split())
         if not name or len(name) > MAX_NAME_LENGTH:
             self._show_error("New workspace", f"The network needs a name of 1 to {MAX_NAME_LENGTH} characters.")
+            return False
+        problem = control_character_problem("The network name", raw_name)
+        if problem:
+            self._show_error("New workspace", f"{problem}.")
             return False
         return self._create(name, lambda path: Workspace.create(path, name))
 
@@ -279,6 +306,8 @@ class MainWindow(QMainWindow):
         self._flush_tabs()  # Ctrl+Z straight after a keyboard slider step undoes that step, not the one before
         try:
             step(self.workspace)
+        except WorkspaceSaveError:
+            pass  # the "not saved" bar says so (it stays until dismissed); the workspace is as it was
         except (WorkspaceError, PermissionError) as exc:
             self._show_error(f"{what} failed", str(exc))
 

@@ -86,7 +86,6 @@ def _bytes(value: object) -> QByteArray | None:
 
 # ------------------------------------------------------------- where new workspaces go
 WORKSPACE_SUFFIX = ".imagingnet"
-_UNSAFE = str.maketrans({c: "-" for c in '<>:"/\\|?*'})
 
 
 def documents_folder() -> Path:
@@ -103,9 +102,11 @@ def documents_folder() -> Path:
 
 
 def file_stem(name: str) -> str:
-    """A network name made safe as a file name on Windows and elsewhere."""
-    stem = " ".join(name.translate(_UNSAFE).split()).strip(" .")
-    return stem[:100] or "Imaging network"
+    """A network name made safe as a file name on Windows and elsewhere (no control characters, never a
+    reserved device name such as CON or NUL)."""
+    from ..domain.names import safe_file_stem
+
+    return safe_file_stem(name)
 
 
 def unused_path(folder: Path, name: str) -> Path:

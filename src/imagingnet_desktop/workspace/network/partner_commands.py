@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from imagingnet_desktop.domain.names import control_character_problem
 from imagingnet_desktop.domain.network.partner import FIELD_BY_NAME, Partner
 from imagingnet_desktop.domain.network.partner_fields import FieldError, parse_field
 from imagingnet_desktop.workspace.changes import Change
@@ -100,11 +101,14 @@ def edit_partner_field(workspace: Workspace, partner_id: int, field_name: str, r
 
 
 def rename_network(workspace: Workspace, name: str) -> Change:
-    name = " ".join(name.split())
+    raw_name, name = name, " ".join(name.split())
     if not name:
         raise FieldError("The network needs a name")
     if len(name) > 200:
         raise FieldError(f"The network name is {len(name)} characters long; at most 200 are allowed")
+    problem = control_character_problem("The network name", raw_name)
+    if problem:
+        raise FieldError(problem)
     if name == workspace.network.name:
         return Change.NONE
     return workspace.execute(RenameNetwork(name))

@@ -16,8 +16,10 @@ from pathlib import Path
 
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.network.partner_fields import Problem
-from imagingnet_desktop.domain.network.spreadsheet_rows import FormulaCell, ParsedRows, parse_rows
+from imagingnet_desktop.domain.network.spreadsheet_rows import ParsedRows, parse_rows
+from imagingnet_desktop.workspace.network.csv_table import read_csv_text
 from imagingnet_desktop.workspace.network.partner_commands import ReplacePartners
+from imagingnet_desktop.workspace.network.xlsx_table import XlsxProblem, read_xlsx
 from imagingnet_desktop.workspace.table_exports import restored
 from imagingnet_desktop.workspace.workspace import Workspace
 
@@ -40,6 +42,7 @@ class ImportRefused(Exception):
 class ImportOutcome:
     added: tuple[str, ...]
     updated: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # e.g. a code that matched a partner's in another case
 
     def summary(self) -> str:
         return f"{len(self.added)} partner(s) added, {len(self.updated)} updated"
@@ -66,51 +69,23 @@ def _read_csv(path: Path) -> tuple[list[str], list[list[object]]]:
         raise ImportRefused(
             path, (Problem(None, "(file)", f"the file is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8"),)
         ) from None
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    if not rows:
+    header, rows, problems = read_csv_text(text)
+    if problems:
+        raise ImportRefused(path, tuple(problems))
+    if not header:
         raise ImportRefused(path, (Problem(None, "(file)", "the file is empty"),))
-    return [h.strip() for h in rows[0]], [list(r) for r in rows[1:]]
+    return header, rows
 
 
 def _read_xlsx(path: Path) -> tuple[list[str], list[list[object]]]:
-    """The values Excel saved (``data_only``); a formula cell with no saved value becomes a ``FormulaCell``."""
-    values = _sheet_rows(path, data_only=True)
-    formulas = _sheet_rows(path, data_only=False)
-    rows: list[list[object]] = []
-    for value_row, formula_row in zip(values, formulas, strict=True):
-        row = list(value_row)
-        for i, cell in enumerate(formula_row):
-            if i < len(row) and row[i] is None and _is_formula(cell):
-                row[i] = FormulaCell(str(cell))
-        rows.append(row)
-    if not rows:
+    """Streamed: at most one row more than the limit is read (see ``xlsx_table``)."""
+    try:
+        header, rows = read_xlsx(path, MAX_ROWS)
+    except XlsxProblem as problem:
+        raise ImportRefused(path, tuple(problem.problems)) from None
+    if not header and not rows:
         raise ImportRefused(path, (Problem(None, "(file)", "the first sheet is empty"),))
-    header = ["" if h is None else str(h).strip() for h in rows[0]]
-    while header and not header[-1]:
-        header.pop()
-    return header, rows[1:]
-
-
-def _sheet_rows(path: Path, *, data_only: bool) -> list[tuple[object, ...]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=data_only)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ImportRefused(path, (Problem(None, "(file)", f"the spreadsheet cannot be read ({exc})"),)) from None
-    try:
-        if not book.worksheets:
-            return []
-        return list(book.worksheets[0].iter_rows(values_only=True))
-    finally:
-        book.close()
-
-
-def _is_formula(value: object) -> bool:
-    """With ``data_only=False`` openpyxl gives a formula as text starting with '=' (array formulas as objects)."""
-    if isinstance(value, str):
-        return value.startswith("=")
-    return value is not None and type(value).__name__ in ("ArrayFormula", "DataTableFormula")
+    return header, rows
 
 
 def parse_file(path: str | os.PathLike[str]) -> ParsedRows:
@@ -129,6 +104,7 @@ def import_partners(workspace: Workspace, path: str | os.PathLike[str]) -> Impor
     partners = list(workspace.network.partners)
     added: list[str] = []
     updated: list[str] = []
+    notes: list[str] = []
     next_id = workspace.new_partner_id()
     row_of_code: dict[str, int | None] = {}
     for baseline, row_number in zip(parsed.baselines, _row_numbers(parsed), strict=True):
@@ -140,13 +116,16 @@ def import_partners(workspace: Workspace, path: str | os.PathLike[str]) -> Impor
             next_id += 1
             added.append(code)
         else:  # only the columns the file has: an absent column leaves that figure as it was
-            partners[existing] = replace(partners[existing], **baseline)
-            updated.append(code)
+            stored = partners[existing].code
+            if stored != code:  # matched without regard to case: the workspace's spelling is kept
+                notes.append(f"{code} matched {stored} (kept as {stored})")
+            partners[existing] = replace(partners[existing], **{**baseline, "code": stored})
+            updated.append(stored)
     clashes = _name_clashes(partners, row_of_code)
     if clashes:
         raise ImportRefused(Path(path), clashes)
     workspace.execute(ReplacePartners(f"import partners from {Path(path).name}", tuple(partners)))
-    return ImportOutcome(tuple(added), tuple(updated))
+    return ImportOutcome(tuple(added), tuple(updated), tuple(notes))
 
 
 def _row_numbers(parsed: ParsedRows) -> tuple[int | None, ...]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from imagingnet_desktop.domain.names import control_character_problem
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
 from imagingnet_desktop.domain.scenarios.scenario import MAX_NAME_LENGTH, MAX_SCENARIOS_COMPARED, Scenario
+from imagingnet_desktop.domain.scenarios.scenario_check import read_scenario
 from imagingnet_desktop.store.tables.scenarios import ScenarioRow
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.commands import Batch, Command
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 WORKING_KEY = "shares_votes.working"
 COMPARED_KEY = "shares_votes.compared"
 AGREED_DEFAULT = Scenario(name="Default: equal votes, simple majority")
+UNREADABLE_WORKING = ("The shares & votes settings saved in this workspace could not be read, so the sliders and "
+                      "rule are back to their defaults (nothing has been changed in the file).")
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,13 @@ class ReplaceScenarios:
 
 def working_scenario(workspace: Workspace) -> Scenario:
     data = workspace.tab_state(WORKING_KEY)
-    return Scenario.from_dict(data) if isinstance(data, dict) else Scenario()
+    if data is None:
+        return Scenario()
+    scenario = read_scenario(data)
+    if scenario is None:  # a setting: back to the default, with a notice, rather than a crash
+        workspace.reset_setting(WORKING_KEY, UNREADABLE_WORKING)
+        return Scenario()
+    return scenario
 
 
 def saved_scenarios(workspace: Workspace) -> tuple[SavedScenario, ...]:
@@ -166,11 +176,14 @@ def _with_code(definition: dict[str, object], old: str, new: str) -> dict[str, o
 
 
 def _valid_name(workspace: Workspace, name: str, ignore_id: int | None = None) -> str:
-    name = " ".join(name.split())
+    raw_name, name = name, " ".join(name.split())
     if not name:
         raise FieldError("A scenario needs a name.")
     if len(name) > MAX_NAME_LENGTH:
         raise FieldError(f"A scenario name can be at most {MAX_NAME_LENGTH} characters ({len(name)} given).")
+    problem = control_character_problem("A scenario name", raw_name)
+    if problem:
+        raise FieldError(problem + ".")
     for saved in saved_scenarios(workspace):
         if saved.id != ignore_id and saved.scenario.name.casefold() == name.casefold():
             raise FieldError(f"There is already a scenario called '{saved.scenario.name}'.")

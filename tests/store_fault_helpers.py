@@ -1,0 +1,39 @@
+"""Shared by the fault tests: snapshots of a folder, small workspaces, SQLite surgery on copies."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+
+def folder_state(folder: Path) -> dict[str, bytes]:
+    """Every file in ``folder`` (not below it) and its bytes: equal snapshots mean nothing was touched."""
+    return {name: (folder / name).read_bytes() for name in sorted(os.listdir(folder)) if (folder / name).is_file()}
+
+
+def raw(path: Path, *statements: str) -> None:
+    """Run ``statements`` on ``path`` directly (as a hostile editor of the file would)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for sql in statements:
+            conn.execute(sql)
+    finally:
+        conn.close()
+
+
+def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(SRC), "PYTHONIOENCODING": "utf-8"}
+    env.pop("IMAGINGNET_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "imagingnet_desktop", *args],
+        capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, timeout=60,
+    )
+
+
+def one_line(text: str) -> bool:
+    return len(text.strip().splitlines()) == 1 and "Traceback" not in text
