@@ -75,12 +75,18 @@ def partner_columns(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
     return {table: frozenset(columns) for table, columns in found.items()}
 
 
+# The file's own bookkeeping in ``meta`` (its identity, the save count): not the user's data, never restored.
+_FILE_META_KEYS = ("workspace_id", "saves")
+_OWN_ROWS = {"meta": f"WHERE key NOT IN ({', '.join(repr(k) for k in _FILE_META_KEYS)})"}
+
+
 def _read_table(conn: sqlite3.Connection, table: str) -> TableRows:
     info = list(conn.execute(f"PRAGMA table_info({_quote(table)})"))
     columns = tuple(r[1] for r in info)
     key = tuple(r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5]))
     order = ", ".join(_quote(k) for k in key) if key else "rowid"
-    cursor = conn.execute(f"SELECT {', '.join(_quote(c) for c in columns)} FROM {_quote(table)} ORDER BY {order}")
+    cursor = conn.execute(f"SELECT {', '.join(_quote(c) for c in columns)} FROM {_quote(table)} "
+                          f"{_OWN_ROWS.get(table, '')} ORDER BY {order}")
     return TableRows(columns, key, tuple(tuple(r) for r in cursor))
 
 
@@ -99,7 +105,7 @@ def replace_tables(conn: sqlite3.Connection, tables: Mapping[str, TableRows]) ->
     conn.execute("PRAGMA defer_foreign_keys = ON")
     order = [t for t in snapshotted_tables(conn) if t in tables]
     for table in reversed(order):
-        conn.execute(f"DELETE FROM {_quote(table)}")
+        conn.execute(f"DELETE FROM {_quote(table)} {_OWN_ROWS.get(table, '')}")
     for table in order:
         content = tables[table]
         present = {r[1] for r in conn.execute(f"PRAGMA table_info({_quote(table)})")}
