@@ -17,9 +17,10 @@ import pytest
 
 from imagingnet_desktop.workspace.network.partner_import import create_demo
 from imagingnet_desktop.workspace.workspace import Workspace
+from locations import HELPERS
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-HELPER = Path(__file__).parent / "helpers" / "close_killer.py"
+HELPER = HELPERS / "close_killer.py"
 ROUNDS = 12
 
 

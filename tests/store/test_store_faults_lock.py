@@ -17,10 +17,11 @@ from imagingnet_desktop.store import WorkspaceInUseError
 from imagingnet_desktop.store.locking import this_host
 from imagingnet_desktop.workspace.network.partner_import import create_demo
 from imagingnet_desktop.workspace.workspace import Workspace
+from locations import HELPERS
 from store_fault_helpers import SRC, raw
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the helper process is driven by POSIX pipes")
-HELPER = Path(__file__).parent / "helpers" / "kill_editor.py"
+HELPER = HELPERS / "kill_editor.py"
 DEAD_PID = 4_000_000  # above Linux's pid_max: never a running process here
 
 

@@ -104,7 +104,7 @@ def documents_folder() -> Path:
 def file_stem(name: str) -> str:
     """A network name made safe as a file name on Windows and elsewhere (no control characters, never a
     reserved device name such as CON or NUL)."""
-    from ..domain.names import safe_file_stem
+    from imagingnet_desktop.domain.names import safe_file_stem
 
     return safe_file_stem(name)
 
