@@ -107,9 +107,18 @@ class WorkspaceFile:
     def open_read_only(cls, path: str | os.PathLike[str]) -> WorkspaceFile:
         """For commands that only read: the file is never modified."""
         path = Path(path)
-        inspect(path)
+        version = inspect(path)
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
-        return cls(path, conn, read_only=True, token=None)
+        if version >= SCHEMA_VERSION:
+            return cls(path, conn, read_only=True, token=None)
+        memory = sqlite3.connect(":memory:", isolation_level=None)  # an older format is read as this one:
+        try:  # migrated in a copy in memory, so the file itself is never changed
+            conn.backup(memory)
+        finally:
+            conn.close()
+        workspace = cls(path, memory, read_only=True, token=None)
+        workspace._migrate(version)
+        return workspace
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, take_over: bool = False) -> WorkspaceFile:

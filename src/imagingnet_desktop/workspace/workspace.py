@@ -22,9 +22,7 @@ from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.store import WorkspaceFile
 from imagingnet_desktop.store.tables import partners as network_rows
 from imagingnet_desktop.store.tables import rows as row_tables
-from imagingnet_desktop.store.tables import scenarios as scenario_rows
 from imagingnet_desktop.store.tables import tab_state
-from imagingnet_desktop.store.tables.scenarios import ScenarioRow
 from imagingnet_desktop.workspace.changes import Change, ChangeNotifier, Listener
 from imagingnet_desktop.workspace.collections import Collection, LoadedRows
 from imagingnet_desktop.workspace.commands import Command, UndoStack
@@ -87,14 +85,6 @@ class Workspace:
             self._state[state_key] = tab_state.read_state(self._file.conn, key)
         value = self._state[state_key]
         return copy.deepcopy(value) if value is not None else default
-
-    @property
-    def scenarios(self) -> tuple[ScenarioRow, ...]:
-        """The saved shares & votes scenarios, in order (see ``workspace.shares_votes``)."""
-        if "scenarios" not in self._state:
-            self._state["scenarios"] = scenario_rows.load_scenarios(self._file.conn)
-        scenarios: tuple[ScenarioRow, ...] = self._state["scenarios"]
-        return scenarios
 
     def loaded(self, collection: Collection[R]) -> LoadedRows[R]:
         """The collection as it is in memory, read from the file in one query the first time."""
@@ -200,10 +190,6 @@ class Workspace:
     def put_tab_state(self, key: str, value: object | None) -> None:
         tab_state.write_state(self._file.conn, key, value)
         self._set(f"tab:{key}", copy.deepcopy(value))
-
-    def put_scenarios(self, scenarios: tuple[ScenarioRow, ...]) -> None:
-        scenario_rows.write_scenarios(self._file.conn, scenarios)
-        self._set("scenarios", tuple(scenarios))
 
     def new_row_id(self, collection: Collection[Any]) -> int:
         in_memory = max((r.id for r in self.rows(collection)), default=0) + 1

@@ -22,6 +22,7 @@ from imagingnet_desktop.workspace.workspace import Workspace
 from shares_votes_helpers import (
     DEMO_ACTIVITY,
     DEMO_CODES,
+    DEMO_ID,
     DEMO_PAY,
     BruteForceGame,
     hundredths,
@@ -277,11 +278,11 @@ def test_unanimity_clears_vetoes_and_a_veto_partner_shows_in_the_warnings(tab, w
     view = tab.view()
     box = view.controls.veto_boxes["WBK"]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
-    assert shares_votes.working_scenario(workspace).veto_codes == ("WBK",)
+    assert shares_votes.working_scenario(workspace).veto_partner_ids == (DEMO_ID["WBK"],)
     assert "⚠ WBK can block any decision on its own." in view.warnings.lines()
     choose(qtbot, view.controls.rule, "Unanimity")
     scenario = shares_votes.working_scenario(workspace)
-    assert scenario.rule_kind is RuleKind.UNANIMITY and scenario.veto_codes == ()
+    assert scenario.rule_kind is RuleKind.UNANIMITY and scenario.veto_partner_ids == ()
     assert not box.isEnabled() and not box.isChecked()
     assert "⚠ Any single partner can block a decision." in view.warnings.lines()
 
@@ -290,7 +291,7 @@ def test_custom_votes_are_typed_in_the_table_and_bad_ones_refused_at_the_cell(ta
     view = tab.view()
     view.pages.setCurrentWidget(view.power_page)
     pick(qtbot, view.controls.method, "Custom: typed in")
-    assert shares_votes.working_scenario(workspace).custom_votes == tuple((c, 1) for c in DEMO_CODES)
+    assert shares_votes.working_scenario(workspace).custom_votes == tuple((DEMO_ID[c], 1) for c in DEMO_CODES)
     table, model = view.power_page.table, view.power_page.model
     votes_column = power_column(view, "votes")
 
@@ -306,7 +307,7 @@ def test_custom_votes_are_typed_in_the_table_and_bad_ones_refused_at_the_cell(ta
         qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # Qt commits on the next turn
 
     type_votes(0, "3")
-    assert shares_votes.working_scenario(workspace).custom_vote_map()["NSH"] == 3
+    assert shares_votes.working_scenario(workspace).custom_vote_map()[DEMO_ID["NSH"]] == 3
     game = BruteForceGame([3, 1, 1, 1, 1], quota=4)  # more than half of 7
     assert cell(model, 0, "banzhaf") == one_dp(game.banzhaf()[0])
     assert cell(model, 0, "shapley") == one_dp(game.shapley()[0])
@@ -316,7 +317,7 @@ def test_custom_votes_are_typed_in_the_table_and_bad_ones_refused_at_the_cell(ta
     assert view.message.is_error and "cannot be negative" in view.message.text()
     type_votes(1, "two")
     assert "whole number" in view.message.text()
-    assert on_disk(workspace).custom_vote_map()["EMV"] == 1 and workspace.undo_label == undo_before
+    assert on_disk(workspace).custom_vote_map()[DEMO_ID["EMV"]] == 1 and workspace.undo_label == undo_before
     assert table.currentIndex().row() == 1  # the refused cell stays current
 
 
@@ -555,22 +556,22 @@ def test_the_context_menu_shows_the_working(proportional_tab, qtbot):
     assert f"EMV holds {votes[1]:,} of the 10,000 votes" in view.working_dialog.text()
 
 
-def test_a_veto_for_a_partner_that_has_gone_can_be_unticked(workspace, qtbot):
+def test_a_deleted_veto_partner_takes_its_veto_with_it_and_undo_brings_both_back(workspace, qtbot):
     from imagingnet_desktop.workspace.network.partner_commands import delete_partners
 
-    shares_votes.set_working_scenario(workspace, replace(Scenario(), veto_codes=("WBK",)))
+    shares_votes.set_working_scenario(workspace, replace(Scenario(), veto_partner_ids=(DEMO_ID["WBK"],)))
     tab = open_tab(qtbot, workspace)
     view = tab.view()
-    delete_partners(workspace, [workspace.network.partners[-1].id])
-    assert ("✖ Cannot work this out: The veto partner WBK is no longer in the network: untick it under Veto, "
-            "or undo the change that removed it.") in view.warnings.lines()
-    box = view.controls.veto_boxes["WBK"]
-    assert box.text() == "WBK (not a partner)" and box.isChecked()
-    qtbot.waitUntil(box.isVisible)  # Qt shows a box added to a shown layout on its next turn
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
-    assert on_disk(workspace).veto_codes == ()
+    assert view.controls.veto_boxes["WBK"].isChecked()
+    delete_partners(workspace, [DEMO_ID["WBK"]])  # a veto belongs to its partner: nothing to ask
+    assert on_disk(workspace).veto_partner_ids == ()
     assert "WBK" not in view.controls.veto_boxes
     assert not any(line.startswith("✖") for line in view.warnings.lines())
+    assert not any("WBK" in line for line in view.warnings.lines())
+    workspace.undo()
+    assert on_disk(workspace).veto_partner_ids == (DEMO_ID["WBK"],)
+    assert view.controls.veto_boxes["WBK"].isChecked()
+    assert "⚠ WBK can block any decision on its own." in view.warnings.lines()
     tab.detach()
 
 

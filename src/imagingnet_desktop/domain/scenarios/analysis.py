@@ -33,6 +33,7 @@ POWER_GAP_WARNING_POINTS = 10
 class ScenarioAnalysis:
     scenario: Scenario
     codes: tuple[str, ...]
+    partner_ids: tuple[int, ...]  # in the same order as ``codes``
     table: ShareTable | None
     vote_shares_percent: tuple[Decimal, ...] | None  # the shares votes follow, when proportional
     votes: tuple[int, ...] | None
@@ -53,11 +54,16 @@ class ScenarioAnalysis:
     def codes_of(self, indices: Sequence[int]) -> list[str]:
         return [self.codes[i] for i in indices]
 
+    def veto_codes(self) -> list[str]:
+        """The codes of the scenario's veto partners that are among the partners analysed."""
+        return [self.codes[self.partner_ids.index(i)] for i in self.scenario.veto_partner_ids
+                if i in self.partner_ids]
+
 
 def analyse(partners: Sequence[Partner], scenario: Scenario, *, coalition_limit: int = COALITION_LIST_LIMIT
             ) -> ScenarioAnalysis:
     codes = tuple(p.code for p in partners)
-    partial = {"scenario": scenario, "codes": codes, "table": None, "vote_shares_percent": None, "votes": None,
+    partial = {"scenario": scenario, "codes": codes, "partner_ids": tuple(p.id for p in partners), "table": None, "vote_shares_percent": None, "votes": None,
                "game": None, "rule_text": "", "power": None, "coalitions": None, "warnings": ()}
     if not partners:
         return ScenarioAnalysis(**partial, problem="Add partners to the network first.")
@@ -107,8 +113,8 @@ def _vote_basis_percents(table: ShareTable, scenario: Scenario) -> tuple[Decimal
 def _votes(scenario: Scenario, partners: Sequence[Partner], percents: tuple[Decimal, ...] | None
            ) -> tuple[int, ...]:
     if scenario.vote_method is VoteMethod.CUSTOM:
-        given = {code.casefold(): n for code, n in scenario.custom_votes}
-        custom = [given.get(p.code.casefold(), 1) for p in partners]
+        given = scenario.custom_vote_map()
+        custom = [given.get(p.id, 1) for p in partners]
         return allocate_votes(VoteMethod.CUSTOM, len(partners), custom=custom)
     if scenario.vote_method is VoteMethod.PROPORTIONAL:
         return allocate_votes(VoteMethod.PROPORTIONAL, len(partners), share_percents=percents)

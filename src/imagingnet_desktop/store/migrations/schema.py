@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from imagingnet_desktop.store.migrations.scenarios_by_partner_id import scenarios_by_partner_id
+
 if TYPE_CHECKING:  # sqlite_utils imports pandas when installed: keep it off the start-up path
     from sqlite_utils import Database
 
 APPLICATION_ID = 0x494D474E  # "IMGN": marks a SQLite file as an ImagingNet workspace
-FILE_SUFFIX = ".imagingnet"
 
 DECIMAL_PARTNER_COLUMNS = (
     "imaging_staff_wte",
@@ -60,5 +61,6 @@ def _v2_state_and_scenarios(db: Database) -> None:
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_network_and_partners,
     _v2_state_and_scenarios,
+    scenarios_by_partner_id,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

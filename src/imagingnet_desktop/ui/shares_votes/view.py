@@ -194,7 +194,8 @@ class SharesVotesView(QWidget):
         if committed:
             self.sliders.set_weights(scenario.weights)
             self.sliders.set_editable(editable)
-            self.controls.show_scenario(scenario, analysis.codes, editable=editable)
+            self.controls.show_scenario(scenario, tuple(zip(analysis.partner_ids, analysis.codes, strict=True)),
+                                        editable=editable)
             self.power_page.model.read_only = not editable
         blend = analysis.table.blend if analysis.table is not None else None
         self.sliders.show_normalised(scenario.weights, {c.basis: c.percent for c in blend.components} if blend else {})
@@ -232,7 +233,8 @@ class SharesVotesView(QWidget):
         self.sliders.flush()
         if changes.get("vote_method") is VoteMethod.CUSTOM and not self.scenario.custom_votes \
                 and self.committed.votes is not None:
-            changes = {**changes, "custom_votes": tuple(zip(self.committed.codes, self.committed.votes, strict=True))}
+            changes = {**changes,
+                       "custom_votes": tuple(zip(self.committed.partner_ids, self.committed.votes, strict=True))}
         candidate = replace(self.scenario, **changes)
         refusal = self.refusal(candidate)
         if refusal:
@@ -254,10 +256,10 @@ class SharesVotesView(QWidget):
             return f"{code}'s votes must be a whole number of 0 or more, not “{text.strip()}”."
         if votes < 0:
             return f"{code}'s votes cannot be negative ({votes})."
-        given = {c.casefold(): n for c, n in self.scenario.custom_votes}  # when no votes could be worked out
-        current = self.committed.votes or tuple(given.get(c.casefold(), 1) for c in self.committed.codes)
-        custom = tuple((c, votes if i == index else v) for i, (c, v) in
-                       enumerate(zip(self.committed.codes, current, strict=True)))
+        given = self.scenario.custom_vote_map()  # when no votes could be worked out
+        ids = self.committed.partner_ids
+        current = self.committed.votes or tuple(given.get(pid, 1) for pid in ids)
+        custom = tuple((pid, votes if i == index else v) for i, (pid, v) in enumerate(zip(ids, current, strict=True)))
         candidate = replace(self.scenario, custom_votes=custom)
         refusal = self.refusal(candidate)
         if refusal:

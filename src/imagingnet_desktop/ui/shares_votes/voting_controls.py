@@ -50,8 +50,8 @@ class VotingControls(QWidget):
         super().__init__(parent)
         self._updating = False
         self._scenario = Scenario()
-        self.veto_boxes: dict[str, QCheckBox] = {}
-        self._gone: list[str] = []
+        self.veto_boxes: dict[str, QCheckBox] = {}  # by partner code, in partner order
+        self._partner_ids: dict[str, int] = {}  # code -> partner id
 
         self.method = self._combo("How votes are allocated", [t for _, t in METHODS])
         self.vote_basis = self._combo("Which shares the votes follow", [t for _, t in VOTE_BASES])
@@ -128,22 +128,20 @@ class VotingControls(QWidget):
         return label
 
     # ------------------------------------------------------------------ showing
-    def show_scenario(self, scenario: Scenario, codes: Sequence[str], *, editable: bool) -> None:
+    def show_scenario(self, scenario: Scenario, partners: Sequence[tuple[int, str]], *, editable: bool) -> None:
+        """``partners``: (id, code) of each partner, in order."""
         self._updating = True
         try:
             self._scenario = scenario
-            known = {c.casefold() for c in codes}
-            gone = [c for c in scenario.veto_codes if c.casefold() not in known]  # shown so they can be unticked
-            self._set_partners([*codes, *gone], gone)
+            self._set_partners(partners)
             self.method.setCurrentIndex(_index(METHODS, scenario.vote_method))
             self.vote_basis.setCurrentIndex(next(
                 (i for i, (v, _) in enumerate(VOTE_BASES) if v == scenario.vote_basis), 0))
             self.rule.setCurrentIndex(_index(RULES, scenario.rule_kind))
             self.percent.setValue(float(scenario.qualified_percent or DEFAULT_QUALIFIED))
             self.min_partners.setValue(min(scenario.min_partners, MAX_MIN_PARTNERS))
-            vetoes = {c.casefold() for c in scenario.veto_codes}
             for code, box in self.veto_boxes.items():
-                box.setChecked(code.casefold() in vetoes)
+                box.setChecked(self._partner_ids[code] in scenario.veto_partner_ids)
             unanimity = scenario.rule_kind is RuleKind.UNANIMITY
             self.method.setEnabled(editable)
             self.vote_basis.setEnabled(editable and scenario.vote_method is VoteMethod.PROPORTIONAL)
@@ -157,16 +155,16 @@ class VotingControls(QWidget):
         finally:
             self._updating = False
 
-    def _set_partners(self, codes: Sequence[str], gone: Sequence[str] = ()) -> None:
-        if list(self.veto_boxes) == list(codes) and self._gone == list(gone):
+    def _set_partners(self, partners: Sequence[tuple[int, str]]) -> None:
+        if list(self._partner_ids.items()) == [(code, pid) for pid, code in partners]:
             return
-        self._gone = list(gone)
+        self._partner_ids = {code: pid for pid, code in partners}
         for box in self.veto_boxes.values():
             self._veto_grid.removeWidget(box)
             box.deleteLater()
         self.veto_boxes = {}
-        for number, code in enumerate(codes):
-            box = QCheckBox(f"{code} (not a partner)" if code in gone else code)
+        for number, (_pid, code) in enumerate(partners):
+            box = QCheckBox(code)
             box.setAccessibleName(f"{code} holds a veto")
             theme.use_font(box, 1.05, bold=True)
             box.clicked.connect(lambda _checked=False, c=code: self._veto_toggled(c))
@@ -196,7 +194,7 @@ class VotingControls(QWidget):
         if kind is RuleKind.QUALIFIED and self._scenario.qualified_percent is None:
             changes["qualified_percent"] = DEFAULT_QUALIFIED
         if kind is RuleKind.UNANIMITY:  # unanimity needs everyone: a minimum or vetoes would add nothing
-            changes.update(min_partners=0, veto_codes=())
+            changes.update(min_partners=0, veto_partner_ids=())
         self._send(changes, f"rule: {RULES[row][1].lower()}")
 
     def _percent_changed(self, value: float) -> None:
@@ -209,9 +207,9 @@ class VotingControls(QWidget):
             self._send({"min_partners": value}, f"at least {value} partners" if value else "no minimum")
 
     def _veto_toggled(self, code: str) -> None:
-        checked = [c for c, box in self.veto_boxes.items() if box.isChecked()]
+        checked = [self._partner_ids[c] for c, box in self.veto_boxes.items() if box.isChecked()]
         label = f"give {code} a veto" if self.veto_boxes[code].isChecked() else f"take away {code}'s veto"
-        self._send({"veto_codes": tuple(checked)}, label)
+        self._send({"veto_partner_ids": tuple(checked)}, label)
 
 
 def _plain(number: Decimal) -> Decimal:

@@ -87,16 +87,7 @@ def edit_partner_field(workspace: Workspace, partner_id: int, field_name: str, r
         )
         if clash is not None:
             raise FieldError(f"{FIELD_BY_NAME[field_name].label} '{value}' is already used by {clash.code}")
-    edit = SetPartnerField(partner_id, field_name, value)
-    if field_name == "code":  # vetoes and custom votes name partners by code: they follow it, in the same step
-        from imagingnet_desktop.workspace.shares_votes.scenarios import (
-            follow_code_change,  # here: off the path to the first window
-        )
-
-        steps = follow_code_change(workspace, partner.code, str(value))
-        if steps:
-            return workspace.execute(Batch(f"edit {partner.code} {FIELD_BY_NAME['code'].label}", [edit, *steps]))
-    return workspace.execute(edit)
+    return workspace.execute(SetPartnerField(partner_id, field_name, value))
 
 
 def rename_network(workspace: Workspace, name: str) -> Change:
@@ -146,9 +137,10 @@ def delete_partners(workspace: Workspace, partner_ids: list[int], *, hand_over: 
     references = workspace.partner_references(sorted(doomed))
     if not references:
         return workspace.execute(ReplacePartners(f"delete {codes}", remaining))
-    if hand_over is None:
+    asking = [r for r in references if not r.goes_with_partner]
+    if asking and hand_over is None:
         raise PartnerInUseError(f"{codes} {'is' if len(doomed) == 1 else 'are'} named in "
-                                f"{describe_references(references)}", references)
+                                f"{describe_references(asking)}", asking)
     if hand_over == "reassign" and (to_partner is None or to_partner in doomed
                                     or to_partner not in {p.id for p in remaining}):
         raise FieldError("Choose a remaining partner to hand the items to")

@@ -46,7 +46,7 @@ def agreed_analysis(source: object) -> tuple[ScenarioAnalysis, str | None]:
     """
     problem = None
     scenario = AGREED_DEFAULT
-    if hasattr(source, "scenarios"):
+    if hasattr(source, "rows"):  # a Workspace: it has collections
         try:
             scenario = agreed_scenario(source)  # type: ignore[arg-type]
         except (ValueError, TypeError, AssertionError, ArithmeticError) as exc:
@@ -137,7 +137,7 @@ def _rule(analysis: ScenarioAnalysis) -> dict[str, JsonValue]:
         "kind": scenario.rule_kind.value,
         "percent": None if percent is None else float(percent),
         "min_partners": scenario.min_partners,
-        "veto": analysis.codes_of(game.veto) if game is not None else list(scenario.veto_codes),
+        "veto": analysis.codes_of(game.veto) if game is not None else analysis.veto_codes(),
         "quota": None if game is None else game.quota,
         "description": analysis.rule_text or None,
     }
