@@ -93,7 +93,7 @@ def bar_heights(view, series: str) -> list[float]:
 
 
 def test_dragging_a_slider_previews_live_and_release_commits_one_edit(proportional_tab, workspace, qtbot):
-    view = proportional_tab.view()
+    view = proportional_tab
     view.pages.setCurrentWidget(view.chart_page)
     qtbot.waitUntil(lambda: view.chart_page.canvas.full_draws > 0)
     draws_before = view.chart_page.canvas.full_draws
@@ -145,7 +145,7 @@ def test_dragging_a_slider_previews_live_and_release_commits_one_edit(proportion
 
 
 def test_keyboard_reaches_the_sliders_and_commits_after_a_pause(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     activity, pay = view.sliders.sliders[Basis.ACTIVITY], view.sliders.sliders[Basis.PAY]
     activity.setFocus()
     qtbot.keyClick(activity, Qt.Key.Key_Tab)
@@ -165,7 +165,7 @@ def test_keyboard_reaches_the_sliders_and_commits_after_a_pause(tab, workspace, 
 
 
 def test_all_weights_zero_shows_no_basis_not_an_error(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     activity = view.sliders.sliders[Basis.ACTIVITY]
     activity.setFocus()
     qtbot.keyClick(activity, Qt.Key.Key_Home)
@@ -211,7 +211,7 @@ def type_into_spin(qtbot, spin, text: str) -> None:
 
 
 def test_proportional_votes_with_a_75_percent_rule_match_brute_force(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     choose(qtbot, view.controls.method, "By shareholding")
     choose(qtbot, view.controls.rule, "Qualified majority")
     scenario = shares_votes.working_scenario(workspace)
@@ -255,7 +255,7 @@ def test_proportional_votes_with_a_75_percent_rule_match_brute_force(tab, worksp
 
 
 def test_a_rule_nobody_can_meet_is_refused_with_the_reason_and_changes_nothing(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     before, undo_before = on_disk(workspace), workspace.undo_label
     type_into_spin(qtbot, view.controls.min_partners, "6")
     assert view.message.is_error
@@ -275,7 +275,7 @@ def test_a_rule_nobody_can_meet_is_refused_with_the_reason_and_changes_nothing(t
 
 
 def test_unanimity_clears_vetoes_and_a_veto_partner_shows_in_the_warnings(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     box = view.controls.veto_boxes["WBK"]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert shares_votes.working_scenario(workspace).veto_partner_ids == (DEMO_ID["WBK"],)
@@ -288,7 +288,7 @@ def test_unanimity_clears_vetoes_and_a_veto_partner_shows_in_the_warnings(tab, w
 
 
 def test_custom_votes_are_typed_in_the_table_and_bad_ones_refused_at_the_cell(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     view.pages.setCurrentWidget(view.power_page)
     pick(qtbot, view.controls.method, "Custom: typed in")
     assert shares_votes.working_scenario(workspace).custom_votes == tuple((DEMO_ID[c], 1) for c in DEMO_CODES)
@@ -325,7 +325,7 @@ def test_custom_votes_are_typed_in_the_table_and_bad_ones_refused_at_the_cell(ta
 
 
 def test_save_two_scenarios_compare_them_mark_one_agreed_and_undo_each(proportional_tab, workspace, qtbot):
-    view = proportional_tab.view()
+    view = proportional_tab
     panel = view.scenarios
     view.pages.setCurrentWidget(panel)
     names = iter(["Activity, majority", "Activity, 75%"])
@@ -379,7 +379,7 @@ def test_save_two_scenarios_compare_them_mark_one_agreed_and_undo_each(proportio
 
 
 def test_no_more_than_four_are_compared_and_rename_and_delete_are_undoable(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     panel = view.scenarios
     view.pages.setCurrentWidget(panel)
     for number in range(5):
@@ -388,7 +388,7 @@ def test_no_more_than_four_are_compared_and_rename_and_delete_are_undoable(tab, 
     assert panel.compare_model.columnCount() == 4  # the fifth is saved but not compared
     fifth = panel.list.item(4)
     fifth.setCheckState(Qt.CheckState.Checked)  # as a click on its box does
-    assert "up to 4" in view.message.text()
+    assert "Up to 4 scenarios can be compared side by side; untick one first." in view.message.text()
     assert fifth.checkState() == Qt.CheckState.Unchecked and len(shares_votes.compared_ids(workspace)) == 4
 
     panel.list.item(0).setCheckState(Qt.CheckState.Unchecked)
@@ -416,7 +416,7 @@ def test_no_more_than_four_are_compared_and_rename_and_delete_are_undoable(tab, 
 def test_missing_figures_say_who_lacks_what_and_what_it_does(tab, workspace, qtbot):
     from imagingnet_desktop.workspace.network.partner_commands import edit_partner_field
 
-    view = tab.view()
+    view = tab
     emv = workspace.network.partners[1]
     edit_partner_field(workspace, emv.id, "pay_cost_gbp", "")
     for partner in workspace.network.partners:
@@ -432,7 +432,7 @@ def test_missing_figures_say_who_lacks_what_and_what_it_does(tab, workspace, qtb
 
 
 def test_every_figure_shows_its_working(proportional_tab, workspace, qtbot):
-    view = proportional_tab.view()
+    view = proportional_tab
     view.pages.setCurrentWidget(view.power_page)
     table, model = view.power_page.table, view.power_page.model
     votes = hundredths(DEMO_ACTIVITY)
@@ -472,7 +472,7 @@ def test_every_figure_shows_its_working(proportional_tab, workspace, qtbot):
 
 @pytest.mark.parametrize("which", ["shares", "power", "compare"])
 def test_each_table_model_passes_the_qt_model_tester(proportional_tab, workspace, qtmodeltester, which):
-    view = proportional_tab.view()
+    view = proportional_tab
     shares_votes.save_scenario(workspace, "One")
     shares_votes.save_scenario(workspace, "Two")
     model = {"shares": view.shares_page.model, "power": view.power_page.model,
@@ -490,7 +490,7 @@ def test_each_table_model_passes_the_qt_model_tester(proportional_tab, workspace
 def test_adding_a_partner_elsewhere_reaches_every_part_of_the_tab(tab, workspace, qtbot):
     from imagingnet_desktop.workspace.network.partner_commands import add_partner
 
-    view = tab.view()
+    view = tab
     partner = add_partner(workspace)
     assert view.shares_page.model.rowCount() == 7  # six partners and the total
     assert view.power_page.model.rowCount() == 7
@@ -505,7 +505,7 @@ def test_a_read_only_workspace_can_be_looked_at_but_not_changed(workspace, qtbot
     reader = Workspace.open_read_only(workspace.path)
     try:
         tab = open_tab(qtbot, reader)
-        view = tab.view()
+        view = tab
         assert not view.sliders.sliders[Basis.PAY].isEnabled()
         assert not view.controls.method.isEnabled()
         assert not view.scenarios.save_button.isEnabled()
@@ -515,20 +515,24 @@ def test_a_read_only_workspace_can_be_looked_at_but_not_changed(workspace, qtbot
         reader.close()
 
 
-def test_the_content_is_built_on_first_show_only(workspace, qtbot):
-    tab = SharesVotesTab(workspace)
-    qtbot.addWidget(tab)
-    assert not tab.is_built
-    shares_votes.set_working_scenario(workspace, PROPORTIONAL)  # heard while not built: nothing to do
-    tab.show()
-    qtbot.waitExposed(tab)
-    assert tab.is_built
-    assert tab.view().controls.method.currentText() == "By shareholding"
+def test_the_tab_is_built_on_first_show_only(workspace, qtbot):
+    from imagingnet_desktop.ui.shell.tab_host import TabHost
+    from imagingnet_desktop.ui.shell.tab_specs import TABS
+
+    host = TabHost(next(spec for spec in TABS if spec.key == "shares"), workspace)
+    qtbot.addWidget(host)
+    assert host.layout().count() == 0
+    shares_votes.set_working_scenario(workspace, PROPORTIONAL)  # before it is built: shown once it is
+    host.show()
+    qtbot.waitExposed(host)
+    tab = host.content()
+    assert isinstance(tab, SharesVotesTab) and host.layout().count() == 1
+    assert tab.controls.method.currentText() == "By shareholding"
     tab.detach()
 
 
 def test_a_blend_with_no_basis_stops_proportional_votes_and_says_so(proportional_tab, workspace, qtbot):
-    view = proportional_tab.view()
+    view = proportional_tab
     activity = view.sliders.sliders[Basis.ACTIVITY]
     activity.setFocus()
     qtbot.keyClick(activity, Qt.Key.Key_Home)  # the only weighted basis goes to zero
@@ -544,7 +548,7 @@ def test_a_blend_with_no_basis_stops_proportional_votes_and_says_so(proportional
 def test_the_context_menu_shows_the_working(proportional_tab, qtbot):
     from PySide6.QtWidgets import QMenu
 
-    view = proportional_tab.view()
+    view = proportional_tab
     view.pages.setCurrentWidget(view.power_page)
     table = view.power_page.table
     index = view.power_page.model.index(1, power_column(view, "vote_share"))
@@ -561,7 +565,7 @@ def test_a_deleted_veto_partner_takes_its_veto_with_it_and_undo_brings_both_back
 
     shares_votes.set_working_scenario(workspace, replace(Scenario(), veto_partner_ids=(DEMO_ID["WBK"],)))
     tab = open_tab(qtbot, workspace)
-    view = tab.view()
+    view = tab
     assert view.controls.veto_boxes["WBK"].isChecked()
     delete_partners(workspace, [DEMO_ID["WBK"]])  # a veto belongs to its partner: nothing to ask
     assert on_disk(workspace).veto_partner_ids == ()

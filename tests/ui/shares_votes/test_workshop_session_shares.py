@@ -113,7 +113,7 @@ window.resize(1280, 720)
 window.show()
 window.open_path(folder / "demo.imagingnet")
 window.show_tab(3)
-view = window.tab("shares").view()
+view = window.tab("shares")
 label = view.sliders.percent_labels[Basis.ACTIVITY]
 tabs = view.pages.tabBar().sizeHint().height()
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import Enum
 
 from imagingnet_desktop.domain.network.partner import Partner
+from imagingnet_desktop.domain.network.partner_fields import FieldError
 
 # The national strategy's characteristics of a network and the drivers of change.
 POPULATION_RANGE = (1_500_000, 4_500_000)
@@ -152,3 +153,19 @@ def _fmt(value: Decimal) -> str:
     if value == value.to_integral_value():
         return f"{int(value):,}"
     return f"{value:,.1f}"
+
+
+MAX_NETWORK_NAME_LENGTH = 200
+
+
+def checked_network_name(raw: str) -> str:
+    """The network's name as typed, tidied (runs of spaces made one); raises ``FieldError`` with the reason."""
+    name = " ".join(raw.split())
+    if not name:
+        raise FieldError("The network needs a name")
+    if len(name) > MAX_NETWORK_NAME_LENGTH:
+        raise FieldError(f"The network name is {len(name)} characters long; at most {MAX_NETWORK_NAME_LENGTH} "
+                         "are allowed")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        raise FieldError("The network name cannot contain control characters")
+    return name

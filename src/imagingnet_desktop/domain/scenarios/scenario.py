@@ -8,12 +8,13 @@ settings convert to and from a plain dict for storage; the partner references ar
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
 
 from imagingnet_desktop.domain.network.partner import Partner
+from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import RuleError, RuleKind, VoteMethod, VotingRule
 
@@ -21,6 +22,7 @@ SLIDER_MAX = 100
 DEFAULT_WEIGHTS: tuple[tuple[Basis, int], ...] = tuple((b, SLIDER_MAX if b is Basis.ACTIVITY else 0) for b in Basis)
 MAX_SCENARIOS_COMPARED = 4
 MAX_NAME_LENGTH = 80
+DEFAULT_QUALIFIED_PERCENT = Decimal(75)
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,31 @@ class Scenario:
             min_partners=_clamp_whole(data.get("min_partners"), 0, 10**6),
             veto_partner_ids=veto_partner_ids,
         )
+
+
+def with_changes(scenario: Scenario, changes: Mapping[str, object]) -> Scenario:
+    """``scenario`` with the fields a person changed, and what follows from them.
+
+    Unanimity needs every partner anyway, so choosing it clears a minimum number of partners and the vetoes
+    (they would add nothing); a qualified majority chosen with no percentage yet starts at 75%.
+    """
+    changed = replace(scenario, **changes)  # type: ignore[arg-type]
+    if changed.rule_kind is RuleKind.UNANIMITY and scenario.rule_kind is not RuleKind.UNANIMITY:
+        changed = replace(changed, min_partners=0, veto_partner_ids=())
+    if changed.rule_kind is RuleKind.QUALIFIED and changed.qualified_percent is None:
+        changed = replace(changed, qualified_percent=DEFAULT_QUALIFIED_PERCENT)
+    return changed
+
+
+def parse_votes(text: str, code: str) -> int:
+    """Custom votes as typed ("1,200" is 1200); raises ``FieldError`` naming the partner."""
+    try:
+        votes = int(text.strip().replace(",", ""))
+    except ValueError:
+        raise FieldError(f"{code}'s votes must be a whole number of 0 or more, not “{text.strip()}”.") from None
+    if votes < 0:
+        raise FieldError(f"{code}'s votes cannot be negative ({votes}).")
+    return votes
 
 
 E = TypeVar("E", bound=Enum)

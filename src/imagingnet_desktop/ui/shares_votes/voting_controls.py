@@ -1,8 +1,9 @@
 """How votes are allocated and what a decision needs: method, basis, rule, qualified %, minimum partners, vetoes.
 
 The controls only report what the person changed, as ``edited(changes, label)`` where ``changes`` are
-``Scenario`` fields for ``dataclasses.replace``; the tab decides whether the change is allowed. Nothing is
-sent while the tab puts a scenario on the controls (``show_scenario``).
+``Scenario`` fields; what follows from a change (unanimity clearing vetoes, a first qualified percentage) and
+whether it is allowed is decided in ``workspace.shares_votes.working_edits``. Nothing is sent while the tab
+puts a scenario on the controls (``show_scenario``).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagingnet_desktop.domain.scenarios.scenario import Scenario
+from imagingnet_desktop.domain.scenarios.scenario import DEFAULT_QUALIFIED_PERCENT, Scenario
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
+from imagingnet_desktop.domain.wording import plain_decimal
 from imagingnet_desktop.ui.common import theme
 
 METHODS = (
@@ -38,7 +40,6 @@ RULES = (
     (RuleKind.QUALIFIED, "Qualified majority"),
     (RuleKind.UNANIMITY, "Unanimity"),
 )
-DEFAULT_QUALIFIED = Decimal(75)
 MAX_MIN_PARTNERS = 20
 VETO_COLUMNS = 3
 
@@ -138,7 +139,7 @@ class VotingControls(QWidget):
             self.vote_basis.setCurrentIndex(next(
                 (i for i, (v, _) in enumerate(VOTE_BASES) if v == scenario.vote_basis), 0))
             self.rule.setCurrentIndex(_index(RULES, scenario.rule_kind))
-            self.percent.setValue(float(scenario.qualified_percent or DEFAULT_QUALIFIED))
+            self.percent.setValue(float(scenario.qualified_percent or DEFAULT_QUALIFIED_PERCENT))
             self.min_partners.setValue(min(scenario.min_partners, MAX_MIN_PARTNERS))
             for code, box in self.veto_boxes.items():
                 box.setChecked(self._partner_ids[code] in scenario.veto_partner_ids)
@@ -190,15 +191,10 @@ class VotingControls(QWidget):
         kind = RULES[row][0]
         if kind is self._scenario.rule_kind:
             return
-        changes: dict[str, object] = {"rule_kind": kind}
-        if kind is RuleKind.QUALIFIED and self._scenario.qualified_percent is None:
-            changes["qualified_percent"] = DEFAULT_QUALIFIED
-        if kind is RuleKind.UNANIMITY:  # unanimity needs everyone: a minimum or vetoes would add nothing
-            changes.update(min_partners=0, veto_partner_ids=())
-        self._send(changes, f"rule: {RULES[row][1].lower()}")
+        self._send({"rule_kind": kind}, f"rule: {RULES[row][1].lower()}")
 
     def _percent_changed(self, value: float) -> None:
-        percent = _plain(Decimal(str(round(value, 2))))
+        percent = plain_decimal(Decimal(str(round(value, 2))))
         if percent != self._scenario.qualified_percent:
             self._send({"qualified_percent": percent}, f"qualified majority {percent:f}%")
 
@@ -210,12 +206,6 @@ class VotingControls(QWidget):
         checked = [self._partner_ids[c] for c, box in self.veto_boxes.items() if box.isChecked()]
         label = f"give {code} a veto" if self.veto_boxes[code].isChecked() else f"take away {code}'s veto"
         self._send({"veto_partner_ids": tuple(checked)}, label)
-
-
-def _plain(number: Decimal) -> Decimal:
-    """Without trailing zeros or an exponent: 75.50 -> 75.5, 150.00 -> 150 (never 1.5E+2 in a message)."""
-    normal = number.normalize()
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
 
 
 def _index(options: Sequence[tuple[object, str]], value: object) -> int:

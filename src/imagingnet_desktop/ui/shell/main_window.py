@@ -16,6 +16,8 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
+from imagingnet_desktop.domain.network.network import checked_network_name
+from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.store import WorkspaceError, WorkspaceInUseError, WorkspaceMissingError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.shell import main_actions
@@ -32,7 +34,6 @@ if TYPE_CHECKING:
 APP_TITLE = "ImagingNet Desktop"
 WORKSPACE_FILTER = f"ImagingNet workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
 IMPORT_FILTER = "Partner baselines (*.csv *.xlsx);;All files (*)"
-MAX_NAME_LENGTH = 200
 
 
 class MainWindow(QMainWindow):
@@ -214,11 +215,12 @@ class MainWindow(QMainWindow):
         name = self._ask_network_name()
         if name is None:
             return False
-        name = " ".join(name.split())
-        if not name or len(name) > MAX_NAME_LENGTH:
-            self._show_error("New workspace", f"The network needs a name of 1 to {MAX_NAME_LENGTH} characters.")
+        try:
+            checked = checked_network_name(name)
+        except FieldError as exc:
+            self._show_error("New workspace", f"{exc}.")
             return False
-        return self._create(name, lambda path: Workspace.create(path, name))
+        return self._create(checked, lambda path: Workspace.create(path, checked))
 
     def new_demo_workspace(self) -> bool:
         from imagingnet_desktop.workspace.network.partner_import import DEMO_NETWORK_NAME, create_demo

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from imagingnet_desktop.domain.network.network import checked_network_name
 from imagingnet_desktop.domain.network.partner import FIELD_BY_NAME, Partner
 from imagingnet_desktop.domain.network.partner_fields import FieldError, parse_field
 from imagingnet_desktop.workspace.changes import Change
@@ -91,11 +92,7 @@ def edit_partner_field(workspace: Workspace, partner_id: int, field_name: str, r
 
 
 def rename_network(workspace: Workspace, name: str) -> Change:
-    name = " ".join(name.split())
-    if not name:
-        raise FieldError("The network needs a name")
-    if len(name) > 200:
-        raise FieldError(f"The network name is {len(name)} characters long; at most 200 are allowed")
+    name = checked_network_name(name)
     if name == workspace.network.name:
         return Change.NONE
     return workspace.execute(RenameNetwork(name))

@@ -235,7 +235,7 @@ def load_scenario(workspace: Workspace, scenario_id: int) -> Change:
 
 def set_compared(workspace: Workspace, scenario_ids: list[int]) -> Change:
     if len(scenario_ids) > MAX_SCENARIOS_COMPARED:
-        raise FieldError(f"Up to {MAX_SCENARIOS_COMPARED} scenarios can be compared side by side.")
+        raise FieldError(f"Up to {MAX_SCENARIOS_COMPARED} scenarios can be compared side by side; untick one first.")
     if scenario_ids == compared_ids(workspace):
         return Change.NONE
     return workspace.execute(SetTabState(COMPARED_KEY, list(scenario_ids), "choose scenarios to compare"))
