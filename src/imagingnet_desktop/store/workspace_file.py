@@ -89,7 +89,7 @@ def inspect(path: Path) -> int:
         raise NotAWorkspaceError(f"{path.name} is damaged or not a workspace ({exc}).") from None
     finally:
         conn.close()
-    return version
+    return int(version)
 
 
 class WorkspaceFile:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -88,11 +89,11 @@ class Workspace:
 
     def loaded(self, collection: Collection[R]) -> LoadedRows[R]:
         """The collection as it is in memory, read from the file in one query the first time."""
-        loaded = self._state.get(collection.key)
+        loaded: LoadedRows[R] | None = self._state.get(collection.key)
         if loaded is None:
             loaded = LoadedRows(*collection.table.load(self._file.conn))
             self._state[collection.key] = loaded
-        return loaded  # type: ignore[no-any-return]
+        return loaded
 
     def rows(self, collection: Collection[R]) -> tuple[R, ...]:
         return self.loaded(collection).rows
@@ -106,7 +107,7 @@ class Workspace:
         return row_tables.partner_references(self._file.conn, partner_ids)
 
     # ------------------------------------------------------------- listening
-    def subscribe(self, listener: Listener):
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener(change)`` after every edit, undo and redo. Returns an unsubscribe function."""
         return self._notifier.subscribe(listener)
 
@@ -143,11 +144,11 @@ class Workspace:
     def redo_label(self) -> str | None:
         return self._undo.redo_label
 
-    def _run(self, step) -> Change:
+    def _run(self, step: Callable[[Workspace], Change]) -> Change:
         self._touched = {}
         try:
             with self._file.transaction():
-                return step(self)  # type: ignore[no-any-return]
+                return step(self)
         except BaseException:
             for key, old in self._touched.items():
                 if old is _MISSING:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -104,7 +105,7 @@ def weighted_rate(partners: tuple[Partner, ...], weight_field: str, rate_field: 
     return sum((w * r for w, r in pairs), Decimal(0)) / total
 
 
-def _distinct(values) -> tuple[str, ...]:
+def _distinct(values: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for v in values:
         if v and v not in out:

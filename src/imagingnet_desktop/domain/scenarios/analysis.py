@@ -10,10 +10,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
-from imagingnet_desktop.domain.shares.share_table import Basis, BlendWeightError, ShareTable, share_table
+from imagingnet_desktop.domain.shares.share_table import (
+    Basis,
+    BasisShares,
+    BlendShares,
+    BlendWeightError,
+    ShareTable,
+    share_table,
+)
 from imagingnet_desktop.domain.voting.coalitions import MinimalCoalitions, minimal_coalitions
 from imagingnet_desktop.domain.voting.power import GameError, PowerIndices, power_indices
 from imagingnet_desktop.domain.voting.rules import (
@@ -63,8 +71,10 @@ class ScenarioAnalysis:
 def analyse(partners: Sequence[Partner], scenario: Scenario, *, coalition_limit: int = COALITION_LIST_LIMIT
             ) -> ScenarioAnalysis:
     codes = tuple(p.code for p in partners)
-    partial = {"scenario": scenario, "codes": codes, "partner_ids": tuple(p.id for p in partners), "table": None, "vote_shares_percent": None, "votes": None,
-               "game": None, "rule_text": "", "power": None, "coalitions": None, "warnings": ()}
+    partial: dict[str, Any] = {  # the fields worked out so far: an analysis that stops keeps them
+        "scenario": scenario, "codes": codes, "partner_ids": tuple(p.id for p in partners), "table": None,
+        "vote_shares_percent": None, "votes": None, "game": None, "rule_text": "", "power": None,
+        "coalitions": None, "warnings": ()}
     if not partners:
         return ScenarioAnalysis(**partial, problem="Add partners to the network first.")
     try:
@@ -73,7 +83,7 @@ def analyse(partners: Sequence[Partner], scenario: Scenario, *, coalition_limit:
         return ScenarioAnalysis(**partial, problem=str(exc))
     partial["table"] = table
     try:
-        # Votes before the rule: a rule that cannot be played (a veto partner gone) still shows who holds what.
+        # Votes before the rule: a rule that cannot be played still shows who holds what.
         percents = _vote_basis_percents(table, scenario)
         partial["vote_shares_percent"] = percents
         votes = _votes(scenario, partners, percents)
@@ -98,12 +108,14 @@ class _NoBasis(ValueError):
 def _vote_basis_percents(table: ShareTable, scenario: Scenario) -> tuple[Decimal, ...] | None:
     if scenario.vote_method is not VoteMethod.PROPORTIONAL:
         return None
+    result: BlendShares | BasisShares | None
     if scenario.vote_basis == "blend":
         result = table.blend
         label = "the blend"
     else:
-        result = table.bases[Basis(scenario.vote_basis)]
-        label = result.basis.label
+        basis = Basis.of(scenario.vote_basis)
+        result = table.bases[basis]
+        label = basis.label
     if result is None or not result.has_basis:
         reason = result.reason if result is not None else "no blend is set"
         raise _NoBasis(f"Votes in proportion to {label} cannot be set: {reason}")

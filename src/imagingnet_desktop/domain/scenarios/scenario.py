@@ -155,4 +155,4 @@ def _clamp_whole(value: object, low: int, high: int) -> int:
         number = int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return low
-    return max(low, min(high, number))
+    return int(max(low, min(high, number)))

@@ -42,7 +42,7 @@ def read_weight(label: str, raw: object) -> Fraction:
     """
     kind = type(raw)
     if kind is int or kind is Fraction:  # the common cases, without the slower ABC checks below
-        value = Fraction(raw)
+        value: Fraction = Fraction(raw)  # type: ignore[call-overload]  # int or Fraction: checked above
         if value >= 0:
             return value
     where = f"The weight for {label}"
@@ -55,7 +55,7 @@ def read_weight(label: str, raw: object) -> Fraction:
             raise BlendWeightError(f"{where} is infinite; weights must be finite.")
         value = Fraction(raw)
     elif isinstance(raw, numbers.Rational):
-        value = Fraction(raw.numerator, raw.denominator)
+        value = Fraction(int(raw.numerator), int(raw.denominator))
     else:
         as_float = float(raw)
         if math.isnan(as_float):

@@ -85,7 +85,7 @@ def minimal_coalitions(
         for found in _first_reached(ws, ids, lambda w, s: w >= q and s >= m, limit)
     ]
     q_block, m_block = sum(ws) - q + 1, r - m + 1
-    blocking = [(v,) for v in veto_set][:limit]
+    blocking: list[tuple[int, ...]] = [(v,) for v in list(veto_set)[:limit]]
     blocking += [
         tuple(sorted(found))
         for found in _first_reached(ws, ids, lambda w, s: w >= q_block or s >= m_block, limit - len(blocking))

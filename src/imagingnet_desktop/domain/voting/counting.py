@@ -48,11 +48,12 @@ class Ring:
         np.minimum(dst, s, out=dst)
 
     def sub(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        d = a - b
+        d: np.ndarray = a - b
         if self.modulus == NATIVE:
             return d
         # if a < b, d wrapped to 2**64 - (b - a) and d + p wraps to the right residue below d.
-        return np.minimum(d, d + np.uint64(self.modulus))
+        wrapped: np.ndarray = np.minimum(d, d + np.uint64(self.modulus))
+        return wrapped
 
 
 def rings_for(bits: int) -> tuple[Ring, ...]:

@@ -140,7 +140,7 @@ def minimal_sets(
         return [tuple([column_ids[j] for j in t.columns[mask]]) for mask in masks]
 
     winning = [tuple(sorted(veto + found)) for found in first(min_win, limit)]
-    blocking = [(v,) for v in veto][:limit]
+    blocking: list[tuple[int, ...]] = [(v,) for v in veto[:limit]]
     blocking += [tuple(sorted(found)) for found in first(min_block, limit - len(blocking))]
     n_winning = int(np.count_nonzero(min_win))
     n_blocking = int(np.count_nonzero(min_block)) + len(veto)
@@ -155,6 +155,6 @@ def _minimal(hit: np.ndarray, t: _Tables) -> np.ndarray:
     set is minimal exactly when it hits and misses without its lightest member (its lowest column).
     The empty set has no member to lose: it is minimal when it hits.
     """
-    minimal = hit & ~hit[t.without_lowest]
+    minimal: np.ndarray = hit & ~hit[t.without_lowest]
     minimal[0] = hit[0]
     return minimal

@@ -29,7 +29,7 @@ DECIMAL_PARTNER_COLUMNS = (
 
 
 def _v1_network_and_partners(db: Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key")
+    db.table("meta").create({"key": str, "value": str}, pk="key")
     columns: dict[str, type] = {
         "id": int,
         "position": int,
@@ -44,14 +44,14 @@ def _v1_network_and_partners(db: Database) -> None:
         "ppci_centre": int,
         "hyper_acute_stroke_unit": int,
     }
-    db["partners"].create(columns, pk="id", not_null={"position", "code", "name", "organisation_type"})
-    db["session_lock"].create({"id": int, "token": str, "pid": int, "host": str, "opened_at": str}, pk="id")
+    db.table("partners").create(columns, pk="id", not_null={"position", "code", "name", "organisation_type"})
+    db.table("session_lock").create({"id": int, "token": str, "pid": int, "host": str, "opened_at": str}, pk="id")
 
 
 def _v2_state_and_scenarios(db: Database) -> None:
     """Per-tab state (JSON by key) and the saved shares & votes scenarios."""
-    db["tab_state"].create({"key": str, "value": str}, pk="key")
-    db["scenarios"].create(
+    db.table("tab_state").create({"key": str, "value": str}, pk="key")
+    db.table("scenarios").create(
         {"id": int, "position": int, "name": str, "definition": str, "agreed": int},
         pk="id",
         not_null={"position", "name", "definition", "agreed"},

@@ -34,7 +34,7 @@ def votes_text(analysis: ScenarioAnalysis) -> str:
         return "Equal: one each"
     if scenario.vote_method is VoteMethod.CUSTOM:
         return "Custom"
-    follows = "the blend" if scenario.vote_basis == "blend" else Basis(scenario.vote_basis).label
+    follows = "the blend" if scenario.vote_basis == "blend" else Basis.of(scenario.vote_basis).label
     return f"In proportion to {follows}"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -278,7 +278,7 @@ class ScenarioPanel(QWidget):
             lines = [*lines[:HEADING_LINES - 1], " ".join(lines[HEADING_LINES - 1:])]
         return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines)
 
-    def _compare_working(self, index) -> None:
+    def _compare_working(self, index: QModelIndex) -> None:
         key, partner = self.compare_model.row_key(index.row())
         if partner is not None:
             self.working_requested.emit(self.compare_model.column_at(index.column())[1], key, partner)

@@ -82,9 +82,9 @@ class SharesVotesTab(Tab):
         self.pages.setObjectName("sharesVotesPages")
         # Its tab bar has a style sheet, which stops the pages following the app font: set it, so they scale.
         theme.use_font(self.pages, 1.0)
-        pages = (self.shares_page, self.power_page, self.chart_page, self.scenarios)
-        for page, title in zip(pages, PAGE_TITLES, strict=True):
-            self.pages.addTab(page, title)
+        pages: tuple[QWidget, ...] = (self.shares_page, self.power_page, self.chart_page, self.scenarios)
+        for widget, title in zip(pages, PAGE_TITLES, strict=True):
+            self.pages.addTab(widget, title)
         self._lay_out()
         self.pages.currentChanged.connect(self._page_changed)
         self.scenarios.loaded.connect(lambda: self.pages.setCurrentWidget(self.power_page))
@@ -185,8 +185,9 @@ class SharesVotesTab(Tab):
         reuse = shown is not None and not force and shown.scenario == scenario and partners == self._partners
         self._partners = partners
         self.scenario = scenario
-        self.committed = shown if reuse else analyse(partners, scenario)  # a committed preview is not redone
-        self._show(self.committed, committed=True)
+        committed = shown if reuse and shown is not None else analyse(partners, scenario)  # a preview is not redone
+        self.committed = committed
+        self._show(committed, committed=True)
         if force:
             self._compared = shares_votes.compared_ids(self._workspace)
             self.scenarios.refresh()
@@ -306,7 +307,7 @@ def follows_text(scenario: Scenario) -> str:
         return f"Votes are {kind}: the blend sets shares only."
     if scenario.vote_basis == "blend":
         return "Votes follow this blend."
-    return f"Votes follow {Basis(scenario.vote_basis).label}."
+    return f"Votes follow {Basis.of(scenario.vote_basis).label}."
 
 
 def _set(label: QLabel, text: str) -> None:

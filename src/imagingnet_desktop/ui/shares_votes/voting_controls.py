@@ -173,7 +173,7 @@ class VotingControls(QWidget):
             self.veto_boxes[code] = box
 
     # ------------------------------------------------------------------ what the person changed
-    def _send(self, changes: dict, label: str) -> None:
+    def _send(self, changes: dict[str, object], label: str) -> None:
         if not self._updating:
             self.edited.emit(changes, label)
 

@@ -21,15 +21,15 @@ class TabHost(QWidget):
         self._workspace = workspace
         self._content: QWidget | None = None
         self.setObjectName(f"{spec.key}Page")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def content(self) -> QWidget:
         """The tab itself, built now if it has not been yet."""
         if self._content is None:
             self._content = self.spec.build(self._workspace, self)
             self._content.setObjectName(f"{self.spec.key}Tab")
-            self.layout().addWidget(self._content)
+            self._layout.addWidget(self._content)
             if self.isVisible():
                 self._content.show()
         return self._content

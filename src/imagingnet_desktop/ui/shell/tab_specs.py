@@ -28,7 +28,10 @@ class TabSpec:
 
 
 def placeholder(title: str, description: str) -> TabFactory:
-    return lambda _workspace, parent=None: PlaceholderTab(title, description, parent)
+    def build(_workspace: Workspace, parent: QWidget | None = None) -> QWidget:
+        return PlaceholderTab(title, description, parent)
+
+    return build
 
 
 def _network(workspace: Workspace, parent: QWidget | None = None) -> QWidget:

@@ -140,7 +140,7 @@ def import_partners(workspace: Workspace, path: str | os.PathLike[str]) -> Impor
             next_id += 1
             added.append(code)
         else:  # only the columns the file has: an absent column leaves that figure as it was
-            partners[existing] = replace(partners[existing], **baseline)
+            partners[existing] = replace(partners[existing], **baseline)  # type: ignore[arg-type]  # parsed
             updated.append(code)
     clashes = _name_clashes(partners, row_of_code)
     if clashes:
