@@ -1,17 +1,17 @@
 """Exact voting power: normalised Banzhaf and Shapley-Shubik indices of a weighted vote.
 
 Why: a partner's share of the votes is not its share of the power.  Three partners with
-4, 2 and 1 votes and a quota of 4 give the smallest partner a fifth of the Banzhaf power
+4, 2 and 1 votes and a quota of 5 give the smallest partner a fifth of the Banzhaf power
 with only a seventh of the votes; in the EEC Council of 1958 Luxembourg held a vote but
 never any power.  The board needs to see this, and see it exactly, before agreeing a rule.
 
 How: coalitions are counted exactly, never sampled.  One generating-function table counts
 the sets of non-veto players by (size, weight); each player's "everyone but me" table comes
-from it by deconvolution (``voting_counts``).  Veto players are forced into every coalition
+from it by deconvolution (``domain.voting.counting``).  Veto players are forced into every coalition
 first, and the minimum-members clause is a condition on the size, so the quota, the head
-count and the vetoes make ONE game.  Games of at most ``voting_small.ENUMERATE_UP_TO`` (12)
+count and the vetoes make ONE game.  Games of at most ``enumeration.ENUMERATE_UP_TO`` (12)
 players, the usual workshop size, are counted by looking at all their coalitions at once
-with numpy instead (``voting_small``): the same integers, faster for a live slider.
+with numpy instead (``domain.voting.enumeration``): the same integers, faster for a live slider.
 """
 
 from __future__ import annotations
