@@ -12,6 +12,13 @@ The table ``P[s, x]`` counts the sets of ``s`` players whose total weight is at 
 of weight ``w`` is ``P[s, x] += P[s - 1, x - w]``; removing one again is the same step run
 backwards ("deconvolution"), which gives every player's "everyone but me" table from one
 full table instead of n separate passes.
+
+Measured (benchmarks/power_indices.py, 2-core machine, random weights 1-100, simple majority, Banzhaf and
+Shapley-Shubik together): this modular DP takes 5.9 ms at 30 players and 0.23 s at 100, against
+``powerindex``'s 0.20 s and 7.9 s (ratio 0.029 at both sizes; budget 0.5). A single DP on Python integers in
+numpy object arrays was measured at 12.8 ms and 0.46 s: twice as slow, still inside that budget, so it is a
+candidate to replace this one (with the enumeration path for <= 12 players) once the slider budget
+(benchmarks/slider.py) is shown to hold with it.
 """
 
 from __future__ import annotations
