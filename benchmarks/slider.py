@@ -37,10 +37,11 @@ from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 from imagingnet_desktop.domain.scenarios.scenario import Scenario  # noqa: E402
 from imagingnet_desktop.domain.shares.share_table import Basis  # noqa: E402
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod  # noqa: E402
-from imagingnet_desktop.ui import shares_votes_view, theme  # noqa: E402
+from imagingnet_desktop.ui.common import theme  # noqa: E402
+from imagingnet_desktop.ui.shares_votes import shares_votes_tab as shares_votes_view  # noqa: E402
 from imagingnet_desktop.ui.shares_votes.shares_votes_tab import SharesVotesTab  # noqa: E402
-from imagingnet_desktop.workspace import shares_votes  # noqa: E402
 from imagingnet_desktop.workspace.network.partner_import import create_demo  # noqa: E402
+from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes  # noqa: E402
 from imagingnet_desktop.workspace.workspace import Workspace  # noqa: E402
 
 MEDIAN_BUDGET_MS = 16.0

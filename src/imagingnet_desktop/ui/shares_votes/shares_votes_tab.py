@@ -27,13 +27,13 @@ from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
 from imagingnet_desktop.ui.common.run_edit import run_edit
 from imagingnet_desktop.ui.common.tab import Tab
-from imagingnet_desktop.ui.common.working_dialog import WorkingDialog, show_working
+from imagingnet_desktop.ui.common.working_dialog import Working, WorkingDialog, show_working
 from imagingnet_desktop.ui.shares_votes.blend_sliders import BlendSliders, Weights
 from imagingnet_desktop.ui.shares_votes.pages import ChartPage, PowerPage, SharesPage
 from imagingnet_desktop.ui.shares_votes.scenario_panel import ScenarioPanel
 from imagingnet_desktop.ui.shares_votes.voting_controls import VotingControls
 from imagingnet_desktop.ui.shares_votes.warnings_panel import WarningsPanel
-from imagingnet_desktop.ui.shares_votes.working import Working, power_working, share_working
+from imagingnet_desktop.ui.shares_votes.working import power_working, share_working
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.shares_votes import working_edits
