@@ -234,3 +234,28 @@ def test_undo_and_redo_of_each_command_restore_memory_and_file(workspace, comman
     assert state(workspace) == before and file_state(workspace) == before
     workspace.redo()
     assert state(workspace) == after and file_state(workspace) == after
+
+
+def test_a_partners_veto_and_votes_go_with_it_while_its_other_rows_are_handed_over(workspace) -> None:
+    from imagingnet_desktop.workspace.network.partner_commands import delete_partners
+    from imagingnet_desktop.workspace.network.partner_references import PartnerInUseError
+
+    conn = workspace._file.conn  # a collection of another area that names partners (ON DELETE RESTRICT)
+    conn.execute("CREATE TABLE test_owned (id INTEGER PRIMARY KEY, owner_partner_id INTEGER"
+                 " REFERENCES partners(id) ON DELETE RESTRICT)")
+    conn.execute("INSERT INTO test_owned (id, owner_partner_id) VALUES (1, ?)", (DEMO_ID["WBK"],))
+    wbk_scenario = Scenario(vote_method=VoteMethod.CUSTOM, veto_partner_ids=(DEMO_ID["WBK"],),
+                            custom_votes=((DEMO_ID["NSH"], 4), (DEMO_ID["WBK"], 2)))
+    shares_votes.set_working_scenario(workspace, wbk_scenario)
+    with pytest.raises(PartnerInUseError) as refused:
+        delete_partners(workspace, [DEMO_ID["WBK"]])
+    assert [r.table for r in refused.value.references] == ["test_owned"]  # the veto and votes are not asked about
+    assert str(refused.value) == "WBK is named in 1 test owned"
+
+    delete_partners(workspace, [DEMO_ID["WBK"]], hand_over="reassign", to_partner=DEMO_ID["NSH"])
+    assert conn.execute("SELECT owner_partner_id FROM test_owned").fetchone()[0] == DEMO_ID["NSH"]
+    working = file_state(workspace)[0]
+    assert working.veto_partner_ids == () and working.custom_vote_map() == {DEMO_ID["NSH"]: 4}  # not handed over
+    workspace.undo()
+    assert file_state(workspace)[0] == wbk_scenario
+    assert conn.execute("SELECT owner_partner_id FROM test_owned").fetchone()[0] == DEMO_ID["WBK"]
