@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/power_indices.py
+	$(BIN)/python benchmarks/collection_edit.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/memory.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/open_large.py
 

@@ -117,13 +117,13 @@ def _change_of(*states: StoredScenario | None) -> Change:
 
 def _rows_for(workspace: Workspace, row: ScenarioRow, scenario: Scenario, index: int | None) -> StoredScenario:
     """The rows that store ``scenario`` under ``row``; link rows get new ids (kept for redo)."""
-    known = {p.id for p in workspace.network.partners}
+    known = {p.id for p in workspace.network.partners}  # a reference to no partner cannot be stored
     veto_id = workspace.new_row_id(SCENARIO_VETOES)
     vote_id = workspace.new_row_id(SCENARIO_VOTES)
-    vetoes = tuple(ScenarioVeto(veto_id + k, row.id, pid)
-                   for k, pid in enumerate(dict.fromkeys(i for i in scenario.veto_partner_ids if i in known)))
-    votes = tuple(ScenarioVote(vote_id + k, row.id, pid, n)
-                  for k, (pid, n) in enumerate((p, n) for p, n in dict(scenario.custom_votes).items() if p in known))
+    veto_partners = [pid for pid in scenario.veto_partner_ids if pid in known]  # sorted and unique (Scenario)
+    custom = [(pid, n) for pid, n in scenario.custom_votes if pid in known]
+    vetoes = tuple(ScenarioVeto(veto_id + k, row.id, pid) for k, pid in enumerate(veto_partners))
+    votes = tuple(ScenarioVote(vote_id + k, row.id, pid, n) for k, (pid, n) in enumerate(custom))
     return StoredScenario(row, index, vetoes, votes)
 
 
