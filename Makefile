@@ -24,16 +24,19 @@ run: $(VENV)/.installed
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/power_indices.py
+	$(BIN)/python benchmarks/collection_edit.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/memory.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/open_large.py
 	$(BIN)/python benchmarks/snapshots.py

@@ -145,7 +145,7 @@ def child(demo: Path) -> int:
             settle(window.tab_widget.widget(index), window.actions_.go_to_tab[index].trigger)
             stage(f"tab {index + 1}: {spec.title}")
         if spec.key == "shares":
-            visit_shares_pages(window.tab("shares").view())
+            visit_shares_pages(window.tab("shares"))
     if window.workspace is None or window.workspace.undo_label is None:
         raise SystemExit("the slider moves were not committed to the workspace")
 

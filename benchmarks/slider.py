@@ -37,10 +37,11 @@ from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 from imagingnet_desktop.domain.scenarios.scenario import Scenario  # noqa: E402
 from imagingnet_desktop.domain.shares.share_table import Basis  # noqa: E402
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod  # noqa: E402
-from imagingnet_desktop.ui import shares_votes_view, theme  # noqa: E402
+from imagingnet_desktop.ui.common import theme  # noqa: E402
+from imagingnet_desktop.ui.shares_votes import shares_votes_tab as shares_votes_view  # noqa: E402
 from imagingnet_desktop.ui.shares_votes.shares_votes_tab import SharesVotesTab  # noqa: E402
-from imagingnet_desktop.workspace import shares_votes  # noqa: E402
 from imagingnet_desktop.workspace.network.partner_import import create_demo  # noqa: E402
+from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes  # noqa: E402
 from imagingnet_desktop.workspace.workspace import Workspace  # noqa: E402
 
 MEDIAN_BUDGET_MS = 16.0
@@ -115,7 +116,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def run_steps(app: QApplication, tab: SharesVotesTab, page: str, steps: int) -> tuple[list[float], float, int]:
-    view = tab.view()
+    view = tab
     target = {"chart": view.chart_page, "power": view.power_page, "shares": view.shares_page}[page]
     view.pages.setCurrentWidget(target)
     watched = {"chart": view.chart_page.canvas, "power": view.power_page.table.viewport(),
@@ -175,7 +176,7 @@ def main() -> int:
         tab.show()
         for _ in range(20):
             app.processEvents()
-        assert len(tab.view().analysis.codes) == 8 and tab.view().analysis.problem is None
+        assert len(tab.analysis.codes) == 8 and tab.analysis.problem is None
 
         bare = baseline(app, args.steps)
         print(f"Slider benchmark: 8 partners, '{MOVED.label}' slider through {args.steps} positions, "
@@ -199,7 +200,7 @@ def main() -> int:
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
         print("(A step repaints only what it changed on screen: a step that moves no bar by a hair or no "
               "figure by its last digit needs no paint.)")
-        canvas = tab.view().chart_page.canvas
+        canvas = tab.chart_page.canvas
         print(f"\nChart: {canvas.full_draws} full draws in all, {canvas.blits} blits (bars only).")
         verdict = worst_median <= MEDIAN_BUDGET_MS and worst_p95 <= P95_BUDGET_MS
         print(f"Slowest page: median {worst_median:.2f} ms, p95 {worst_p95:.2f} ms -> {'PASS' if verdict else 'FAIL'}")

@@ -12,6 +12,7 @@ from itertools import combinations, permutations
 
 # The demo network (src/imagingnet_desktop/resources/demo-network.csv), in partner order.
 DEMO_CODES = ("NSH", "EMV", "KBD", "SMC", "WBK")
+DEMO_ID = {code: i for i, code in enumerate(DEMO_CODES, start=1)}  # partner ids as the demo is created
 DEMO_ACTIVITY = (684000, 437000, 384000, 320000, 228000)
 DEMO_PAY = (30980000, 17230000, 15180000, 12700000, 8930000)
 

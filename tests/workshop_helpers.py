@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from imagingnet_desktop.ui.network.network_tab import NetworkTab
 from imagingnet_desktop.ui.network.partner_table_model import PartnerTableModel
-from imagingnet_desktop.ui.shares_votes.view import SharesVotesView
+from imagingnet_desktop.ui.shares_votes.shares_votes_tab import SharesVotesTab
 from imagingnet_desktop.ui.shell.main_window import MainWindow
 from imagingnet_desktop.ui.shell.settings import AppSettings
 from imagingnet_desktop.workspace.network.partner_import import create_demo
@@ -56,9 +56,9 @@ def network_tab(window: MainWindow) -> NetworkTab:
     return tab
 
 
-def shares_view(window: MainWindow) -> SharesVotesView:
+def shares_view(window: MainWindow) -> SharesVotesTab:
     window.show_tab(SHARES)
-    return window.tab("shares").view()
+    return window.tab("shares")
 
 
 def type_into_cell(tab: NetworkTab, qtbot, row: int, field: str, text: str) -> None:
@@ -97,7 +97,7 @@ def choose(qtbot, combo: QComboBox, text: str) -> None:
     assert combo.currentIndex() == target, f"could not choose {text!r}"
 
 
-def power_cell(view: SharesVotesView, row: int, key: str) -> str:
+def power_cell(view: SharesVotesTab, row: int, key: str) -> str:
     model = view.power_page.model
     column = next(c for c in range(model.columnCount()) if model.key_at(c) == key)
     return model.data(model.index(row, column))

@@ -74,7 +74,8 @@ def run_app(args: list[str]) -> int:
         return 2
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "imagingnet"])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0] if sys.argv else "imagingnet"])
     theme.apply(app)
     settings = AppSettings.from_environment()
     if options.exit_after_start:

@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from imagingnet_desktop import __version__
-from imagingnet_desktop.domain.names import control_character_problem, printable
+from imagingnet_desktop.domain.names import printable
+from imagingnet_desktop.domain.network.network import checked_network_name
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.workspace.network.partner_import import ImportRefused
@@ -26,7 +27,6 @@ from imagingnet_desktop.workspace.table_exports import TABLE_EXPORTS
 PROG = "imagingnet"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 DEBUG_ENV = "IMAGINGNET_DEBUG"
-MAX_NAME_LENGTH = 200
 
 
 class BadInput(Exception):
@@ -61,15 +61,10 @@ def _warn_if_not_tidied(args: argparse.Namespace, workspace) -> None:
 
 
 def _network_name(raw: str) -> str:
-    name = " ".join(raw.split())
-    if not name:
-        raise BadInput("The network needs a name: give one with --name.")
-    if len(name) > MAX_NAME_LENGTH:
-        raise BadInput(f"The network name is {len(name)} characters long; at most {MAX_NAME_LENGTH} are allowed.")
-    problem = control_character_problem("The network name", raw)
-    if problem:
-        raise BadInput(problem)
-    return name
+    try:
+        return checked_network_name(raw)
+    except FieldError as exc:
+        raise BadInput(f"{exc}{': give one with --name' if not raw.strip() else ''}.") from None
 
 
 def _import_partners(args: argparse.Namespace) -> int:

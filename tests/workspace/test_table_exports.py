@@ -10,13 +10,12 @@ import pytest
 from openpyxl import load_workbook
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.spreadsheet_cells import neutralised, restored
 from imagingnet_desktop.workspace.network.partner_import import import_partners
 from imagingnet_desktop.workspace.table_exports import (
     TABLE_EXPORTS,
     Table,
     export_table,
-    neutralised,
-    restored,
     write_table,
 )
 from imagingnet_desktop.workspace.workspace import Workspace

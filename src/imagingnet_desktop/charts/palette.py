@@ -1,9 +1,17 @@
-"""Colour-blind-safe colours (Okabe–Ito), each paired with a hatch so print in grey still reads."""
+"""The app's colours that carry meaning, in one place: the Okabe–Ito set (distinct for the common forms of
+colour blindness) and the ink. Screens (``ui.common.theme``) and charts both read them from here; a colour
+is always paired with words, a symbol or a hatch, so print in grey still reads."""
 
-VOTE_SHARE = "#0072B2"  # blue
-BANZHAF = "#E69F00"  # orange
-SHAPLEY = "#009E73"  # bluish green
-TEXT = "#1A1A1A"
+# Okabe–Ito
+BLUE = "#0072B2"
+ORANGE = "#E69F00"
+BLUISH_GREEN = "#009E73"
+VERMILLION = "#D55E00"
+
+INK = "#111111"  # body text, chart text
 GRID = "#C8C8C8"
-WARNING = "#D55E00"  # vermillion
+
+VOTE_SHARE = BLUE
+BANZHAF = ORANGE
+SHAPLEY = BLUISH_GREEN
 HATCHES = {"votes": "", "banzhaf": "//", "shapley": ".."}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from matplotlib.figure import Figure
 
@@ -36,8 +37,8 @@ class VotingPowerChart:
         self.figure = figure
         self.font_size = font_size
         self.codes: tuple[str, ...] = ()
-        self.bars: dict[str, list] = {}
-        self.axes = None
+        self.bars: dict[str, list[Any]] = {}
+        self.axes: Any = None
 
     def draw(self, bars: Sequence[PowerBar], *, title: str = "") -> None:
         """Lay out axes, labels and bars for these partners (call again when the partners change)."""
@@ -80,7 +81,7 @@ class VotingPowerChart:
                 artist.set_height(100 * _value(bar, key))
         return True
 
-    def artists(self) -> list:
+    def artists(self) -> list[Any]:
         return [artist for artists in self.bars.values() for artist in artists]
 
 
@@ -109,7 +110,7 @@ def png_bytes(bars: Sequence[PowerBar], *, title: str, subtitle: str = "", dpi: 
     chart = VotingPowerChart(figure, font_size=12)
     chart.draw(bars, title=title)
     if subtitle:
-        figure.text(0.01, 0.01, subtitle, fontsize=10, color=palette.TEXT, ha="left", va="bottom", wrap=True)
+        figure.text(0.01, 0.01, subtitle, fontsize=10, color=palette.INK, ha="left", va="bottom", wrap=True)
         figure.subplots_adjust(bottom=0.16)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")

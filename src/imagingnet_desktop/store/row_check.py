@@ -111,6 +111,15 @@ def _partner_value(name: str, value: object) -> str | None:
 
 
 def _scenarios(conn: sqlite3.Connection, report: RowReport) -> None:
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(scenarios)")}
+    if "settings" in columns:  # format 3 on: the settings as JSON, partner references in their own tables
+        for scenario_id, settings, agreed in conn.execute("SELECT id, settings, agreed FROM scenarios"):
+            where = f"the scenarios table, scenario id {scenario_id}"
+            if not isinstance(_json(settings), dict):
+                report.problems.append(f"{where}: its settings are not a JSON object")
+            if agreed not in (0, 1):
+                report.problems.append(f"{where}, column agreed: {agreed!r} is not yes (1) or no (0)")
+        return
     rows = conn.execute("SELECT id, definition, agreed FROM scenarios ORDER BY position, id").fetchall()
     if not rows:
         return

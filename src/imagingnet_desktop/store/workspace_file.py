@@ -63,11 +63,20 @@ class WorkspaceFile:
         examination = integrity.examine(path, reading=True)
         try:
             conn = sqlite3.connect(examination.read_uri, uri=True)
+            if examination.version < SCHEMA_VERSION:  # an older format is read as this one: migrated in a
+                memory = sqlite3.connect(":memory:", isolation_level=None)  # copy in memory, never in the file
+                try:
+                    conn.backup(memory)
+                finally:
+                    conn.close()
+                conn = memory
         except BaseException:
             examination.discard()
             raise
         reader = cls(path, conn, read_only=True, token=None)
         reader._take_examination(examination)
+        if examination.version < SCHEMA_VERSION:
+            reader._migrate(examination.version)
         return reader
 
     @classmethod

@@ -22,12 +22,11 @@ from typing import TYPE_CHECKING, cast
 from imagingnet_desktop.domain.network.partner import TEMPLATE_HEADER
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.shares.share_table import Basis
+from imagingnet_desktop.domain.spreadsheet_cells import Cell, neutralised
 
 if TYPE_CHECKING:
     from imagingnet_desktop.workspace.workspace import Workspace
 
-Cell = str | int | float | Decimal | bool | None
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SUFFIXES = (".csv", ".xlsx")
 SHEET_NAME_LIMIT = 31  # Excel's
 
@@ -37,20 +36,6 @@ class Table:
     title: str  # the sheet's name in a workbook
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
-
-
-def neutralised(value: Cell) -> Cell:
-    """The value as it is safe to put in a spreadsheet cell: text that would start a formula gets a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def restored(value: object) -> object:
-    """The inverse of ``neutralised`` for a cell read back in: ``'=1+1`` -> ``=1+1`` (other values unchanged)."""
-    if isinstance(value, str) and value[:1] == "'" and value[1:2] and value[1:].startswith(FORMULA_STARTS):
-        return value[1:]
-    return value
 
 
 def _csv_text(value: Cell) -> str:

@@ -23,10 +23,8 @@ from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.store import WorkspaceFile, WorkspaceSaveError
 from imagingnet_desktop.store.tables import partners as network_rows
 from imagingnet_desktop.store.tables import rows as row_tables
-from imagingnet_desktop.store.tables import scenarios as scenario_rows
 from imagingnet_desktop.store.tables import snapshots as snapshot_store
 from imagingnet_desktop.store.tables import tab_state
-from imagingnet_desktop.store.tables.scenarios import ScenarioRow
 from imagingnet_desktop.store.tables.snapshots import SnapshotInfo, TableRows
 from imagingnet_desktop.workspace.changes import Change, ChangeNotifier, Listener
 from imagingnet_desktop.workspace.collections import Collection, LoadedRows
@@ -107,21 +105,13 @@ class Workspace:
         value = self._state[state_key]
         return copy.deepcopy(value) if value is not None else default
 
-    @property
-    def scenarios(self) -> tuple[ScenarioRow, ...]:
-        """The saved shares & votes scenarios, in order (see ``workspace.shares_votes``)."""
-        if "scenarios" not in self._state:
-            self._state["scenarios"] = scenario_rows.load_scenarios(self._file.conn)
-        scenarios: tuple[ScenarioRow, ...] = self._state["scenarios"]
-        return scenarios
-
     def loaded(self, collection: Collection[R]) -> LoadedRows[R]:
         """The collection as it is in memory, read from the file in one query the first time."""
-        loaded = self._state.get(collection.key)
+        loaded: LoadedRows[R] | None = self._state.get(collection.key)
         if loaded is None:
             loaded = LoadedRows(*collection.table.load(self._file.conn))
             self._state[collection.key] = loaded
-        return loaded  # type: ignore[no-any-return]
+        return loaded
 
     def rows(self, collection: Collection[R]) -> tuple[R, ...]:
         return self.loaded(collection).rows
@@ -135,7 +125,7 @@ class Workspace:
         return row_tables.partner_references(self._file.conn, partner_ids)
 
     # ------------------------------------------------------------- listening
-    def subscribe(self, listener: Listener):
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener(change)`` after every edit, undo and redo. Returns an unsubscribe function."""
         return self._notifier.subscribe(listener)
 
@@ -194,11 +184,11 @@ class Workspace:
     def redo_label(self) -> str | None:
         return self._undo.redo_label
 
-    def _run(self, step, label: str = "") -> Change:
+    def _run(self, step: Callable[[Workspace], Change], label: str = "") -> Change:
         self._touched = {}
         try:
             with self._file.transaction():
-                return step(self)  # type: ignore[no-any-return]
+                return step(self)
         except BaseException as exc:
             for key, old in self._touched.items():
                 if old is _MISSING:
@@ -244,10 +234,6 @@ class Workspace:
     def put_tab_state(self, key: str, value: object | None) -> None:
         tab_state.write_state(self._file.conn, key, value)
         self._set(f"tab:{key}", copy.deepcopy(value))
-
-    def put_scenarios(self, scenarios: tuple[ScenarioRow, ...]) -> None:
-        scenario_rows.write_scenarios(self._file.conn, scenarios)
-        self._set("scenarios", tuple(scenarios))
 
     def new_row_id(self, collection: Collection[Any]) -> int:
         in_memory = max((r.id for r in self.rows(collection)), default=0) + 1

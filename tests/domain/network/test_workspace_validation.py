@@ -132,3 +132,16 @@ def test_any_unicode_survives_storage(workspace: Workspace) -> None:
         assert conn.execute("SELECT COUNT(*) FROM partners").fetchone()[0] == len(partners)
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    ("", "The network needs a name"),
+    ("N" * 201, "The network name is 201 characters long; at most 200 are allowed"),
+    ("North\x07ern", "cannot contain control characters"),
+])
+def test_one_network_name_rule_for_the_app_the_cli_and_the_workspace(raw: str, message: str) -> None:
+    from imagingnet_desktop.domain.network.network import checked_network_name
+
+    with pytest.raises(FieldError, match=message):
+        checked_network_name(raw)
+    assert checked_network_name("  Tŷ   Cymru  ") == "Tŷ Cymru"

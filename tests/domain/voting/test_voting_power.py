@@ -11,9 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from imagingnet_desktop.domain.voting import enumeration as voting_small
-from imagingnet_desktop.domain.voting import power as voting
-from imagingnet_desktop.domain.voting.counting import _PRIMES, Ring, crt, rings_for
+from imagingnet_desktop.domain.voting import counting
+from imagingnet_desktop.domain.voting.counting import prefix_table, table_dtype
 from imagingnet_desktop.domain.voting.power import (
     GameError,
     GameTooLargeError,
@@ -121,12 +120,12 @@ def test_shapley_matches_walking_every_ordering(game: tuple[list[int], int, int,
 
 @settings(max_examples=80, deadline=None)
 @given(games(max_n=8))
-def test_prime_moduli_alone_give_the_same_counts(game: tuple[list[int], int, int, tuple[int, ...]]) -> None:
-    # Drop the native 2**64 plane: the answer must then come entirely from the prime-modulus
-    # arithmetic and the Chinese remainder step, which big games rely on.
+def test_python_integer_tables_alone_give_the_same_counts(game: tuple[list[int], int, int, tuple[int, ...]]) -> None:
+    # Big games (beyond 62 players) count in Python integers: make small games do so too, so brute
+    # force checks that arithmetic as well as the uint64 one.
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(voting, "rings_for", lambda bits: (Ring(_PRIMES[3]), Ring(_PRIMES[7])))
-        mp.setattr(voting_small, "ENUMERATE_UP_TO", 0)  # small games must still take the DP here
+        mp.setattr(counting, "UINT64_UP_TO", -1)
+        assert table_dtype(len(game[0]) + 1) is object
         _check_against_brute(*game)
 
 
@@ -168,7 +167,7 @@ def test_big_games_beyond_64_bit_counts_are_exact(groups: list[tuple[int, int]])
         assert set(got.swings[first : first + c]) == {swings[t]}
         assert set(got.shapley_shubik[first : first + c]) == {shapley[t]}
         first += c
-    assert max(got.swings) > 2**64  # the Chinese-remainder path really was needed
+    assert max(got.swings) > 2**64  # the Python-integer tables really were needed
     assert sum(got.shapley_shubik) == 1
 
 
@@ -295,45 +294,28 @@ def test_large_weights_are_reduced_by_their_common_factor() -> None:
     assert power_indices([4000, 3500, 2500], 5001) == power_indices([40, 35, 25], 51)
 
 
-def _is_prime(n: int) -> bool:
-    """Deterministic Miller-Rabin for n < 3.3e24, independent of the code under test."""
-    bases = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41)
-    if n in bases:
-        return True
-    if n < 2 or any(n % b == 0 for b in bases):
-        return False
-    d, s = n - 1, 0
-    while d % 2 == 0:
-        d, s = d // 2, s + 1
-    for a in bases:
-        x = pow(a, d, n)
-        if x in (1, n - 1):
-            continue
-        for _ in range(s - 1):
-            x = x * x % n
-            if x == n - 1:
-                break
-        else:
-            return False
-    return True
+@pytest.mark.parametrize("players", [61, 62, 63, 64, 70])
+def test_equal_votes_either_side_of_the_uint64_boundary_have_the_closed_form(players: int) -> None:
+    """n equal votes, a majority of k: each swings in C(n-1, k-1) coalitions; winning ones sum C(n, s>=k)."""
+    k = players // 2 + 1
+    got = power_indices([1] * players, k)
+    assert set(got.swings) == {math.comb(players - 1, k - 1)}
+    assert got.winning_coalitions == sum(math.comb(players, s) for s in range(k, players + 1))
+    assert got.banzhaf == (Fraction(1, players),) * players
+    assert table_dtype(players + 1) is (np.uint64 if players <= 62 else object)
 
 
-def test_moduli_are_distinct_primes_below_2_63_and_always_enough() -> None:
-    assert all(_is_prime(p) and 2**62 < p < 2**63 for p in _PRIMES)
-    assert len(set(_PRIMES)) == len(_PRIMES)
-    for bits in (1, 63, 64, 100, 127, 128, 500):
-        rings = rings_for(bits)
-        assert math.prod(r.modulus for r in rings) > 2**bits
-        assert math.prod(r.modulus for r in rings[:-1]) <= 2**bits or len(rings) == 1
-    with pytest.raises(GameTooLargeError):
-        rings_for(5000)
+def test_the_table_holds_every_count_exactly_in_either_kind() -> None:
+    # P[s, x] for 63 players of weight 1 at x = 63 is C(63, s): up to C(63, 31) > 2**59; with 64 players
+    # C(64, 32) > 2**63 needs Python integers.
+    for players in (63, 64):
+        table = prefix_table([1] * players, players + 1, players + 1)
+        assert [int(v) for v in table[:, players]] == [math.comb(players, s) for s in range(players + 1)]
 
 
-def test_chinese_remainder_rebuilds_big_integers() -> None:
-    rings = rings_for(150)
-    values = [0, 1, 2**64 - 1, 2**64, 3**90, 2**150 - 1]
-    planes = [np.array([v % r.modulus for v in values], dtype=np.uint64) for r in rings]
-    assert crt(planes, rings) == values
+def test_more_voters_than_the_exact_calculation_supports_are_refused() -> None:
+    with pytest.raises(GameTooLargeError, match="1001 voters is more than the exact calculation supports"):
+        power_indices([1] * 1001, 501)
 
 
 def test_too_finely_divided_weights_are_refused_before_allocating_memory() -> None:

@@ -208,3 +208,13 @@ def test_every_accepted_rule_can_be_met_and_analysed(
     got = power_indices(game.weights, game.quota, min_members=game.min_members, veto=game.veto)
     assert sum(got.banzhaf) == 1 == sum(got.shapley_shubik)
     assert set(rule.veto) <= set(got.veto_players)
+
+
+def test_the_power_docstring_example_holds() -> None:
+    """domain/voting/power.py opens with it: 4, 2 and 1 votes, quota 5, the smallest partner has a fifth."""
+    from fractions import Fraction
+
+    from imagingnet_desktop.domain.voting import power_indices
+
+    power = power_indices([4, 2, 1], 5)
+    assert power.banzhaf == (Fraction(3, 5), Fraction(1, 5), Fraction(1, 5))

@@ -22,6 +22,7 @@ from imagingnet_desktop.workspace.workspace import Workspace
 from shares_votes_helpers import (
     DEMO_ACTIVITY,
     DEMO_CODES,
+    DEMO_ID,
     DEMO_PAY,
     BruteForceGame,
     hundredths,
@@ -92,7 +93,7 @@ def bar_heights(view, series: str) -> list[float]:
 
 
 def test_dragging_a_slider_previews_live_and_release_commits_one_edit(proportional_tab, workspace, qtbot):
-    view = proportional_tab.view()
+    view = proportional_tab
     view.pages.setCurrentWidget(view.chart_page)
     qtbot.waitUntil(lambda: view.chart_page.canvas.full_draws > 0)
     draws_before = view.chart_page.canvas.full_draws
@@ -144,7 +145,7 @@ def test_dragging_a_slider_previews_live_and_release_commits_one_edit(proportion
 
 
 def test_keyboard_reaches_the_sliders_and_commits_after_a_pause(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     activity, pay = view.sliders.sliders[Basis.ACTIVITY], view.sliders.sliders[Basis.PAY]
     activity.setFocus()
     qtbot.keyClick(activity, Qt.Key.Key_Tab)
@@ -164,7 +165,7 @@ def test_keyboard_reaches_the_sliders_and_commits_after_a_pause(tab, workspace, 
 
 
 def test_all_weights_zero_shows_no_basis_not_an_error(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     activity = view.sliders.sliders[Basis.ACTIVITY]
     activity.setFocus()
     qtbot.keyClick(activity, Qt.Key.Key_Home)
@@ -210,7 +211,7 @@ def type_into_spin(qtbot, spin, text: str) -> None:
 
 
 def test_proportional_votes_with_a_75_percent_rule_match_brute_force(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     choose(qtbot, view.controls.method, "By shareholding")
     choose(qtbot, view.controls.rule, "Qualified majority")
     scenario = shares_votes.working_scenario(workspace)
@@ -254,7 +255,7 @@ def test_proportional_votes_with_a_75_percent_rule_match_brute_force(tab, worksp
 
 
 def test_a_rule_nobody_can_meet_is_refused_with_the_reason_and_changes_nothing(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     before, undo_before = on_disk(workspace), workspace.undo_label
     type_into_spin(qtbot, view.controls.min_partners, "6")
     assert view.message.is_error
@@ -274,23 +275,23 @@ def test_a_rule_nobody_can_meet_is_refused_with_the_reason_and_changes_nothing(t
 
 
 def test_unanimity_clears_vetoes_and_a_veto_partner_shows_in_the_warnings(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     box = view.controls.veto_boxes["WBK"]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
-    assert shares_votes.working_scenario(workspace).veto_codes == ("WBK",)
+    assert shares_votes.working_scenario(workspace).veto_partner_ids == (DEMO_ID["WBK"],)
     assert "⚠ WBK can block any decision on its own." in view.warnings.lines()
     choose(qtbot, view.controls.rule, "Unanimity")
     scenario = shares_votes.working_scenario(workspace)
-    assert scenario.rule_kind is RuleKind.UNANIMITY and scenario.veto_codes == ()
+    assert scenario.rule_kind is RuleKind.UNANIMITY and scenario.veto_partner_ids == ()
     assert not box.isEnabled() and not box.isChecked()
     assert "⚠ Any single partner can block a decision." in view.warnings.lines()
 
 
 def test_custom_votes_are_typed_in_the_table_and_bad_ones_refused_at_the_cell(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     view.pages.setCurrentWidget(view.power_page)
     pick(qtbot, view.controls.method, "Custom: typed in")
-    assert shares_votes.working_scenario(workspace).custom_votes == tuple((c, 1) for c in DEMO_CODES)
+    assert shares_votes.working_scenario(workspace).custom_votes == tuple((DEMO_ID[c], 1) for c in DEMO_CODES)
     table, model = view.power_page.table, view.power_page.model
     votes_column = power_column(view, "votes")
 
@@ -306,7 +307,7 @@ def test_custom_votes_are_typed_in_the_table_and_bad_ones_refused_at_the_cell(ta
         qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # Qt commits on the next turn
 
     type_votes(0, "3")
-    assert shares_votes.working_scenario(workspace).custom_vote_map()["NSH"] == 3
+    assert shares_votes.working_scenario(workspace).custom_vote_map()[DEMO_ID["NSH"]] == 3
     game = BruteForceGame([3, 1, 1, 1, 1], quota=4)  # more than half of 7
     assert cell(model, 0, "banzhaf") == one_dp(game.banzhaf()[0])
     assert cell(model, 0, "shapley") == one_dp(game.shapley()[0])
@@ -316,7 +317,7 @@ def test_custom_votes_are_typed_in_the_table_and_bad_ones_refused_at_the_cell(ta
     assert view.message.is_error and "cannot be negative" in view.message.text()
     type_votes(1, "two")
     assert "whole number" in view.message.text()
-    assert on_disk(workspace).custom_vote_map()["EMV"] == 1 and workspace.undo_label == undo_before
+    assert on_disk(workspace).custom_vote_map()[DEMO_ID["EMV"]] == 1 and workspace.undo_label == undo_before
     assert table.currentIndex().row() == 1  # the refused cell stays current
 
 
@@ -324,7 +325,7 @@ def test_custom_votes_are_typed_in_the_table_and_bad_ones_refused_at_the_cell(ta
 
 
 def test_save_two_scenarios_compare_them_mark_one_agreed_and_undo_each(proportional_tab, workspace, qtbot):
-    view = proportional_tab.view()
+    view = proportional_tab
     panel = view.scenarios
     view.pages.setCurrentWidget(panel)
     names = iter(["Activity, majority", "Activity, 75%"])
@@ -378,7 +379,7 @@ def test_save_two_scenarios_compare_them_mark_one_agreed_and_undo_each(proportio
 
 
 def test_no_more_than_four_are_compared_and_rename_and_delete_are_undoable(tab, workspace, qtbot):
-    view = tab.view()
+    view = tab
     panel = view.scenarios
     view.pages.setCurrentWidget(panel)
     for number in range(5):
@@ -387,7 +388,7 @@ def test_no_more_than_four_are_compared_and_rename_and_delete_are_undoable(tab, 
     assert panel.compare_model.columnCount() == 4  # the fifth is saved but not compared
     fifth = panel.list.item(4)
     fifth.setCheckState(Qt.CheckState.Checked)  # as a click on its box does
-    assert "up to 4" in view.message.text()
+    assert "Up to 4 scenarios can be compared side by side; untick one first." in view.message.text()
     assert fifth.checkState() == Qt.CheckState.Unchecked and len(shares_votes.compared_ids(workspace)) == 4
 
     panel.list.item(0).setCheckState(Qt.CheckState.Unchecked)
@@ -415,7 +416,7 @@ def test_no_more_than_four_are_compared_and_rename_and_delete_are_undoable(tab, 
 def test_missing_figures_say_who_lacks_what_and_what_it_does(tab, workspace, qtbot):
     from imagingnet_desktop.workspace.network.partner_commands import edit_partner_field
 
-    view = tab.view()
+    view = tab
     emv = workspace.network.partners[1]
     edit_partner_field(workspace, emv.id, "pay_cost_gbp", "")
     for partner in workspace.network.partners:
@@ -431,7 +432,7 @@ def test_missing_figures_say_who_lacks_what_and_what_it_does(tab, workspace, qtb
 
 
 def test_every_figure_shows_its_working(proportional_tab, workspace, qtbot):
-    view = proportional_tab.view()
+    view = proportional_tab
     view.pages.setCurrentWidget(view.power_page)
     table, model = view.power_page.table, view.power_page.model
     votes = hundredths(DEMO_ACTIVITY)
@@ -471,7 +472,7 @@ def test_every_figure_shows_its_working(proportional_tab, workspace, qtbot):
 
 @pytest.mark.parametrize("which", ["shares", "power", "compare"])
 def test_each_table_model_passes_the_qt_model_tester(proportional_tab, workspace, qtmodeltester, which):
-    view = proportional_tab.view()
+    view = proportional_tab
     shares_votes.save_scenario(workspace, "One")
     shares_votes.save_scenario(workspace, "Two")
     model = {"shares": view.shares_page.model, "power": view.power_page.model,
@@ -489,7 +490,7 @@ def test_each_table_model_passes_the_qt_model_tester(proportional_tab, workspace
 def test_adding_a_partner_elsewhere_reaches_every_part_of_the_tab(tab, workspace, qtbot):
     from imagingnet_desktop.workspace.network.partner_commands import add_partner
 
-    view = tab.view()
+    view = tab
     partner = add_partner(workspace)
     assert view.shares_page.model.rowCount() == 7  # six partners and the total
     assert view.power_page.model.rowCount() == 7
@@ -504,7 +505,7 @@ def test_a_read_only_workspace_can_be_looked_at_but_not_changed(workspace, qtbot
     reader = Workspace.open_read_only(workspace.path)
     try:
         tab = open_tab(qtbot, reader)
-        view = tab.view()
+        view = tab
         assert not view.sliders.sliders[Basis.PAY].isEnabled()
         assert not view.controls.method.isEnabled()
         assert not view.scenarios.save_button.isEnabled()
@@ -514,20 +515,24 @@ def test_a_read_only_workspace_can_be_looked_at_but_not_changed(workspace, qtbot
         reader.close()
 
 
-def test_the_content_is_built_on_first_show_only(workspace, qtbot):
-    tab = SharesVotesTab(workspace)
-    qtbot.addWidget(tab)
-    assert not tab.is_built
-    shares_votes.set_working_scenario(workspace, PROPORTIONAL)  # heard while not built: nothing to do
-    tab.show()
-    qtbot.waitExposed(tab)
-    assert tab.is_built
-    assert tab.view().controls.method.currentText() == "By shareholding"
+def test_the_tab_is_built_on_first_show_only(workspace, qtbot):
+    from imagingnet_desktop.ui.shell.tab_host import TabHost
+    from imagingnet_desktop.ui.shell.tab_specs import TABS
+
+    host = TabHost(next(spec for spec in TABS if spec.key == "shares"), workspace)
+    qtbot.addWidget(host)
+    assert host.layout().count() == 0
+    shares_votes.set_working_scenario(workspace, PROPORTIONAL)  # before it is built: shown once it is
+    host.show()
+    qtbot.waitExposed(host)
+    tab = host.content()
+    assert isinstance(tab, SharesVotesTab) and host.layout().count() == 1
+    assert tab.controls.method.currentText() == "By shareholding"
     tab.detach()
 
 
 def test_a_blend_with_no_basis_stops_proportional_votes_and_says_so(proportional_tab, workspace, qtbot):
-    view = proportional_tab.view()
+    view = proportional_tab
     activity = view.sliders.sliders[Basis.ACTIVITY]
     activity.setFocus()
     qtbot.keyClick(activity, Qt.Key.Key_Home)  # the only weighted basis goes to zero
@@ -543,7 +548,7 @@ def test_a_blend_with_no_basis_stops_proportional_votes_and_says_so(proportional
 def test_the_context_menu_shows_the_working(proportional_tab, qtbot):
     from PySide6.QtWidgets import QMenu
 
-    view = proportional_tab.view()
+    view = proportional_tab
     view.pages.setCurrentWidget(view.power_page)
     table = view.power_page.table
     index = view.power_page.model.index(1, power_column(view, "vote_share"))
@@ -555,22 +560,22 @@ def test_the_context_menu_shows_the_working(proportional_tab, qtbot):
     assert f"EMV holds {votes[1]:,} of the 10,000 votes" in view.working_dialog.text()
 
 
-def test_a_veto_for_a_partner_that_has_gone_can_be_unticked(workspace, qtbot):
+def test_a_deleted_veto_partner_takes_its_veto_with_it_and_undo_brings_both_back(workspace, qtbot):
     from imagingnet_desktop.workspace.network.partner_commands import delete_partners
 
-    shares_votes.set_working_scenario(workspace, replace(Scenario(), veto_codes=("WBK",)))
+    shares_votes.set_working_scenario(workspace, replace(Scenario(), veto_partner_ids=(DEMO_ID["WBK"],)))
     tab = open_tab(qtbot, workspace)
-    view = tab.view()
-    delete_partners(workspace, [workspace.network.partners[-1].id])
-    assert ("✖ Cannot work this out: The veto partner WBK is no longer in the network: untick it under Veto, "
-            "or undo the change that removed it.") in view.warnings.lines()
-    box = view.controls.veto_boxes["WBK"]
-    assert box.text() == "WBK (not a partner)" and box.isChecked()
-    qtbot.waitUntil(box.isVisible)  # Qt shows a box added to a shown layout on its next turn
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
-    assert on_disk(workspace).veto_codes == ()
+    view = tab
+    assert view.controls.veto_boxes["WBK"].isChecked()
+    delete_partners(workspace, [DEMO_ID["WBK"]])  # a veto belongs to its partner: nothing to ask
+    assert on_disk(workspace).veto_partner_ids == ()
     assert "WBK" not in view.controls.veto_boxes
     assert not any(line.startswith("✖") for line in view.warnings.lines())
+    assert not any("WBK" in line for line in view.warnings.lines())
+    workspace.undo()
+    assert on_disk(workspace).veto_partner_ids == (DEMO_ID["WBK"],)
+    assert view.controls.veto_boxes["WBK"].isChecked()
+    assert "⚠ WBK can block any decision on its own." in view.warnings.lines()
     tab.detach()
 
 

@@ -27,7 +27,7 @@ def view(qtbot, tmp_path):
     tab.resize(1280, 720)
     tab.show()
     qtbot.waitExposed(tab)
-    content = tab.view()
+    content = tab
     content.pages.setCurrentWidget(content.chart_page)
     qtbot.waitUntil(lambda: content.chart_page.canvas.full_draws > 0)
     yield content

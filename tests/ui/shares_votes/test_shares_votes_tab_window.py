@@ -38,8 +38,8 @@ def test_the_tab_is_built_on_its_first_visit_and_follows_edit_undo_and_redo(wind
     assert window.tab_widget.tabText(SHARES_INDEX).replace("&&", "&") == "Shares & votes"
     window.show_tab(SHARES_INDEX)
     tab = window.tab("shares")
-    assert isinstance(tab, SharesVotesTab) and tab.is_built
-    view = tab.view()
+    assert isinstance(tab, SharesVotesTab)
+    view = tab
     workspace = window.workspace
 
     view.controls.rule.setFocus()
@@ -57,7 +57,7 @@ def test_the_tab_is_built_on_its_first_visit_and_follows_edit_undo_and_redo(wind
 
 def test_weights_survive_closing_and_reopening_the_workspace(window: MainWindow, qtbot) -> None:
     window.show_tab(SHARES_INDEX)
-    view = window.tab("shares").view()
+    view = window.tab("shares")
     pay = view.sliders.sliders[Basis.PAY]
     pay.setFocus()
     for _ in range(4):
@@ -67,6 +67,6 @@ def test_weights_survive_closing_and_reopening_the_workspace(window: MainWindow,
     window.close_workspace()
     assert window.open_path(path)
     window.show_tab(SHARES_INDEX)
-    view = window.tab("shares").view()
+    view = window.tab("shares")
     assert view.sliders.sliders[Basis.PAY].value() == 40
     assert view.sliders.percent_labels[Basis.PAY].text() == f"{100 * 40 / 140:.1f}%"

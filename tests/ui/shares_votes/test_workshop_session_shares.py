@@ -113,7 +113,7 @@ window.resize(1280, 720)
 window.show()
 window.open_path(folder / "demo.imagingnet")
 window.show_tab(3)
-view = window.tab("shares").view()
+view = window.tab("shares")
 label = view.sliders.percent_labels[Basis.ACTIVITY]
 tabs = view.pages.tabBar().sizeHint().height()
 
@@ -211,10 +211,11 @@ def test_correcting_a_partner_code_keeps_its_veto_and_custom_votes(qtbot, tmp_pa
     shares_votes.save_scenario(workspace, "SMC holds a veto")
     shares_votes.mark_agreed(workspace, shares_votes.saved_scenarios(workspace)[0].id)
 
+    smc = workspace.network.partners[3].id
     type_into_cell(network_tab(window), qtbot, 3, "code", "SMH")  # the code was mistyped
-    working = working_on_disk(workspace.path)
-    assert working.veto_codes == ("SMH",) and working.custom_vote_map()["SMH"] == 5
-    assert "SMC" not in working.custom_vote_map()
+    working = working_on_disk(workspace.path)  # scenarios name the partner by id: nothing in them changed
+    assert working.veto_partner_ids == (smc,) and working.custom_vote_map()[smc] == 5
+    assert workspace.network.partner(smc).code == "SMH"
     view = shares_view(window)
     assert power_cell(view, 3, "votes") == "5"
     assert "; SMH holds a veto — passes with" in view.warnings.lines()[0]
@@ -227,28 +228,34 @@ def test_correcting_a_partner_code_keeps_its_veto_and_custom_votes(qtbot, tmp_pa
     press(window, "Ctrl+Z")  # one step puts the code, the veto and the votes back
     working = working_on_disk(workspace.path)
     assert workspace.network.partners[3].code == "SMC"
-    assert working.veto_codes == ("SMC",) and working.custom_vote_map()["SMC"] == 5
-    assert shares_votes.saved_scenarios(workspace)[0].scenario.veto_codes == ("SMC",)
+    assert working.veto_partner_ids == (smc,) and working.custom_vote_map()[smc] == 5
+    assert shares_votes.saved_scenarios(workspace)[0].scenario.veto_partner_ids == (smc,)
+    assert list(shares_view(window).controls.veto_boxes) == ["NSH", "EMV", "KBD", "SMC", "WBK"]
 
 
-def test_deleting_a_veto_partner_keeps_the_others_custom_votes_on_screen_and_in_the_file(qtbot, tmp_path):
+def test_deleting_a_veto_partner_takes_its_veto_and_keeps_the_others_custom_votes(qtbot, tmp_path):
     window = open_window(qtbot, tmp_path)
     workspace = window.workspace
-    custom = (("NSH", 40), ("EMV", 30), ("KBD", 20), ("SMC", 7), ("WBK", 3))
+    nsh, emv, kbd, smc, wbk = (p.id for p in workspace.network.partners)
+    custom = ((nsh, 40), (emv, 30), (kbd, 20), (smc, 7), (wbk, 3))
     shares_votes.set_working_scenario(workspace, replace(
-        Scenario(), vote_method=VoteMethod.CUSTOM, custom_votes=custom, veto_codes=("SMC",)))
+        Scenario(), vote_method=VoteMethod.CUSTOM, custom_votes=custom, veto_partner_ids=(smc,)))
     net = network_tab(window)
     click_row(net, qtbot, 3)
-    qtbot.keyClick(net.table, Qt.Key.Key_Delete)
+    qtbot.keyClick(net.table, Qt.Key.Key_Delete)  # no question: SMC's veto and votes go with it
     assert [p.code for p in workspace.network.partners] == ["NSH", "EMV", "KBD", "WBK"]
+    assert working_on_disk(workspace.path).veto_partner_ids == ()
 
     view = shares_view(window)
-    problem = next(line for line in view.warnings.lines() if line.startswith("✖"))
-    assert "The veto partner SMC is no longer in the network: untick it under Veto" in problem
-    assert [power_cell(view, r, "votes") for r in range(5)] == ["40", "30", "20", "3", "93"]  # still shown
+    assert not any(line.startswith("✖") for line in view.warnings.lines())
+    assert [power_cell(view, r, "votes") for r in range(5)] == ["40", "30", "20", "3", "93"]
     model = view.power_page.model
     assert model.setData(model.index(0, 1), "45")  # the room agrees NSH has 45: the others stay as they were
-    assert working_on_disk(workspace.path).custom_vote_map() == {"NSH": 45, "EMV": 30, "KBD": 20, "WBK": 3}
+    assert working_on_disk(workspace.path).custom_vote_map() == {nsh: 45, emv: 30, kbd: 20, wbk: 3}
+    press(window, "Ctrl+Z")
+    press(window, "Ctrl+Z")  # SMC back, with its veto and its 7 votes
+    working = working_on_disk(workspace.path)
+    assert working.veto_partner_ids == (smc,) and working.custom_vote_map()[smc] == 7
     assert window.errors == []
 
 

@@ -102,16 +102,17 @@ def test_a_partnership_board_workshop(qtbot, tmp_path):
     assert panel.list.item(0).text() == "★ AGREED · Activity, 75%"
     assert panel.compare_model.columnCount() == 2
 
-    # A trust leaves: its veto cannot be played, and the tab says what to do, with no traceback.
+    # A trust leaves: its veto goes with it, and no traceback.
     net = network_tab(window)
     click_row(net, qtbot, 5)
     qtbot.keyClick(net.table, Qt.Key.Key_Delete)
     assert codes(window.workspace.network) == ["NSH", "EMV", "KBD", "SMC", "RVH"]
     view = shares_view(window)
-    assert any("The veto partner WBK is no longer in the network: untick it under Veto" in line
-               for line in view.warnings.lines())
-    assert view.controls.veto_boxes["WBK"].text() == "WBK (not a partner)"
-    press(window, "Ctrl+Z")  # ... they stay after all
+    assert "WBK" not in view.controls.veto_boxes
+    assert not any("WBK" in line for line in view.warnings.lines())
+    press(window, "Ctrl+Z")  # ... they stay after all, and so does the veto
+    assert view.controls.veto_boxes["WBK"].isChecked()
+    assert "⚠ WBK can block any decision on its own." in view.warnings.lines()
     assert not any(line.startswith("✖") for line in view.warnings.lines())
     assert window.errors == []
 
@@ -123,7 +124,8 @@ def test_a_partnership_board_workshop(qtbot, tmp_path):
     view = shares_view(window)
     assert codes(window.workspace.network) == ["NSH", "EMV", "KBD", "SMC", "RVH", "WBK"]
     working = shares_votes.working_scenario(window.workspace)
-    assert working.veto_codes == ("WBK",) and working.qualified_percent == 75
+    wbk = next(p.id for p in window.workspace.network.partners if p.code == "WBK")
+    assert working.veto_partner_ids == (wbk,) and working.qualified_percent == 75
     assert [(s.scenario.name, s.agreed) for s in shares_votes.saved_scenarios(window.workspace)] == [
         ("Activity, 75%", True), ("WBK veto", False)]
     assert {code: power_cell(view, row, "banzhaf") for row, code in enumerate(codes(window.workspace.network))

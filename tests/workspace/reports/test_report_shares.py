@@ -32,6 +32,7 @@ from imagingnet_desktop.workspace.shares_votes.scenarios import (
     set_working_scenario,
 )
 from imagingnet_desktop.workspace.workspace import Workspace
+from shares_votes_helpers import DEMO_ID
 
 BASES = {"activity": "imaging_exams_per_year", "pay": "pay_cost_gbp", "non_pay": "direct_non_pay_gbp",
          "total_cost": "total_operating_cost_gbp", "valuation": "going_concern_value_gbp"}
@@ -102,7 +103,7 @@ def with_agreed(path: Path, scenario: Scenario, partners: tuple[Partner, ...] | 
     """A workspace whose agreed scenario is ``scenario``, saved beside a decoy that is not agreed."""
     ws = create_demo(path) if partners is None else Workspace.create(path, "Test network", partners)
     try:
-        set_working_scenario(ws, Scenario(vote_method=VoteMethod.CUSTOM, custom_votes=(("NSH", 9),)))
+        set_working_scenario(ws, Scenario(vote_method=VoteMethod.CUSTOM, custom_votes=((DEMO_ID["NSH"], 9),)))
         save_scenario(ws, "Decoy")
         set_working_scenario(ws, scenario)
         agreed = save_scenario(ws, "Agreed position")
@@ -153,7 +154,7 @@ def test_demo_report_has_every_basis_and_the_default_scenario(tmp_path, capsys):
 def test_agreed_proportional_qualified_scenario_with_a_veto(tmp_path, capsys):
     scenario = Scenario(
         weights=((Basis.PAY, 30), (Basis.ACTIVITY, 70)), vote_method=VoteMethod.PROPORTIONAL,
-        rule_kind=RuleKind.QUALIFIED, qualified_percent=Decimal("75"), min_partners=2, veto_codes=("emv",),
+        rule_kind=RuleKind.QUALIFIED, qualified_percent=Decimal("75"), min_partners=2, veto_partner_ids=(DEMO_ID["EMV"],),
     )
     network = report(with_agreed(tmp_path / "agreed.imagingnet", scenario), capsys)
 
@@ -186,7 +187,7 @@ def test_agreed_proportional_qualified_scenario_with_a_veto(tmp_path, capsys):
 def test_custom_votes_that_leave_partners_without_power(tmp_path, capsys):
     # 3 + 3 + 3 + 1 + 0 votes, quota 6: sums of threes never stop at 5, so SMC's vote never counts.
     scenario = Scenario(vote_method=VoteMethod.CUSTOM,
-                        custom_votes=(("NSH", 3), ("EMV", 3), ("KBD", 3), ("SMC", 1), ("WBK", 0)))
+                        custom_votes=tuple(zip(DEMO_ID.values(), (3, 3, 3, 1, 0), strict=True)))
     network = report(with_agreed(tmp_path / "custom.imagingnet", scenario), capsys)
     voting = network["voting"]
     want = brute_power([3, 3, 3, 1, 0], 6, 0, set())

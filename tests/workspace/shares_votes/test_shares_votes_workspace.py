@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import shutil
+import uuid
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
@@ -19,7 +21,7 @@ from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.workspace import Workspace
-from shares_votes_helpers import DEMO_ACTIVITY, DEMO_CODES, BruteForceGame, hundredths
+from shares_votes_helpers import DEMO_ACTIVITY, DEMO_ID, BruteForceGame, hundredths
 
 
 def state(ws: Workspace) -> tuple:
@@ -45,26 +47,45 @@ scenarios = st.builds(
     weights=st.tuples(*(st.tuples(st.just(b), st.integers(0, SLIDER_MAX)) for b in Basis)),
     vote_method=st.sampled_from(VoteMethod),
     vote_basis=st.sampled_from(["blend", *(b.value for b in Basis)]),
-    custom_votes=st.lists(st.tuples(st.sampled_from(DEMO_CODES), st.integers(0, 10_000)), max_size=5,
+    custom_votes=st.lists(st.tuples(st.sampled_from(list(DEMO_ID.values())), st.integers(0, 10_000)), max_size=5,
                           unique_by=lambda t: t[0]).map(tuple),
     rule_kind=st.sampled_from(RuleKind),
     qualified_percent=st.one_of(st.none(), st.decimals(min_value=Decimal("0.01"), max_value=100, places=2)),
     min_partners=st.integers(0, 8),
-    veto_codes=st.lists(st.sampled_from(DEMO_CODES), unique=True, max_size=3).map(tuple),
+    veto_partner_ids=st.lists(st.sampled_from(list(DEMO_ID.values())), unique=True, max_size=3).map(tuple),
 )
 
 
 @given(scenarios)
 @settings(max_examples=150, deadline=None)
-def test_a_scenario_survives_a_round_trip_through_its_dict(scenario: Scenario) -> None:
+def test_a_scenarios_settings_survive_a_round_trip_through_json(scenario: Scenario) -> None:
     import json
 
-    stored = json.loads(json.dumps(scenario.to_dict()))  # as the file keeps it
-    assert Scenario.from_dict(stored) == scenario
+    stored = json.loads(json.dumps(scenario.settings()))  # as the file keeps it
+    assert Scenario.from_settings(stored, name=scenario.name, custom_votes=scenario.custom_votes,
+                                  veto_partner_ids=scenario.veto_partner_ids) == scenario
 
 
-def test_from_dict_fills_gaps_and_clamps_weights() -> None:
-    read = Scenario.from_dict({"weights": {"pay": 250, "activity": -3, "non_pay": "x"}})
+@given(scenarios)
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_scenario_survives_a_round_trip_through_the_file(demo_file, tmp_path, scenario: Scenario) -> None:
+    path = shutil.copyfile(demo_file, tmp_path / f"round-trip-{uuid.uuid4().hex}.imagingnet")
+    ws = Workspace.open(path)
+    try:
+        shares_votes.set_working_scenario(ws, scenario)
+        saved = shares_votes.save_scenario(ws, "Kept")
+    finally:
+        ws.close()
+    reader = Workspace.open_read_only(path)
+    try:
+        assert shares_votes.working_scenario(reader) == scenario
+        assert shares_votes.saved_scenarios(reader)[0].scenario == replace(scenario, name="Kept") == saved.scenario
+    finally:
+        reader.close()
+
+
+def test_reading_settings_fills_gaps_and_clamps_weights() -> None:
+    read = Scenario.from_settings({"weights": {"pay": 250, "activity": -3, "non_pay": "x"}, "vote_method": "?"})
     assert read.weight_map() == {Basis.ACTIVITY: 0, Basis.PAY: 100, Basis.NON_PAY: 0, Basis.TOTAL_COST: 0,
                                  Basis.VALUATION: 0}
     assert read.vote_method is VoteMethod.EQUAL and read.rule_kind is RuleKind.SIMPLE_MAJORITY
@@ -96,8 +117,8 @@ def test_proportional_votes_and_a_qualified_rule_match_brute_force(workspace) ->
 @pytest.mark.parametrize(("changes", "words"), [
     ({"min_partners": 6}, "at least 6 partners but there are only 5"),
     ({"rule_kind": RuleKind.QUALIFIED, "qualified_percent": Decimal(101)}, "at most 100%"),
-    ({"vote_method": VoteMethod.CUSTOM, "custom_votes": tuple((c, 0) for c in DEMO_CODES)}, "0 votes"),
-    ({"veto_codes": ("XYZ",)}, "no longer in the network"),
+    ({"vote_method": VoteMethod.CUSTOM, "custom_votes": tuple((i, 0) for i in DEMO_ID.values())}, "0 votes"),
+    ({"veto_partner_ids": (99,)}, "no longer in the network"),
     ({"vote_method": VoteMethod.PROPORTIONAL, "weights": tuple((b, 0) for b in Basis)}, "all zero"),
 ])
 def test_a_scenario_that_cannot_be_worked_out_says_why(workspace, changes, words) -> None:
@@ -213,3 +234,28 @@ def test_undo_and_redo_of_each_command_restore_memory_and_file(workspace, comman
     assert state(workspace) == before and file_state(workspace) == before
     workspace.redo()
     assert state(workspace) == after and file_state(workspace) == after
+
+
+def test_a_partners_veto_and_votes_go_with_it_while_its_other_rows_are_handed_over(workspace) -> None:
+    from imagingnet_desktop.workspace.network.partner_commands import delete_partners
+    from imagingnet_desktop.workspace.network.partner_references import PartnerInUseError
+
+    conn = workspace._file.conn  # a collection of another area that names partners (ON DELETE RESTRICT)
+    conn.execute("CREATE TABLE test_owned (id INTEGER PRIMARY KEY, owner_partner_id INTEGER"
+                 " REFERENCES partners(id) ON DELETE RESTRICT)")
+    conn.execute("INSERT INTO test_owned (id, owner_partner_id) VALUES (1, ?)", (DEMO_ID["WBK"],))
+    wbk_scenario = Scenario(vote_method=VoteMethod.CUSTOM, veto_partner_ids=(DEMO_ID["WBK"],),
+                            custom_votes=((DEMO_ID["NSH"], 4), (DEMO_ID["WBK"], 2)))
+    shares_votes.set_working_scenario(workspace, wbk_scenario)
+    with pytest.raises(PartnerInUseError) as refused:
+        delete_partners(workspace, [DEMO_ID["WBK"]])
+    assert [r.table for r in refused.value.references] == ["test_owned"]  # the veto and votes are not asked about
+    assert str(refused.value) == "WBK is named in 1 test owned"
+
+    delete_partners(workspace, [DEMO_ID["WBK"]], hand_over="reassign", to_partner=DEMO_ID["NSH"])
+    assert conn.execute("SELECT owner_partner_id FROM test_owned").fetchone()[0] == DEMO_ID["NSH"]
+    working = file_state(workspace)[0]
+    assert working.veto_partner_ids == () and working.custom_vote_map() == {DEMO_ID["NSH"]: 4}  # not handed over
+    workspace.undo()
+    assert file_state(workspace)[0] == wbk_scenario
+    assert conn.execute("SELECT owner_partner_id FROM test_owned").fetchone()[0] == DEMO_ID["WBK"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
 from imagingnet_desktop.domain.network.partner import Partner
+from imagingnet_desktop.domain.network.partner_fields import FieldError
 
 # The national strategy's characteristics of a network and the drivers of change.
 POPULATION_RANGE = (1_500_000, 4_500_000)
@@ -103,7 +105,7 @@ def weighted_rate(partners: tuple[Partner, ...], weight_field: str, rate_field: 
     return sum((w * r for w, r in pairs), Decimal(0)) / total
 
 
-def _distinct(values) -> tuple[str, ...]:
+def _distinct(values: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for v in values:
         if v and v not in out:
@@ -152,3 +154,19 @@ def _fmt(value: Decimal) -> str:
     if value == value.to_integral_value():
         return f"{int(value):,}"
     return f"{value:,.1f}"
+
+
+MAX_NETWORK_NAME_LENGTH = 200
+
+
+def checked_network_name(raw: str) -> str:
+    """The network's name as typed, tidied (runs of spaces made one); raises ``FieldError`` with the reason."""
+    name = " ".join(raw.split())
+    if not name:
+        raise FieldError("The network needs a name")
+    if len(name) > MAX_NETWORK_NAME_LENGTH:
+        raise FieldError(f"The network name is {len(name)} characters long; at most {MAX_NETWORK_NAME_LENGTH} "
+                         "are allowed")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        raise FieldError("The network name cannot contain control characters")
+    return name

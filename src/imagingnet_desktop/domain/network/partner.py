@@ -93,7 +93,7 @@ class Partner:
         return getattr(self, field_name)
 
     def with_value(self, field_name: str, value: object) -> Partner:
-        return replace(self, **{field_name: value})
+        return replace(self, **{field_name: value})  # type: ignore[arg-type]  # checked by parse_field
 
     def baseline(self) -> dict[str, object]:
         """The template fields, in template order (no ``id``)."""

@@ -18,6 +18,7 @@ from imagingnet_desktop.domain.network.partner import (
     FieldSpec,
 )
 from imagingnet_desktop.domain.number_text import without_grouping
+from imagingnet_desktop.domain.wording import plain_decimal
 
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0", ""}
@@ -115,16 +116,10 @@ def _parse_number(spec: FieldSpec, raw: object, text: str) -> int | Decimal | No
     if spec.kind is FieldKind.MONEY:
         if number != number.quantize(Decimal("0.01")):
             raise FieldError(f"{spec.label} must be in pounds and pence (at most 2 decimal places)")
-        return _normal(number)
+        return plain_decimal(number)
     if number.as_tuple().exponent < -4:  # type: ignore[operator]
         raise FieldError(f"{spec.label} allows at most 4 decimal places")
-    return _normal(number)
-
-
-def _normal(number: Decimal) -> Decimal:
-    """Drop trailing zeros but never use exponent notation (``1E+3`` -> ``1000``)."""
-    normal = number.normalize()
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+    return plain_decimal(number)
 
 
 def _clip(text: str, limit: int = 40) -> str:

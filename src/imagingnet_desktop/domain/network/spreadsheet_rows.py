@@ -74,8 +74,8 @@ def parse_rows(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Parse
         for name in TEMPLATE_HEADER:
             if name not in raw:
                 continue
-            if isinstance(raw[name], FormulaCell):
-                problems.append(Problem(row_number, name, _formula_message(raw[name])))
+            if isinstance(cell := raw[name], FormulaCell):
+                problems.append(Problem(row_number, name, _formula_message(cell)))
                 continue
             try:
                 baseline[name] = parse_field(name, raw[name])

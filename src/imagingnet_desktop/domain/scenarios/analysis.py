@@ -10,10 +10,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
-from imagingnet_desktop.domain.shares.share_table import Basis, BlendWeightError, ShareTable, share_table
+from imagingnet_desktop.domain.shares.share_table import (
+    Basis,
+    BasisShares,
+    BlendShares,
+    BlendWeightError,
+    ShareTable,
+    share_table,
+)
 from imagingnet_desktop.domain.voting.coalitions import MinimalCoalitions, minimal_coalitions
 from imagingnet_desktop.domain.voting.power import GameError, PowerIndices, power_indices
 from imagingnet_desktop.domain.voting.rules import (
@@ -33,6 +41,7 @@ POWER_GAP_WARNING_POINTS = 10
 class ScenarioAnalysis:
     scenario: Scenario
     codes: tuple[str, ...]
+    partner_ids: tuple[int, ...]  # in the same order as ``codes``
     table: ShareTable | None
     vote_shares_percent: tuple[Decimal, ...] | None  # the shares votes follow, when proportional
     votes: tuple[int, ...] | None
@@ -53,12 +62,19 @@ class ScenarioAnalysis:
     def codes_of(self, indices: Sequence[int]) -> list[str]:
         return [self.codes[i] for i in indices]
 
+    def veto_codes(self) -> list[str]:
+        """The codes of the scenario's veto partners that are among the partners analysed."""
+        return [self.codes[self.partner_ids.index(i)] for i in self.scenario.veto_partner_ids
+                if i in self.partner_ids]
+
 
 def analyse(partners: Sequence[Partner], scenario: Scenario, *, coalition_limit: int = COALITION_LIST_LIMIT
             ) -> ScenarioAnalysis:
     codes = tuple(p.code for p in partners)
-    partial = {"scenario": scenario, "codes": codes, "table": None, "vote_shares_percent": None, "votes": None,
-               "game": None, "rule_text": "", "power": None, "coalitions": None, "warnings": ()}
+    partial: dict[str, Any] = {  # the fields worked out so far: an analysis that stops keeps them
+        "scenario": scenario, "codes": codes, "partner_ids": tuple(p.id for p in partners), "table": None,
+        "vote_shares_percent": None, "votes": None, "game": None, "rule_text": "", "power": None,
+        "coalitions": None, "warnings": ()}
     if not partners:
         return ScenarioAnalysis(**partial, problem="Add partners to the network first.")
     try:
@@ -67,7 +83,7 @@ def analyse(partners: Sequence[Partner], scenario: Scenario, *, coalition_limit:
         return ScenarioAnalysis(**partial, problem=str(exc))
     partial["table"] = table
     try:
-        # Votes before the rule: a rule that cannot be played (a veto partner gone) still shows who holds what.
+        # Votes before the rule: a rule that cannot be played still shows who holds what.
         percents = _vote_basis_percents(table, scenario)
         partial["vote_shares_percent"] = percents
         votes = _votes(scenario, partners, percents)
@@ -92,12 +108,14 @@ class _NoBasis(ValueError):
 def _vote_basis_percents(table: ShareTable, scenario: Scenario) -> tuple[Decimal, ...] | None:
     if scenario.vote_method is not VoteMethod.PROPORTIONAL:
         return None
+    result: BlendShares | BasisShares | None
     if scenario.vote_basis == "blend":
         result = table.blend
         label = "the blend"
     else:
-        result = table.bases[Basis(scenario.vote_basis)]
-        label = result.basis.label
+        basis = Basis.of(scenario.vote_basis)
+        result = table.bases[basis]
+        label = basis.label
     if result is None or not result.has_basis:
         reason = result.reason if result is not None else "no blend is set"
         raise _NoBasis(f"Votes in proportion to {label} cannot be set: {reason}")
@@ -107,8 +125,8 @@ def _vote_basis_percents(table: ShareTable, scenario: Scenario) -> tuple[Decimal
 def _votes(scenario: Scenario, partners: Sequence[Partner], percents: tuple[Decimal, ...] | None
            ) -> tuple[int, ...]:
     if scenario.vote_method is VoteMethod.CUSTOM:
-        given = {code.casefold(): n for code, n in scenario.custom_votes}
-        custom = [given.get(p.code.casefold(), 1) for p in partners]
+        given = scenario.custom_vote_map()
+        custom = [given.get(p.id, 1) for p in partners]
         return allocate_votes(VoteMethod.CUSTOM, len(partners), custom=custom)
     if scenario.vote_method is VoteMethod.PROPORTIONAL:
         return allocate_votes(VoteMethod.PROPORTIONAL, len(partners), share_percents=percents)

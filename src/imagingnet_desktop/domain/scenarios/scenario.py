@@ -1,16 +1,20 @@
 """A shares & votes scenario: how shares are set, how votes follow, and which rule decides.
 
-It names partners by code (not by position) so it survives reordering, and it converts to and from a plain
-dict for storage. ``domain.scenario_analysis`` works a scenario through for a set of partners.
+It names partners by id (not by position or code) so it survives reordering and a corrected code. Its
+settings convert to and from a plain dict for storage; the partner references are stored as rows of their own.
+``domain.scenarios.analysis`` works a scenario through for a set of partners.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from enum import Enum
+from typing import TypeVar
 
 from imagingnet_desktop.domain.network.partner import Partner
+from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import RuleError, RuleKind, VoteMethod, VotingRule
 
@@ -18,6 +22,7 @@ SLIDER_MAX = 100
 DEFAULT_WEIGHTS: tuple[tuple[Basis, int], ...] = tuple((b, SLIDER_MAX if b is Basis.ACTIVITY else 0) for b in Basis)
 MAX_SCENARIOS_COMPARED = 4
 MAX_NAME_LENGTH = 80
+DEFAULT_QUALIFIED_PERCENT = Decimal(75)
 
 
 @dataclass(frozen=True)
@@ -31,27 +36,32 @@ class Scenario:
     weights: tuple[tuple[Basis, int], ...] = DEFAULT_WEIGHTS
     vote_method: VoteMethod = VoteMethod.EQUAL
     vote_basis: str = "blend"
-    custom_votes: tuple[tuple[str, int], ...] = ()  # (partner code, votes)
+    custom_votes: tuple[tuple[int, int], ...] = ()  # (partner id, votes)
     rule_kind: RuleKind = RuleKind.SIMPLE_MAJORITY
     qualified_percent: Decimal | None = None
     min_partners: int = 0
-    veto_codes: tuple[str, ...] = ()
+    veto_partner_ids: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        """Partner references in one order (by partner id, each partner once), so equal scenarios compare equal
+        however they were entered or stored."""
+        object.__setattr__(self, "custom_votes", tuple(sorted(dict(self.custom_votes).items())))
+        object.__setattr__(self, "veto_partner_ids", tuple(sorted(set(self.veto_partner_ids))))
 
     # ------------------------------------------------------------------ derived
     def weight_map(self) -> dict[Basis, int]:
         return dict(self.weights)
 
-    def custom_vote_map(self) -> dict[str, int]:
+    def custom_vote_map(self) -> dict[int, int]:
         return dict(self.custom_votes)
 
     def rule_for(self, partners: Sequence[Partner]) -> VotingRule:
-        """The rule with veto codes turned into partner positions. Raises ``RuleError``."""
-        codes = [p.code.casefold() for p in partners]
-        missing = [c for c in self.veto_codes if c.casefold() not in codes]
-        if missing:
-            raise RuleError(f"The veto partner {', '.join(missing)} is no longer in the network: untick it under "
-                            "Veto, or undo the change that removed it.")
-        veto = tuple(codes.index(c.casefold()) for c in self.veto_codes)
+        """The rule with veto partners turned into partner positions. Raises ``RuleError``."""
+        ids = [p.id for p in partners]
+        if any(i not in ids for i in self.veto_partner_ids):
+            raise RuleError("A veto partner is no longer in the network: untick it under Veto, or undo the "
+                            "change that removed it.")
+        veto = tuple(ids.index(i) for i in self.veto_partner_ids)
         percent = self.qualified_percent if self.rule_kind is RuleKind.QUALIFIED else None
         return VotingRule(self.rule_kind, percent, self.min_partners, veto)
 
@@ -63,44 +73,86 @@ class Scenario:
         return "Blend: " + ", ".join(f"{b.label} {100 * w / total:.0f}%" for b, w in active)
 
     # ------------------------------------------------------------------ storage
-    def to_dict(self) -> dict[str, object]:
+    def settings(self) -> dict[str, object]:
+        """Everything but the name and the partner references, as plain JSON-ready values."""
         return {
-            "name": self.name,
             "weights": {b.value: w for b, w in self.weights},
             "vote_method": self.vote_method.value,
             "vote_basis": self.vote_basis,
-            "custom_votes": dict(self.custom_votes),
             "rule_kind": self.rule_kind.value,
             "qualified_percent": None if self.qualified_percent is None else str(self.qualified_percent),
             "min_partners": self.min_partners,
-            "veto_codes": list(self.veto_codes),
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, object]) -> Scenario:
-        """Read a stored scenario; anything malformed falls back to the default for that part."""
+    def from_settings(cls, data: Mapping[str, object], *, name: str = "Scenario",
+                      custom_votes: tuple[tuple[int, int], ...] = (),
+                      veto_partner_ids: tuple[int, ...] = ()) -> Scenario:
+        """Read stored settings; anything malformed falls back to the default for that part."""
         weights_in = data.get("weights")
-        weights_in = weights_in if isinstance(weights_in, Mapping) else {}
-        weights = tuple((b, _clamp_weight(weights_in.get(b.value, 0))) for b in Basis)
-        custom = data.get("custom_votes")
-        custom = custom if isinstance(custom, Mapping) else {}
+        weights_map: Mapping[object, object] = weights_in if isinstance(weights_in, Mapping) else {}
+        weights = tuple((b, _clamp_whole(weights_map.get(b.value, 0), 0, SLIDER_MAX)) for b in Basis)
         percent = data.get("qualified_percent")
         return cls(
-            name=str(data.get("name") or "Scenario"),
+            name=name or "Scenario",
             weights=weights,
-            vote_method=VoteMethod(data.get("vote_method", VoteMethod.EQUAL.value)),
+            vote_method=_enum(VoteMethod, data.get("vote_method"), VoteMethod.EQUAL),
             vote_basis=str(data.get("vote_basis") or "blend"),
-            custom_votes=tuple((str(k), int(v)) for k, v in custom.items()),  # type: ignore[call-overload]
-            rule_kind=RuleKind(data.get("rule_kind", RuleKind.SIMPLE_MAJORITY.value)),
-            qualified_percent=None if percent in (None, "") else Decimal(str(percent)),
-            min_partners=int(data.get("min_partners") or 0),  # type: ignore[call-overload]
-            veto_codes=tuple(str(c) for c in data.get("veto_codes") or ()),  # type: ignore[union-attr]
+            custom_votes=custom_votes,
+            rule_kind=_enum(RuleKind, data.get("rule_kind"), RuleKind.SIMPLE_MAJORITY),
+            qualified_percent=_decimal(percent),
+            min_partners=_clamp_whole(data.get("min_partners"), 0, 10**6),
+            veto_partner_ids=veto_partner_ids,
         )
 
 
-def _clamp_weight(value: object) -> int:
+def with_changes(scenario: Scenario, changes: Mapping[str, object]) -> Scenario:
+    """``scenario`` with the fields a person changed, and what follows from them.
+
+    Unanimity needs every partner anyway, so choosing it clears a minimum number of partners and the vetoes
+    (they would add nothing); a qualified majority chosen with no percentage yet starts at 75%.
+    """
+    changed = replace(scenario, **changes)  # type: ignore[arg-type]
+    if changed.rule_kind is RuleKind.UNANIMITY and scenario.rule_kind is not RuleKind.UNANIMITY:
+        changed = replace(changed, min_partners=0, veto_partner_ids=())
+    if changed.rule_kind is RuleKind.QUALIFIED and changed.qualified_percent is None:
+        changed = replace(changed, qualified_percent=DEFAULT_QUALIFIED_PERCENT)
+    return changed
+
+
+def parse_votes(text: str, code: str) -> int:
+    """Custom votes as typed ("1,200" is 1200); raises ``FieldError`` naming the partner."""
+    try:
+        votes = int(text.strip().replace(",", ""))
+    except ValueError:
+        raise FieldError(f"{code}'s votes must be a whole number of 0 or more, not “{text.strip()}”.") from None
+    if votes < 0:
+        raise FieldError(f"{code}'s votes cannot be negative ({votes}).")
+    return votes
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def _enum(kind: type[E], value: object, default: E) -> E:
+    try:
+        return kind(value)
+    except ValueError:
+        return default
+
+
+def _decimal(value: object) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
+def _clamp_whole(value: object, low: int, high: int) -> int:
     try:
         number = int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
-        return 0
-    return max(0, min(SLIDER_MAX, number))
+        return low
+    return int(max(low, min(high, number)))

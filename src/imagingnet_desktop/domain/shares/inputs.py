@@ -11,6 +11,8 @@ import numbers
 from decimal import Decimal
 from fractions import Fraction
 
+from imagingnet_desktop.domain.wording import join_words
+
 
 class BlendWeightError(ValueError):
     """A blend weight that cannot be used; ``str()`` is the user-facing message."""
@@ -40,7 +42,7 @@ def read_weight(label: str, raw: object) -> Fraction:
     """
     kind = type(raw)
     if kind is int or kind is Fraction:  # the common cases, without the slower ABC checks below
-        value = Fraction(raw)
+        value: Fraction = Fraction(raw)  # type: ignore[call-overload]  # int or Fraction: checked above
         if value >= 0:
             return value
     where = f"The weight for {label}"
@@ -53,7 +55,7 @@ def read_weight(label: str, raw: object) -> Fraction:
             raise BlendWeightError(f"{where} is infinite; weights must be finite.")
         value = Fraction(raw)
     elif isinstance(raw, numbers.Rational):
-        value = Fraction(raw.numerator, raw.denominator)
+        value = Fraction(int(raw.numerator), int(raw.denominator))
     else:
         as_float = float(raw)
         if math.isnan(as_float):
@@ -75,11 +77,6 @@ def missing_note(codes: list[str], noun: str, *, blend: bool) -> str:
     if blend:
         return f"{who} {has} no {noun} figure: the blend counts {it} as 0 on {noun} and cannot be relied on."
     return f"{who} {has} no {noun} figure: the {noun} basis gives {it} 0% and cannot be relied on."
-
-
-def join_words(words: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def article(noun: str) -> str:

@@ -31,13 +31,13 @@ def integer_ratios(values: Iterable[Exact]) -> tuple[list[int], int]:
     for v in values:
         kind = type(v)  # exact type checks first (this runs on every slider move), subclasses after
         if kind is Decimal or (kind not in _FAST and isinstance(v, Decimal)):
-            if not v.is_finite():
+            if not v.is_finite():  # type: ignore[union-attr]  # the exact type was checked above
                 raise ValueError(f"{v} is not a finite number")
             pairs.append(v.as_integer_ratio())
         elif kind is int or (kind not in _FAST and kind is not bool and isinstance(v, int)):
             pairs.append((int(v), 1))
         elif kind is Fraction or (kind not in _FAST and isinstance(v, Fraction)):
-            pairs.append((v.numerator, v.denominator))
+            pairs.append((v.numerator, v.denominator))  # type: ignore[union-attr]
         else:
             raise TypeError(f"expected an int, Fraction or Decimal, not {kind.__name__} {v!r}")
     if not pairs:
@@ -54,7 +54,7 @@ def units_of(total: Exact, places: int) -> int:
     units, rest = divmod(num * 10**places, den)
     if rest or units < 0:
         raise ValueError(f"the total {total} is not a whole, non-negative number of {_unit_text(places)}")
-    return units
+    return int(units)
 
 
 def largest_remainder(

@@ -68,6 +68,15 @@ class Basis(Enum):
         member.noun = noun
         return member
 
+    @classmethod
+    def of(cls, value: object) -> Basis:
+        """The basis with this stored value (``ValueError`` if none has it)."""
+        return cls(value)  # type: ignore[call-arg, arg-type]  # Enum lookup by value; mypy reads it as __new__
+
+
+Weight = Decimal | int | float | Fraction
+BlendWeights = Mapping[Basis, Weight] | Mapping[str, Weight] | Mapping[Basis | str, Weight]  # by basis or its value
+
 
 class _Outcome:
     """What basis and blend results have in common."""
@@ -208,7 +217,7 @@ def basis_shares(partners: Sequence[Partner], basis: Basis) -> BasisShares:
 
 def blend_shares(
     partners: Sequence[Partner],
-    weights: Mapping[Basis | str, Decimal | int | float | Fraction],
+    weights: BlendWeights,
     *,
     bases: Mapping[Basis, BasisShares] | None = None,
 ) -> BlendShares:
@@ -286,12 +295,12 @@ def _given_or_computed(
     return result
 
 
-def _read_weights(weights: Mapping[Basis | str, object]) -> dict[Basis, Fraction]:
+def _read_weights(weights: BlendWeights) -> dict[Basis, Fraction]:
     """Check and convert the weights to exact Fractions, in ``Basis`` order."""
     read: dict[Basis, Fraction] = {}
     for key, raw in weights.items():
         try:
-            basis = key if isinstance(key, Basis) else Basis(key)
+            basis = key if isinstance(key, Basis) else Basis.of(key)
         except ValueError:
             choices = ", ".join(b.value for b in Basis)
             raise BlendWeightError(f"'{key}' is not a basis; the bases are {choices}.") from None
@@ -355,7 +364,7 @@ class ShareTable:
 
 def share_table(
     partners: Sequence[Partner],
-    weights: Mapping[Basis | str, Decimal | int | float | Fraction] | None = None,
+    weights: BlendWeights | None = None,
 ) -> ShareTable:
     """Every basis, the blend (when ``weights`` are given), the spread and the gains against equal shares.
 

@@ -2,12 +2,11 @@
 
 Why: "which smallest groups of partners can carry a decision, and which can stop one?" is
 the question a board actually asks about a voting rule.  The counts are exact for any
-size of network (counted by dynamic programming, like the power indices); the examples
-are found by a pruned search, heaviest partners first, and stop at ``limit``.  Games of
-at most 12 players look at every coalition at once instead (``voting_small``), with the
-same counts and the same examples in the same order.
+size of network (counted by dynamic programming on the same table as the power indices,
+``domain.voting.counting``); the examples are found by a pruned search, heaviest partners
+first, and stop at ``limit``.
 
-Definitions (same combined game as ``voting``: quota, minimum members and vetoes):
+Definitions (same combined game as ``power_indices``: quota, minimum members and vetoes):
 
 * a *minimal winning* coalition wins, and loses if any one member leaves;
 * a *blocking* coalition is one whose absence leaves the rest unable to win; it is
@@ -27,8 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from imagingnet_desktop.domain.voting.counting import Ring, check_size, crt, prefix_table, rings_for
-from imagingnet_desktop.domain.voting.enumeration import minimal_sets, small_enough
+from imagingnet_desktop.domain.voting.counting import check_size, prefix_table
 from imagingnet_desktop.domain.voting.game import ReducedGame, WeightedGame
 
 
@@ -69,12 +67,6 @@ def minimal_coalitions(
         raise ValueError(f"The limit must be zero or more, not {limit}.")
     game = WeightedGame.of(weights, quota, min_members=min_members, veto=veto)
     red = game.reduced()
-    if small_enough(red.n):
-        win_list, n_winning, block_list, n_blocking = minimal_sets(red, limit)
-        return MinimalCoalitions(
-            winning=CoalitionList(tuple(win_list), n_winning),
-            blocking=CoalitionList(tuple(block_list), n_blocking),
-        )
     n_winning, n_blocking = _count(red)
     ids, ws = red.descending()
     q, m, r = red.quota, red.min_members, red.r
@@ -85,7 +77,7 @@ def minimal_coalitions(
         for found in _first_reached(ws, ids, lambda w, s: w >= q and s >= m, limit)
     ]
     q_block, m_block = sum(ws) - q + 1, r - m + 1
-    blocking = [(v,) for v in veto_set][:limit]
+    blocking: list[tuple[int, ...]] = [(v,) for v in list(veto_set)[:limit]]
     blocking += [
         tuple(sorted(found))
         for found in _first_reached(ws, ids, lambda w, s: w >= q_block or s >= m_block, limit - len(blocking))
@@ -141,34 +133,29 @@ def _count(red: ReducedGame) -> tuple[int, int]:
     q_block, m_block = sum(ws) - q + 1, r - m + 1  # B blocks iff w(B) >= q_block or |B| >= m_block
     width = max(q, q_block)
     rows = r + 1
-    rings = rings_for(r + 1)
-    check_size(rows, width, len(rings))
-    planes = []
-    for ring in rings:
-        acc = [0, 0]
+    check_size(rows, width)
+    acc = [0, 0]  # minimal winning (counted by lightest member), minimal blocking: Python integers
 
-        def visit(t: int, w: int, table: np.ndarray, ring: Ring = ring, acc: list[int] = acc) -> None:
-            # Minimal winning with this (lightest) member: the earlier ones weigh in
-            # [q - w, q - 1] and are at least m in number (so removing anyone loses on weight).
-            if q >= 1 and t >= m:
-                hi = table[m : t + 1, q - 1]
-                lo = table[m : t + 1, q - 1 - w] if q - 1 - w >= 0 else np.zeros_like(hi)
-                acc[0] += sum(ring.sub(hi, lo).tolist())
-            # Minimal blocking with this member: the earlier ones do not block yet, and adding
-            # it blocks either on weight (if still short on numbers) or on numbers.
-            top = min(t, m_block - 1)
-            hi = table[: top + 1, q_block - 1]
-            lo = table[: top + 1, q_block - 1 - w] if q_block - 1 - w >= 0 else np.zeros_like(hi)
-            diff = ring.sub(hi, lo)
-            if top == m_block - 1:
-                diff[top] = hi[top]
-            acc[1] += sum(diff.tolist())
+    def visit(t: int, w: int, table: np.ndarray) -> None:
+        # Minimal winning with this (lightest) member: the earlier ones weigh in
+        # [q - w, q - 1] and are at least m in number (so removing anyone loses on weight).
+        if q >= 1 and t >= m:
+            hi = table[m : t + 1, q - 1]
+            lo = table[m : t + 1, q - 1 - w] if q - 1 - w >= 0 else np.zeros_like(hi)
+            acc[0] += sum(int(v) for v in (hi - lo).tolist())
+        # Minimal blocking with this member: the earlier ones do not block yet, and adding
+        # it blocks either on weight (if still short on numbers) or on numbers.
+        top = min(t, m_block - 1)
+        hi = table[: top + 1, q_block - 1]
+        lo = table[: top + 1, q_block - 1 - w] if q_block - 1 - w >= 0 else np.zeros_like(hi)
+        diff = hi - lo
+        if top == m_block - 1:
+            diff[top] = hi[top]
+        acc[1] += sum(int(v) for v in diff.tolist())
 
-        table = prefix_table(ws, rows, width, ring, visit)
-        at_min = int(table[m, q - 1]) if m >= 1 and q >= 1 else 0
-        planes.append(np.array([acc[0] % ring.modulus, acc[1] % ring.modulus, at_min], dtype=np.uint64))
-    from_windows, blocking, light_at_min = crt(planes, rings)
-    winning = from_windows
+    table = prefix_table(ws, rows, width, visit)
+    light_at_min = int(table[m, q - 1]) if m >= 1 and q >= 1 else 0
+    winning, blocking = acc
     if m >= 1:
         # Exactly m non-veto members and enough weight: any departure breaks the head count.
         winning += math.comb(r, m) - light_at_min

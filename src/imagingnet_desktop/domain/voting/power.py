@@ -1,17 +1,16 @@
 """Exact voting power: normalised Banzhaf and Shapley-Shubik indices of a weighted vote.
 
 Why: a partner's share of the votes is not its share of the power.  Three partners with
-4, 2 and 1 votes and a quota of 4 give the smallest partner a fifth of the Banzhaf power
+4, 2 and 1 votes and a quota of 5 give the smallest partner a fifth of the Banzhaf power
 with only a seventh of the votes; in the EEC Council of 1958 Luxembourg held a vote but
 never any power.  The board needs to see this, and see it exactly, before agreeing a rule.
 
-How: coalitions are counted exactly, never sampled.  One generating-function table counts
-the sets of non-veto players by (size, weight); each player's "everyone but me" table comes
-from it by deconvolution (``voting_counts``).  Veto players are forced into every coalition
-first, and the minimum-members clause is a condition on the size, so the quota, the head
-count and the vetoes make ONE game.  Games of at most ``voting_small.ENUMERATE_UP_TO`` (12)
-players, the usual workshop size, are counted by looking at all their coalitions at once
-with numpy instead (``voting_small``): the same integers, faster for a live slider.
+How: coalitions are counted exactly, never sampled or enumerated.  One generating-function
+table counts the sets of non-veto players by (size, weight); each player's "everyone but me"
+table comes from it by deconvolution (``domain.voting.counting``, which says why this one path is
+enough, with the figures).  Veto players are forced into every coalition first, and the
+minimum-members clause is a condition on the size, so the quota, the head count and the vetoes
+make ONE game.
 """
 
 from __future__ import annotations
@@ -24,15 +23,7 @@ from fractions import Fraction
 import numpy as np
 
 from imagingnet_desktop.domain.voting.coalitions import CoalitionList, MinimalCoalitions, minimal_coalitions
-from imagingnet_desktop.domain.voting.counting import (
-    check_size,
-    column,
-    crt,
-    prefix_table,
-    rings_for,
-    without_player,
-)
-from imagingnet_desktop.domain.voting.enumeration import power_counts, small_enough
+from imagingnet_desktop.domain.voting.counting import check_size, column, exact, prefix_table, without_player
 from imagingnet_desktop.domain.voting.game import (
     GameError,
     GameTooLargeError,
@@ -115,17 +106,12 @@ def power_indices(
     Both are ``ValueError`` subclasses with a plain-English message.  A game whose weights
     are too finely divided to tabulate raises :class:`GameTooLargeError`.
 
-    Cost: up to 12 players, one look at each of the 2**n coalitions (vectorised); beyond
-    that about r * r * quota small-integer operations for r non-veto players, after the
-    weights are divided by their common factor, and no coalition is ever enumerated.
-    Both ways give the same exact counts and refuse the same games.
+    Cost: about r * r * quota integer operations for r non-veto players, after the weights
+    are divided by their common factor; no coalition is ever enumerated.
     """
     game = WeightedGame.of(weights, quota, min_members=min_members, veto=veto)
     red = game.reduced()
-    if small_enough(red.n):
-        swings, pivots, winning = power_counts(red)
-    else:
-        swings, pivots, winning = _dp_counts(red)
+    swings, pivots, winning = _dp_counts(red)
     total_swings = sum(swings)
     orderings = math.factorial(red.n)
     if sum(pivots) != orderings:  # a cheap self-check: every ordering has exactly one pivot
@@ -183,20 +169,16 @@ def _counts(red: ReducedGame) -> tuple[list[int], list[list[int]], list[int]]:
     """
     r, q, m = red.r, red.quota, red.min_members
     rows = r + 1
-    rings = rings_for(r + 1)
-    check_size(rows, q, len(rings))
+    check_size(rows, q)
     x = q - 1
-    planes = []
-    for ring in rings:
-        table = prefix_table(red.weights, rows, q, ring)
-        parts = [column(table, x)]
-        for w in red.weights:
-            first, second = without_player(table, w, x, ring, r)
-            parts.append(ring.sub(first, second))
-            if m >= 1:
-                parts.append(second[m - 1 : m])
-        planes.append(np.concatenate(parts))
-    flat = crt(planes, rings)
+    table = prefix_table(red.weights, rows, q)
+    parts = [column(table, x)]
+    for w in red.weights:
+        first, second = without_player(table, w, x, r)
+        parts.append(first - second)
+        if m >= 1:
+            parts.append(second[m - 1 : m])
+    flat = exact(np.concatenate(parts))
     losing_prefix, pos = flat[:rows], rows
     windows: list[list[int]] = []
     tails: list[int] = []

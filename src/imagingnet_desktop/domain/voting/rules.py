@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from imagingnet_desktop.domain.voting.game import GameError, WeightedGame
+from imagingnet_desktop.domain.wording import join_words
 
 _HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
@@ -119,10 +120,6 @@ class RuleKind(Enum):
     UNANIMITY = "unanimity"  # every partner, including any holding no votes
 
 
-def _join(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 @dataclass(frozen=True)
 class VotingRule:
     """What a decision needs.  ``veto`` holds partner indices (0-based) who must all agree.
@@ -174,7 +171,7 @@ class VotingRule:
             who = [
                 names[v] if names is not None and v < len(names) else f"partner {v + 1}" for v in self.veto
             ]
-            text += f"; {who[0]} holds a veto" if len(who) == 1 else f"; {_join(who)} each hold a veto"
+            text += f"; {who[0]} holds a veto" if len(who) == 1 else f"; {join_words(who)} each hold a veto"
         return text
 
 

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from imagingnet_desktop.store.migrations.control import control_tables
 from imagingnet_desktop.store.migrations.programme import programme_tables
+from imagingnet_desktop.store.migrations.scenarios_by_partner_id import scenarios_by_partner_id
 from imagingnet_desktop.store.migrations.snapshots import add_snapshots
 
 if TYPE_CHECKING:  # sqlite_utils imports pandas when installed: keep it off the start-up path
     from sqlite_utils import Database
 
 APPLICATION_ID = 0x494D474E  # "IMGN": marks a SQLite file as an ImagingNet workspace
-FILE_SUFFIX = ".imagingnet"
 
 DECIMAL_PARTNER_COLUMNS = (
     "imaging_staff_wte",
@@ -32,7 +32,7 @@ DECIMAL_PARTNER_COLUMNS = (
 
 
 def _v1_network_and_partners(db: Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key")
+    db.table("meta").create({"key": str, "value": str}, pk="key")
     columns: dict[str, type] = {
         "id": int,
         "position": int,
@@ -47,14 +47,14 @@ def _v1_network_and_partners(db: Database) -> None:
         "ppci_centre": int,
         "hyper_acute_stroke_unit": int,
     }
-    db["partners"].create(columns, pk="id", not_null={"position", "code", "name", "organisation_type"})
-    db["session_lock"].create({"id": int, "token": str, "pid": int, "host": str, "opened_at": str}, pk="id")
+    db.table("partners").create(columns, pk="id", not_null={"position", "code", "name", "organisation_type"})
+    db.table("session_lock").create({"id": int, "token": str, "pid": int, "host": str, "opened_at": str}, pk="id")
 
 
 def _v2_state_and_scenarios(db: Database) -> None:
     """Per-tab state (JSON by key) and the saved shares & votes scenarios."""
-    db["tab_state"].create({"key": str, "value": str}, pk="key")
-    db["scenarios"].create(
+    db.table("tab_state").create({"key": str, "value": str}, pk="key")
+    db.table("scenarios").create(
         {"id": int, "position": int, "name": str, "definition": str, "agreed": int},
         pk="id",
         not_null={"position", "name", "definition", "agreed"},
@@ -64,6 +64,7 @@ def _v2_state_and_scenarios(db: Database) -> None:
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_network_and_partners,
     _v2_state_and_scenarios,
+    scenarios_by_partner_id,
     control_tables,
     add_snapshots,
     programme_tables,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from decimal import Decimal
+from typing import Any
 
 from imagingnet_desktop.domain.network.network import Network
 from imagingnet_desktop.domain.network.partner import TEMPLATE_HEADER, Partner
@@ -20,8 +21,8 @@ def load_network(conn: sqlite3.Connection) -> Network:
     return Network(name=name_row[0] if name_row else _DEFAULT_NAME, partners=tuple(_partner(r) for r in rows))
 
 
-def _partner(row: tuple) -> Partner:
-    values = dict(zip(_COLUMNS, row, strict=True))
+def _partner(row: tuple[object, ...]) -> Partner:
+    values: dict[str, Any] = dict(zip(_COLUMNS, row, strict=True))
     for column in DECIMAL_PARTNER_COLUMNS:
         if values[column] is not None:
             values[column] = Decimal(values[column])
@@ -49,7 +50,7 @@ def set_network_name(conn: sqlite3.Connection, name: str) -> None:
 
 
 def next_partner_id(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM partners").fetchone()[0]
+    return int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM partners").fetchone()[0])
 
 
 def write_partners(conn: sqlite3.Connection, partners: tuple[Partner, ...]) -> None:

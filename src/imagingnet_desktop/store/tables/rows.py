@@ -97,7 +97,7 @@ class RowTable(Generic[R]):
         extra = ", position" if self.ordered else ", id"
         try:
             found = conn.execute(f"SELECT {', '.join(self.columns)}{extra} FROM {self.name} ORDER BY {order}")
-        except sqlite3.OperationalError:  # a read-only file of an older format, not migrated: no such table
+        except sqlite3.OperationalError:  # no such table (yet): an empty collection
             return (), ()
         rows, positions = [], []
         for record in found:
@@ -140,24 +140,30 @@ class RowTable(Generic[R]):
 
 @dataclasses.dataclass(frozen=True)
 class PartnerReference:
-    """Row ``row_id`` of ``table`` names a partner in ``column``; ``nullable`` says it may be cleared."""
+    """Row ``row_id`` of ``table`` names a partner in ``column``; ``nullable`` says it may be cleared.
+
+    ``goes_with_partner``: the column is ``ON DELETE CASCADE``, declaring that the row belongs to the partner
+    (its veto, its custom votes in a scenario) and is removed with it without asking; every other reference
+    (``ON DELETE RESTRICT``) must be handed over or cleared first.
+    """
 
     table: str
     column: str
     row_id: int
     partner_id: int
     nullable: bool
+    goes_with_partner: bool = False
 
 
-def _partner_columns(conn: sqlite3.Connection) -> list[tuple[str, str, bool]]:
-    """(table, column, nullable) for every column with a foreign key to partners(id), read from the schema."""
+def _partner_columns(conn: sqlite3.Connection) -> list[tuple[str, str, bool, bool]]:
+    """(table, column, nullable, cascades) for every column with a foreign key to partners(id), from the schema."""
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     found = []
     for table in tables:
         notnull = {r[1]: bool(r[3]) for r in conn.execute(f"PRAGMA table_info({table})")}
         for fk in conn.execute(f"PRAGMA foreign_key_list({table})"):
             if fk[2] == "partners":
-                found.append((table, fk[3], not notnull.get(fk[3], False)))
+                found.append((table, fk[3], not notnull.get(fk[3], False), str(fk[6]).upper() == "CASCADE"))
     return found
 
 
@@ -169,11 +175,11 @@ def partner_references(conn: sqlite3.Connection, partner_ids: Iterable[int]) -> 
         return []
     marks = ", ".join("?" * len(ids))
     found: list[PartnerReference] = []
-    for table, column, nullable in _partner_columns(conn):
+    for table, column, nullable, cascades in _partner_columns(conn):
         for row_id, partner_id in conn.execute(
             f"SELECT id, {column} FROM {table} WHERE {column} IN ({marks}) ORDER BY id", ids
         ):
-            found.append(PartnerReference(table, column, row_id, partner_id, nullable))
+            found.append(PartnerReference(table, column, row_id, partner_id, nullable, cascades))
     return found
 
 

@@ -1,38 +1,41 @@
-"""Saved shares & votes scenarios: one row each, the definition kept as JSON, one may be the agreed position."""
+"""Shares & votes scenarios as rows: the scenario itself (saved, or the working one) and its partner links.
+
+A scenario's settings (blend weights, vote method, rule) are a small JSON object in ``settings``; everything
+that names a partner is a row of its own with a ``partner_id`` foreign key, so a partner's code can change
+without touching any scenario.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
+
+from imagingnet_desktop.store.tables.rows import RowTable
 
 
 @dataclass(frozen=True)
 class ScenarioRow:
     id: int
-    definition: dict[str, object]
-    agreed: bool
+    name: str
+    settings: str  # JSON: weights, vote method and basis, rule kind, qualified percent, minimum partners
+    agreed: bool = False
+    working: bool = False  # the scenario on the sliders (one at most); the others are saved scenarios
 
 
-def load_scenarios(conn: sqlite3.Connection) -> tuple[ScenarioRow, ...]:
-    import json  # here, not at module level: off the start-up path
-
-    try:
-        rows = conn.execute("SELECT id, definition, agreed FROM scenarios ORDER BY position, id").fetchall()
-    except sqlite3.OperationalError:  # a format-1 file opened read-only has no scenarios table
-        return ()
-    return tuple(ScenarioRow(r[0], json.loads(r[1]), bool(r[2])) for r in rows)
+@dataclass(frozen=True)
+class ScenarioVeto:
+    id: int
+    scenario_id: int
+    partner_id: int
 
 
-def write_scenarios(conn: sqlite3.Connection, scenarios: tuple[ScenarioRow, ...]) -> None:
-    """Make the table hold exactly ``scenarios`` in this order."""
-    import json  # here, not at module level: off the start-up path
+@dataclass(frozen=True)
+class ScenarioVote:
+    id: int
+    scenario_id: int
+    partner_id: int
+    votes: int
 
-    conn.execute("DELETE FROM scenarios")
-    conn.executemany(
-        "INSERT INTO scenarios (id, position, name, definition, agreed) VALUES (?, ?, ?, ?, ?)",
-        [
-            (s.id, i, str(s.definition.get("name", "")), json.dumps(s.definition, ensure_ascii=False, sort_keys=True),
-             int(s.agreed))
-            for i, s in enumerate(scenarios)
-        ],
-    )
+
+SCENARIO_TABLE = RowTable("scenarios", ScenarioRow)
+VETO_TABLE = RowTable("scenario_vetoes", ScenarioVeto, ordered=False)
+VOTE_TABLE = RowTable("scenario_votes", ScenarioVote, ordered=False)

@@ -11,10 +11,12 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from imagingnet_desktop.charts import palette as okabe_ito
+
 BASE_POINT_SIZE = 12.0
 PRESENTATION_SCALE = 1.5
 
-INK = "#111111"  # body text
+INK = okabe_ito.INK  # body text
 MUTED_INK = "#4a4a4a"  # secondary text: still dark enough for a projector
 PAPER = "#ffffff"  # tables, fields
 WINDOW = "#f2f4f7"
@@ -22,12 +24,12 @@ ALTERNATE = "#e8eef6"
 ACCENT = "#005eb8"  # NHS blue: selection, links
 BORDER = "#8a949e"
 
-# Okabe-Ito: distinct for the common forms of colour blindness; always shown with words, never alone.
+# Okabe-Ito (charts.palette): always shown with words, never alone.
 STATUS_COLOURS = {
-    "within": "#009e73",  # bluish green
-    "below": "#0072b2",  # blue
-    "above": "#d55e00",  # vermilion
-    "warning": "#e69f00",  # orange
+    "within": okabe_ito.BLUISH_GREEN,
+    "below": okabe_ito.BLUE,
+    "above": okabe_ito.VERMILLION,
+    "warning": okabe_ito.ORANGE,
 }
 
 # The current tab must be obvious from the back of the room: white, bold, underlined in the accent colour.

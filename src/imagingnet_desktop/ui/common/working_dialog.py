@@ -6,6 +6,8 @@ The text can be selected and copied into board papers.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
@@ -19,7 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from imagingnet_desktop.ui.common import theme
-from imagingnet_desktop.ui.shares_votes.working import Working
+
+
+@dataclass(frozen=True)
+class Working:
+    title: str
+    text: str
 
 
 class WorkingDialog(QDialog):

@@ -1,7 +1,8 @@
 """The Network tab: the network's name, its dashboard and the partner table, edited live in the workshop.
 
-Every edit goes through ``workspace.partner_commands`` (one undoable command, committed to the file). The tab
-listens to the workspace and refreshes only on the changes it shows: PARTNERS, NETWORK_NAME and WORKSPACE.
+Every edit goes through ``workspace.network.partner_commands`` (one undoable command, committed to the file),
+run by ``run_edit``. The tab listens to the workspace and refreshes only on the changes it shows: PARTNERS and
+NETWORK_NAME.
 Keys (on the table): Enter or F2 edits the current cell, Tab moves on, Delete deletes the selected partners,
 Ctrl+Up / Ctrl+Down move the current partner; Insert or Ctrl+Shift+N adds a partner (anywhere on the tab).
 """
@@ -9,6 +10,7 @@ Ctrl+Up / Ctrl+Down move the current partner; Insert or Ctrl+Shift+N adds a part
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
@@ -30,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagingnet_desktop.domain.network.partner_fields import FieldError
-from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.run_edit import run_edit
+from imagingnet_desktop.ui.common.tab import Tab
 from imagingnet_desktop.ui.network.cell_editors import PartnerCellDelegate
 from imagingnet_desktop.ui.network.dashboard import NetworkDashboard
 from imagingnet_desktop.ui.network.partner_table_model import PartnerTableModel
@@ -47,6 +49,7 @@ DELETE_SHORTCUT = QKeySequence(Qt.Key.Key_Delete)
 MOVE_UP_SHORTCUT = QKeySequence("Ctrl+Up")
 MOVE_DOWN_SHORTCUT = QKeySequence("Ctrl+Down")
 MAX_COLUMN_WIDTH = 360
+T = TypeVar("T")
 
 
 class PartnerTableView(QTableView):
@@ -90,10 +93,9 @@ class DashboardScroll(QScrollArea):
         super().resizeEvent(event)
 
 
-class NetworkTab(QWidget):
+class NetworkTab(Tab):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
+        super().__init__(workspace, parent)
         self.setAccessibleName("Network")
 
         self.name_edit = QLineEdit(workspace.network.name)
@@ -125,10 +127,6 @@ class NetworkTab(QWidget):
 
         self._lay_out(name_label)
         self._show_all()  # columns are fitted once, when first shown (showEvent): fitting costs start-up time
-        unsubscribe = workspace.subscribe(self._workspace_changed)
-        self._unsubscribe: Callable[[], None] | None = unsubscribe
-        # The workspace holds this wrapper through the listener; let go when Qt deletes the tab.
-        self.destroyed.connect(lambda *_: unsubscribe())
 
     # ------------------------------------------------------------------ building
     def _make_table(self) -> PartnerTableView:
@@ -268,7 +266,7 @@ class NetworkTab(QWidget):
                 header.resizeSection(column, header.sectionSize(column) + 12)
 
     # ------------------------------------------------------------------ following the workspace
-    def _workspace_changed(self, change: Change) -> None:
+    def workspace_changed(self, change: Change, *, started_here: bool = False) -> None:
         if change and self.message.text():
             self.message.clear()  # a later edit or an undo makes it old news ("Deleted X — Ctrl+Z to undo")
         if change & Change.NETWORK_NAME:
@@ -306,11 +304,9 @@ class NetworkTab(QWidget):
     def _rename(self) -> None:
         if not self.name_edit.isModified() or self._workspace.read_only:
             return
-        try:
-            partner_commands.rename_network(self._workspace, self.name_edit.text())
-        except (FieldError, WorkspaceError) as exc:
-            self.message.show_error(f"Not saved — {exc}. The name stays “{self._workspace.network.name}”.")
-            self.name_edit.setText(self._workspace.network.name)
+        run_edit(lambda: partner_commands.rename_network(self._workspace, self.name_edit.text()), self.message,
+                 origin=self, refused_then=f". The name stays “{self._workspace.network.name}”.",
+                 on_refused=lambda: self.name_edit.setText(self._workspace.network.name))
         self.name_edit.setModified(False)
 
     def _refused(self, row: int, column: int, message: str) -> None:
@@ -339,7 +335,7 @@ class NetworkTab(QWidget):
 
     def _add(self) -> None:
         self._finish_editing()  # Insert pressed mid-edit: keep what was typed before the table changes
-        partner = self._attempt(lambda: partner_commands.add_partner(self._workspace))
+        partner = self._run(lambda: partner_commands.add_partner(self._workspace))
         if partner is None:
             return
         index = self.model.index(self.model.row_of(partner.id), 0)
@@ -355,14 +351,22 @@ class NetworkTab(QWidget):
         doomed = [self.model.partner_at(r) for r in rows]
         column = max(self.table.currentIndex().column(), 0)
         ids = [p.id for p in doomed]
-        try:
-            done = self._attempt(lambda: partner_commands.delete_partners(self._workspace, ids))
-        except PartnerInUseError as in_use:  # rows elsewhere name them: ask whether to hand over or clear
+        in_use: list[PartnerInUseError] = []
+
+        def delete() -> object:
+            try:
+                return partner_commands.delete_partners(self._workspace, ids)
+            except PartnerInUseError as exc:  # rows elsewhere name them: asked below, hand over or clear
+                in_use.append(exc)
+                return None
+
+        done = self._run(delete)
+        if in_use:
             remaining = [p for p in self._workspace.network.partners if p.id not in ids]
-            choice = self._ask_hand_over(str(in_use), remaining)
+            choice = self._ask_hand_over(str(in_use[0]), remaining)
             if choice is None:
                 return
-            done = self._attempt(lambda: partner_commands.delete_partners(
+            done = self._run(lambda: partner_commands.delete_partners(
                 self._workspace, ids, hand_over=choice[0], to_partner=choice[1]))
         if done is None:
             return
@@ -385,7 +389,7 @@ class NetworkTab(QWidget):
         target = current.row() + step
         if not 0 <= target < self.model.rowCount():
             return
-        if self._attempt(lambda: partner_commands.move_partner(self._workspace, partner.id, target)) is None:
+        if self._run(lambda: partner_commands.move_partner(self._workspace, partner.id, target)) is None:
             return
         self._select(self.model.row_of(partner.id), current.column())
 
@@ -402,27 +406,10 @@ class NetworkTab(QWidget):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
 
-    def _attempt(self, edit: Callable[[], object]) -> object | None:
-        """Run an edit; show a refusal in the message bar instead of raising. None when refused."""
-        if self._workspace.read_only:
-            self.message.show_error("This workspace is open read-only; nothing can be changed.")
-            return None
-        try:
-            return edit()
-        except PartnerInUseError:
-            raise  # the caller asks what to do with the rows that name the partner
-        except (FieldError, WorkspaceError) as exc:
-            self.message.show_error(f"Not saved — {exc}")
-            return None
+    def _run(self, edit: Callable[[], T]) -> T | None:
+        return run_edit(edit, self.message, origin=self, read_only=self._workspace.read_only)
 
     # ------------------------------------------------------------------ for the main window
-    @property
-    def workspace(self) -> Workspace:
-        return self._workspace
-
     def detach(self) -> None:
-        """Stop listening to the workspace (before it is closed, if the tab outlives it)."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        super().detach()
         self.model.detach()

@@ -17,7 +17,7 @@ from imagingnet_desktop.domain.shares.share_table import ShareTable
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.chart_canvas import BlittingCanvas
 from imagingnet_desktop.ui.shares_votes.display_text import coalition_list
-from imagingnet_desktop.ui.shares_votes.power_table_model import PowerTableModel
+from imagingnet_desktop.ui.shares_votes.power_table_model import PowerTableModel, VoteEditor
 from imagingnet_desktop.ui.shares_votes.shares_table_model import ShareTableModel
 from imagingnet_desktop.ui.shares_votes.shares_table_view import SHOW_WORKING, WorkingTableView
 
@@ -96,9 +96,9 @@ def notes_text(table: ShareTable | None) -> str:
 class PowerPage(QWidget):
     """Votes and power per partner, with a total row, and the smallest coalitions that can pass or block."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, vote_editor: VoteEditor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = PowerTableModel(self)
+        self.model = PowerTableModel(vote_editor, self)
         self.table = WorkingTableView("Votes and voting power", font_scale=1.25)
         self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -1,7 +1,8 @@
 """Votes and real voting power per partner: votes, share of votes, Banzhaf, Shapley–Shubik, and what it means.
 
-Fed a ``ScenarioAnalysis`` by the tab; a slider step repaints only the cells that changed (never a reset). Under custom votes the Votes column is editable; the edit goes to ``edit_votes`` (set by
-the tab), which returns a message when it refuses the value, reported through ``validation_failed``.
+Fed a ``ScenarioAnalysis`` by the tab; a slider step repaints only the cells that changed (never a reset).
+Under custom votes the Votes column is editable; the edit goes to the ``vote_editor`` the tab passes in, which
+raises ``FieldError`` or ``WorkspaceError`` when the value is not saved: reported through ``validation_failed``.
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ from fractions import Fraction
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis
 from imagingnet_desktop.domain.voting.rules import VoteMethod
+from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.cached_table_model import EDITABLE_ROLE, CachedTableModel, Cell, Grid
 from imagingnet_desktop.ui.shares_votes.display_text import NOT_AVAILABLE, count, power_percent
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-VoteEditor = Callable[[int, str], str | None]  # (partner index, typed text) -> refusal message or None
+VoteEditor = Callable[[int, str], None]  # (partner index, typed text); raises when the votes are not saved
 
 COLUMNS = ("partner", "votes", "vote_share", "banzhaf", "shapley", "note")
 HEADERS = {
@@ -52,10 +55,10 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 class PowerTableModel(CachedTableModel):
     validation_failed = Signal(int, int, str)  # row, column, message
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, vote_editor: VoteEditor | None = None, parent: QObject | None = None) -> None:
         super().__init__(len(COLUMNS), parent)
         self._analysis: ScenarioAnalysis | None = None
-        self.edit_votes: VoteEditor | None = None
+        self._vote_editor = vote_editor
         self.read_only = False
         self._bold = QFont()
         self._bold.setBold(True)
@@ -64,6 +67,10 @@ class PowerTableModel(CachedTableModel):
         self._editable = QBrush(QColor(EDITABLE_BACKGROUND))
 
     # ------------------------------------------------------------------ feeding
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only workspace: custom votes are shown but cannot be typed in."""
+        self.read_only = read_only
+
     @property
     def analysis(self) -> ScenarioAnalysis | None:
         return self._analysis
@@ -173,10 +180,11 @@ class PowerTableModel(CachedTableModel):
         if role != Qt.ItemDataRole.EditRole or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
         i = self.partner_at(index.row())
-        if i is None or self.edit_votes is None:
+        if i is None or self._vote_editor is None:
             return False
-        refusal = self.edit_votes(i, str(value))
-        if refusal:
-            self.validation_failed.emit(index.row(), index.column(), refusal)
+        try:
+            self._vote_editor(i, str(value))
+        except (FieldError, WorkspaceError) as exc:
+            self.validation_failed.emit(index.row(), index.column(), str(exc))
             return False
         return True

@@ -34,7 +34,7 @@ def votes_text(analysis: ScenarioAnalysis) -> str:
         return "Equal: one each"
     if scenario.vote_method is VoteMethod.CUSTOM:
         return "Custom"
-    follows = "the blend" if scenario.vote_basis == "blend" else Basis(scenario.vote_basis).label
+    follows = "the blend" if scenario.vote_basis == "blend" else Basis.of(scenario.vote_basis).label
     return f"In proportion to {follows}"
 
 
@@ -44,9 +44,10 @@ def wrap_heading(name: str) -> str:
 
 
 class ScenarioCompareModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, wrap: Callable[[str], str] = wrap_heading, parent: QObject | None = None) -> None:
+        """``wrap``: lays a scenario's name out over lines to fit its column (the view knows the width)."""
         super().__init__(parent)
-        self.wrap_heading: Callable[[str], str] = wrap_heading
+        self.wrap_heading = wrap
         self._columns: list[tuple[SavedScenario, ScenarioAnalysis]] = []
         self._codes: tuple[str, ...] = ()
         self._bold = QFont()

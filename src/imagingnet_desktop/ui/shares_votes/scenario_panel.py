@@ -5,8 +5,9 @@ and tick up to four to compare side by side. Each action is one undoable edit (`
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,15 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.scenario import MAX_SCENARIOS_COMPARED
-from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.run_edit import run_edit
 from imagingnet_desktop.ui.shares_votes.scenario_compare_model import AGREED_MARK, ScenarioCompareModel
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.shares_votes.scenarios import SavedScenario
 from imagingnet_desktop.workspace.workspace import Workspace
+
+T = TypeVar("T")
 
 HEADING_LINES = 3  # of a scenario's name above its column
 AskName = Callable[[str, str, str], str | None]  # (title, prompt, suggested) -> name or None
@@ -70,7 +72,7 @@ class ScenarioPanel(QWidget):
         self.agreed_button = self._button("Mark as a&greed", self.toggle_agreed,
                                           "Mark the chosen scenario as the network's agreed position")
 
-        self.compare_model = ScenarioCompareModel(self)
+        self.compare_model = ScenarioCompareModel(self._wrap_heading, self)
         self.compare = QTableView()
         self.compare.setAccessibleName("Scenarios compared side by side")
         self.compare.setModel(self.compare_model)
@@ -83,7 +85,6 @@ class ScenarioPanel(QWidget):
         self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # Qt elides a heading as one line, cutting a two-line "★ AGREED / name": the model wraps it to fit instead.
         self.compare.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.compare_model.wrap_heading = self._wrap_heading
         self.compare.horizontalHeader().sectionResized.connect(
             lambda *_: QTimer.singleShot(0, self, self.compare_model.rewrap_headings))
         self.compare.doubleClicked.connect(self._compare_working)
@@ -196,7 +197,7 @@ class ScenarioPanel(QWidget):
         name = self.ask_name("Save scenario", "Name for this scenario:", self._suggested_name())
         if name is None:
             return
-        saved = self._attempt(lambda: shares_votes.save_scenario(self._workspace, name))
+        saved = self._run(lambda: shares_votes.save_scenario(self._workspace, name))
         if isinstance(saved, SavedScenario):
             self.select(saved.id)
             where = " and added to the comparison" if saved.id in shares_votes.compared_ids(self._workspace) else ""
@@ -207,7 +208,7 @@ class ScenarioPanel(QWidget):
         if chosen is None:
             return
         self._flush()
-        if self._attempt(lambda: shares_votes.load_scenario(self._workspace, chosen.id)) is not None:
+        if self._run(lambda: shares_votes.load_scenario(self._workspace, chosen.id)) is not None:
             self._message.show_notice(f"“{chosen.scenario.name}” is on the sliders. Ctrl+Z puts back what was there.")
             self.loaded.emit()
 
@@ -217,13 +218,13 @@ class ScenarioPanel(QWidget):
             return
         name = self.ask_name("Rename scenario", "New name:", chosen.scenario.name)
         if name is not None:
-            self._attempt(lambda: shares_votes.rename_scenario(self._workspace, chosen.id, name))
+            self._run(lambda: shares_votes.rename_scenario(self._workspace, chosen.id, name))
 
     def delete(self) -> None:
         chosen = self._selected()
         if chosen is None:
             return
-        if self._attempt(lambda: shares_votes.delete_scenario(self._workspace, chosen.id)) is not None:
+        if self._run(lambda: shares_votes.delete_scenario(self._workspace, chosen.id)) is not None:
             self._message.show_notice(f"Deleted “{chosen.scenario.name}” — Ctrl+Z to undo")
 
     def toggle_agreed(self) -> None:
@@ -231,7 +232,7 @@ class ScenarioPanel(QWidget):
         if chosen is None:
             return
         target = None if chosen.agreed else chosen.id
-        if self._attempt(lambda: shares_votes.mark_agreed(self._workspace, target)) is not None:
+        if self._run(lambda: shares_votes.mark_agreed(self._workspace, target)) is not None:
             self._message.show_notice(
                 f"“{chosen.scenario.name}” is the network's agreed position." if target is not None
                 else "No scenario is marked as agreed now: reports use equal votes and a simple majority.")
@@ -239,29 +240,16 @@ class ScenarioPanel(QWidget):
     def _ticked(self, item: QListWidgetItem) -> None:
         ids = [int(self.list.item(r).data(Qt.ItemDataRole.UserRole)) for r in range(self.list.count())
                if self.list.item(r).checkState() == Qt.CheckState.Checked]
-        if len(ids) > MAX_SCENARIOS_COMPARED:
-            self.list.blockSignals(True)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.list.blockSignals(False)
-            self._message.show_error(
-                f"Not changed — up to {MAX_SCENARIOS_COMPARED} scenarios can be compared side by side. "
-                "Untick one first.")
-            return
-        if self._attempt(lambda: shares_votes.set_compared(self._workspace, ids)) is None:
-            self.refresh()
+        self._run(lambda: shares_votes.set_compared(self._workspace, ids), on_refused=lambda: self._untick(item))
 
-    def _attempt(self, edit: Callable[[], object]) -> object | None:
-        if self._workspace.read_only:
-            self._message.show_error("This workspace is open read-only; nothing can be changed.")
-            return None
-        try:
-            result = edit()
-        except (FieldError, WorkspaceError) as exc:
-            self._message.show_error(f"Not saved — {exc}")
-            return None
-        if self._message.is_error:
-            self._message.clear()
-        return result
+    def _untick(self, item: QListWidgetItem) -> None:
+        self.list.blockSignals(True)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+
+    def _run(self, edit: Callable[[], T], on_refused: Callable[[], None] | None = None) -> T | None:
+        return run_edit(edit, self._message, origin=self, read_only=self._workspace.read_only,
+                        on_refused=on_refused)
 
     def _suggested_name(self) -> str:
         names = {s.scenario.name.casefold() for s in shares_votes.saved_scenarios(self._workspace)}
@@ -290,7 +278,7 @@ class ScenarioPanel(QWidget):
             lines = [*lines[:HEADING_LINES - 1], " ".join(lines[HEADING_LINES - 1:])]
         return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines)
 
-    def _compare_working(self, index) -> None:
+    def _compare_working(self, index: QModelIndex) -> None:
         key, partner = self.compare_model.row_key(index.row())
         if partner is not None:
             self.working_requested.emit(self.compare_model.column_at(index.column())[1], key, partner)

@@ -1,8 +1,9 @@
 """How votes are allocated and what a decision needs: method, basis, rule, qualified %, minimum partners, vetoes.
 
 The controls only report what the person changed, as ``edited(changes, label)`` where ``changes`` are
-``Scenario`` fields for ``dataclasses.replace``; the tab decides whether the change is allowed. Nothing is
-sent while the tab puts a scenario on the controls (``show_scenario``).
+``Scenario`` fields; what follows from a change (unanimity clearing vetoes, a first qualified percentage) and
+whether it is allowed is decided in ``workspace.shares_votes.working_edits``. Nothing is sent while the tab
+puts a scenario on the controls (``show_scenario``).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagingnet_desktop.domain.scenarios.scenario import Scenario
+from imagingnet_desktop.domain.scenarios.scenario import DEFAULT_QUALIFIED_PERCENT, Scenario
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
+from imagingnet_desktop.domain.wording import plain_decimal
 from imagingnet_desktop.ui.common import theme
 
 METHODS = (
@@ -38,7 +40,6 @@ RULES = (
     (RuleKind.QUALIFIED, "Qualified majority"),
     (RuleKind.UNANIMITY, "Unanimity"),
 )
-DEFAULT_QUALIFIED = Decimal(75)
 MAX_MIN_PARTNERS = 20
 VETO_COLUMNS = 3
 
@@ -50,8 +51,8 @@ class VotingControls(QWidget):
         super().__init__(parent)
         self._updating = False
         self._scenario = Scenario()
-        self.veto_boxes: dict[str, QCheckBox] = {}
-        self._gone: list[str] = []
+        self.veto_boxes: dict[str, QCheckBox] = {}  # by partner code, in partner order
+        self._partner_ids: dict[str, int] = {}  # code -> partner id
 
         self.method = self._combo("How votes are allocated", [t for _, t in METHODS])
         self.vote_basis = self._combo("Which shares the votes follow", [t for _, t in VOTE_BASES])
@@ -128,22 +129,20 @@ class VotingControls(QWidget):
         return label
 
     # ------------------------------------------------------------------ showing
-    def show_scenario(self, scenario: Scenario, codes: Sequence[str], *, editable: bool) -> None:
+    def show_scenario(self, scenario: Scenario, partners: Sequence[tuple[int, str]], *, editable: bool) -> None:
+        """``partners``: (id, code) of each partner, in order."""
         self._updating = True
         try:
             self._scenario = scenario
-            known = {c.casefold() for c in codes}
-            gone = [c for c in scenario.veto_codes if c.casefold() not in known]  # shown so they can be unticked
-            self._set_partners([*codes, *gone], gone)
+            self._set_partners(partners)
             self.method.setCurrentIndex(_index(METHODS, scenario.vote_method))
             self.vote_basis.setCurrentIndex(next(
                 (i for i, (v, _) in enumerate(VOTE_BASES) if v == scenario.vote_basis), 0))
             self.rule.setCurrentIndex(_index(RULES, scenario.rule_kind))
-            self.percent.setValue(float(scenario.qualified_percent or DEFAULT_QUALIFIED))
+            self.percent.setValue(float(scenario.qualified_percent or DEFAULT_QUALIFIED_PERCENT))
             self.min_partners.setValue(min(scenario.min_partners, MAX_MIN_PARTNERS))
-            vetoes = {c.casefold() for c in scenario.veto_codes}
             for code, box in self.veto_boxes.items():
-                box.setChecked(code.casefold() in vetoes)
+                box.setChecked(self._partner_ids[code] in scenario.veto_partner_ids)
             unanimity = scenario.rule_kind is RuleKind.UNANIMITY
             self.method.setEnabled(editable)
             self.vote_basis.setEnabled(editable and scenario.vote_method is VoteMethod.PROPORTIONAL)
@@ -157,16 +156,16 @@ class VotingControls(QWidget):
         finally:
             self._updating = False
 
-    def _set_partners(self, codes: Sequence[str], gone: Sequence[str] = ()) -> None:
-        if list(self.veto_boxes) == list(codes) and self._gone == list(gone):
+    def _set_partners(self, partners: Sequence[tuple[int, str]]) -> None:
+        if list(self._partner_ids.items()) == [(code, pid) for pid, code in partners]:
             return
-        self._gone = list(gone)
+        self._partner_ids = {code: pid for pid, code in partners}
         for box in self.veto_boxes.values():
             self._veto_grid.removeWidget(box)
             box.deleteLater()
         self.veto_boxes = {}
-        for number, code in enumerate(codes):
-            box = QCheckBox(f"{code} (not a partner)" if code in gone else code)
+        for number, (_pid, code) in enumerate(partners):
+            box = QCheckBox(code)
             box.setAccessibleName(f"{code} holds a veto")
             theme.use_font(box, 1.05, bold=True)
             box.clicked.connect(lambda _checked=False, c=code: self._veto_toggled(c))
@@ -174,7 +173,7 @@ class VotingControls(QWidget):
             self.veto_boxes[code] = box
 
     # ------------------------------------------------------------------ what the person changed
-    def _send(self, changes: dict, label: str) -> None:
+    def _send(self, changes: dict[str, object], label: str) -> None:
         if not self._updating:
             self.edited.emit(changes, label)
 
@@ -192,15 +191,10 @@ class VotingControls(QWidget):
         kind = RULES[row][0]
         if kind is self._scenario.rule_kind:
             return
-        changes: dict[str, object] = {"rule_kind": kind}
-        if kind is RuleKind.QUALIFIED and self._scenario.qualified_percent is None:
-            changes["qualified_percent"] = DEFAULT_QUALIFIED
-        if kind is RuleKind.UNANIMITY:  # unanimity needs everyone: a minimum or vetoes would add nothing
-            changes.update(min_partners=0, veto_codes=())
-        self._send(changes, f"rule: {RULES[row][1].lower()}")
+        self._send({"rule_kind": kind}, f"rule: {RULES[row][1].lower()}")
 
     def _percent_changed(self, value: float) -> None:
-        percent = _plain(Decimal(str(round(value, 2))))
+        percent = plain_decimal(Decimal(str(round(value, 2))))
         if percent != self._scenario.qualified_percent:
             self._send({"qualified_percent": percent}, f"qualified majority {percent:f}%")
 
@@ -209,15 +203,9 @@ class VotingControls(QWidget):
             self._send({"min_partners": value}, f"at least {value} partners" if value else "no minimum")
 
     def _veto_toggled(self, code: str) -> None:
-        checked = [c for c, box in self.veto_boxes.items() if box.isChecked()]
+        checked = [self._partner_ids[c] for c, box in self.veto_boxes.items() if box.isChecked()]
         label = f"give {code} a veto" if self.veto_boxes[code].isChecked() else f"take away {code}'s veto"
-        self._send({"veto_codes": tuple(checked)}, label)
-
-
-def _plain(number: Decimal) -> Decimal:
-    """Without trailing zeros or an exponent: 75.50 -> 75.5, 150.00 -> 150 (never 1.5E+2 in a message)."""
-    normal = number.normalize()
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+        self._send({"veto_partner_ids": tuple(checked)}, label)
 
 
 def _index(options: Sequence[tuple[object, str]], value: object) -> int:

@@ -67,7 +67,7 @@ class WarningsPanel(QScrollArea):
         inner = QWidget()
         inner.setObjectName("votesWarningsInner")
         inner.setStyleSheet(
-            "#votesWarningsInner { background: #fff8e8; border-left: 6px solid #e69f00; }"
+            f"#votesWarningsInner {{ background: #fff8e8; border-left: 6px solid {theme.STATUS_COLOURS['warning']}; }}"
         )
         column = QVBoxLayout(inner)
         column.setContentsMargins(14, 6, 10, 6)

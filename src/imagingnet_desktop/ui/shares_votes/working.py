@@ -6,13 +6,13 @@ wording can be tested on its own. Column keys are the ones the table models use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis
 from imagingnet_desktop.domain.shares.share_table import Basis, BasisShares, ShareTable
 from imagingnet_desktop.domain.voting.rules import VoteMethod
+from imagingnet_desktop.ui.common.working_dialog import Working
 from imagingnet_desktop.ui.shares_votes.display_text import (
     count,
     exact_percent,
@@ -26,12 +26,6 @@ ROUNDING = (
     "Shares are shown to 2 decimal places; the last hundredths go to the largest remainders, so each "
     "column adds up to exactly 100.00%."
 )
-
-
-@dataclass(frozen=True)
-class Working:
-    title: str
-    text: str
 
 
 # ---------------------------------------------------------------------------- shares
@@ -207,7 +201,7 @@ def _votes_text(analysis: ScenarioAnalysis, index: int) -> str:
         return f"Equal votes: one vote for each partner, so {code} has 1 of {count(total)}."
     if scenario.vote_method is VoteMethod.CUSTOM:
         return f"Custom votes, as typed in the Votes column: {code} has {count(votes)} of {count(total)}."
-    basis = "the blend" if scenario.vote_basis == "blend" else Basis(scenario.vote_basis).label
+    basis = "the blend" if scenario.vote_basis == "blend" else Basis.of(scenario.vote_basis).label
     share = analysis.vote_shares_percent[index] if analysis.vote_shares_percent else Decimal(0)
     return (f"Votes in proportion to {basis}: one vote for each hundredth of a percent of shares, so the voting "
             f"is exact.\n{code}'s share is {share_percent(share)} → {count(votes)} votes of {count(total)}.")

@@ -16,7 +16,8 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
-from imagingnet_desktop.domain.names import control_character_problem
+from imagingnet_desktop.domain.network.network import checked_network_name
+from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.store import (
     WorkspaceError,
     WorkspaceInUseError,
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
 APP_TITLE = "ImagingNet Desktop"
 WORKSPACE_FILTER = f"ImagingNet workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
 IMPORT_FILTER = "Partner baselines (*.csv *.xlsx);;All files (*)"
-MAX_NAME_LENGTH = 200
 
 
 class MainWindow(QMainWindow):
@@ -237,15 +237,12 @@ class MainWindow(QMainWindow):
         name = self._ask_network_name()
         if name is None:
             return False
-        raw_name, name = name, " ".join(name.split())
-        if not name or len(name) > MAX_NAME_LENGTH:
-            self._show_error("New workspace", f"The network needs a name of 1 to {MAX_NAME_LENGTH} characters.")
+        try:
+            checked = checked_network_name(name)
+        except FieldError as exc:
+            self._show_error("New workspace", f"{exc}.")
             return False
-        problem = control_character_problem("The network name", raw_name)
-        if problem:
-            self._show_error("New workspace", f"{problem}.")
-            return False
-        return self._create(name, lambda path: Workspace.create(path, name))
+        return self._create(checked, lambda path: Workspace.create(path, checked))
 
     def new_demo_workspace(self) -> bool:
         from imagingnet_desktop.workspace.network.partner_import import DEMO_NETWORK_NAME, create_demo

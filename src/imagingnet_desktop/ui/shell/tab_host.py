@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from imagingnet_desktop.ui.common.tab import Tab
 from imagingnet_desktop.ui.shell.tab_specs import TabSpec
 from imagingnet_desktop.workspace.workspace import Workspace
 
@@ -20,19 +21,15 @@ class TabHost(QWidget):
         self._workspace = workspace
         self._content: QWidget | None = None
         self.setObjectName(f"{spec.key}Page")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-    @property
-    def built(self) -> bool:
-        return self._content is not None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def content(self) -> QWidget:
         """The tab itself, built now if it has not been yet."""
         if self._content is None:
             self._content = self.spec.build(self._workspace, self)
             self._content.setObjectName(f"{self.spec.key}Tab")
-            self.layout().addWidget(self._content)
+            self._layout.addWidget(self._content)
             if self.isVisible():
                 self._content.show()
         return self._content
@@ -43,12 +40,10 @@ class TabHost(QWidget):
 
     def flush(self) -> None:
         """Commit an edit the tab holds back (a keyboard slider step waiting for a pause), if it has one."""
-        flush = getattr(self._content, "flush", None)
-        if callable(flush):
-            flush()
+        if isinstance(self._content, Tab):
+            self._content.flush()
 
     def detach(self) -> None:
-        """Tell the tab to stop listening to the workspace, if it listens."""
-        detach = getattr(self._content, "detach", None)
-        if callable(detach):
-            detach()
+        """Tell the tab to stop listening to the workspace (a placeholder does not listen)."""
+        if isinstance(self._content, Tab):
+            self._content.detach()

@@ -2,9 +2,9 @@
 
 When a tab is built, replace its ``placeholder(...)`` factory with a function like ``_network`` below that
 imports the tab's module when called: a tab is only built (and its module only imported) when it is first
-shown, so a heavy tab costs nothing at start-up. A tab is built as ``Tab(workspace, parent)`` and subscribes
-to the workspace itself; if it has a ``detach()`` method, the main window calls it before the workspace is
-closed or replaced.
+shown, so a heavy tab costs nothing at start-up. A tab is a ``ui.common.tab.Tab`` built as
+``<Area>Tab(workspace, parent)``: it subscribes to the workspace itself, and the main window calls its
+``flush()`` before an undo and its ``detach()`` before the workspace is closed or replaced.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from imagingnet_desktop.ui.shares_votes.shares_votes_tab import SharesVotesTab
 from imagingnet_desktop.ui.shell.placeholder_tab import PlaceholderTab
 from imagingnet_desktop.workspace.workspace import Workspace
 
@@ -29,7 +28,10 @@ class TabSpec:
 
 
 def placeholder(title: str, description: str) -> TabFactory:
-    return lambda _workspace, parent=None: PlaceholderTab(title, description, parent)
+    def build(_workspace: Workspace, parent: QWidget | None = None) -> QWidget:
+        return PlaceholderTab(title, description, parent)
+
+    return build
 
 
 def _network(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
@@ -42,10 +44,18 @@ def _control(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
     from imagingnet_desktop.ui.control.control_tab import ControlTab
 
     return ControlTab(workspace, parent)
+
+
 def _programme(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
     from imagingnet_desktop.ui.programme.programme_tab import ProgrammeTab
 
     return ProgrammeTab(workspace, parent)
+
+
+def _shares_votes(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
+    from imagingnet_desktop.ui.shares_votes.shares_votes_tab import SharesVotesTab  # numpy, matplotlib: here
+
+    return SharesVotesTab(workspace, parent)
 
 
 TABS: tuple[TabSpec, ...] = (
@@ -61,7 +71,7 @@ TABS: tuple[TabSpec, ...] = (
             "and the options appraisal from long list to preferred model and host.",
         ),
     ),
-    TabSpec("shares", "Shares & votes", SharesVotesTab),
+    TabSpec("shares", "Shares & votes", _shares_votes),
     TabSpec("control", "Control", _control),
     TabSpec(
         "record",

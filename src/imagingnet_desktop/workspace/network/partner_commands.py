@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from imagingnet_desktop.domain.names import control_character_problem
+from imagingnet_desktop.domain.network.network import checked_network_name
 from imagingnet_desktop.domain.network.partner import FIELD_BY_NAME, Partner
 from imagingnet_desktop.domain.network.partner_fields import FieldError, parse_field
 from imagingnet_desktop.workspace.changes import Change
@@ -88,27 +88,11 @@ def edit_partner_field(workspace: Workspace, partner_id: int, field_name: str, r
         )
         if clash is not None:
             raise FieldError(f"{FIELD_BY_NAME[field_name].label} '{value}' is already used by {clash.code}")
-    edit = SetPartnerField(partner_id, field_name, value)
-    if field_name == "code":  # vetoes and custom votes name partners by code: they follow it, in the same step
-        from imagingnet_desktop.workspace.shares_votes.scenarios import (
-            follow_code_change,  # here: off the path to the first window
-        )
-
-        steps = follow_code_change(workspace, partner.code, str(value))
-        if steps:
-            return workspace.execute(Batch(f"edit {partner.code} {FIELD_BY_NAME['code'].label}", [edit, *steps]))
-    return workspace.execute(edit)
+    return workspace.execute(SetPartnerField(partner_id, field_name, value))
 
 
 def rename_network(workspace: Workspace, name: str) -> Change:
-    raw_name, name = name, " ".join(name.split())
-    if not name:
-        raise FieldError("The network needs a name")
-    if len(name) > 200:
-        raise FieldError(f"The network name is {len(name)} characters long; at most 200 are allowed")
-    problem = control_character_problem("The network name", raw_name)
-    if problem:
-        raise FieldError(problem)
+    name = checked_network_name(name)
     if name == workspace.network.name:
         return Change.NONE
     return workspace.execute(RenameNetwork(name))
@@ -150,9 +134,10 @@ def delete_partners(workspace: Workspace, partner_ids: list[int], *, hand_over: 
     references = workspace.partner_references(sorted(doomed))
     if not references:
         return workspace.execute(ReplacePartners(f"delete {codes}", remaining))
-    if hand_over is None:
+    asking = [r for r in references if not r.goes_with_partner]
+    if asking and hand_over is None:
         raise PartnerInUseError(f"{codes} {'is' if len(doomed) == 1 else 'are'} named in "
-                                f"{describe_references(references)}", references)
+                                f"{describe_references(asking)}", asking)
     if hand_over == "reassign" and (to_partner is None or to_partner in doomed
                                     or to_partner not in {p.id for p in remaining}):
         raise FieldError("Choose a remaining partner to hand the items to")

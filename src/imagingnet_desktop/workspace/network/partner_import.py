@@ -17,10 +17,10 @@ from pathlib import Path
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.network.partner_fields import Problem
 from imagingnet_desktop.domain.network.spreadsheet_rows import ParsedRows, parse_rows
+from imagingnet_desktop.domain.spreadsheet_cells import restored
 from imagingnet_desktop.workspace.network.csv_table import read_csv_text
 from imagingnet_desktop.workspace.network.partner_commands import ReplacePartners
 from imagingnet_desktop.workspace.network.xlsx_table import XlsxProblem, read_xlsx
-from imagingnet_desktop.workspace.table_exports import restored
 from imagingnet_desktop.workspace.workspace import Workspace
 
 MAX_ROWS = 1000

@@ -3,7 +3,8 @@
 Every collection names partners by ``partner_id`` with a foreign key (``ON DELETE RESTRICT``: the file itself
 refuses a dangling reference). Before partners are deleted, ``DetachPartnerReferences`` hands each reference to
 another partner, or clears it; a row that cannot exist without its partner (a partner's own score, its vote) is
-removed. Undo puts every row back exactly as it was, after the partner itself is back.
+removed. A row declared ``ON DELETE CASCADE`` belongs to its partner (a scenario's veto or custom votes for it)
+and is removed with it without asking. Undo puts every row back exactly as it was, after the partner is back.
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ class DetachPartnerReferences:
         self.changed, self.removed = [], {}
         doomed: dict[str, list[int]] = {}
         for reference in workspace.partner_references(list(self.partner_ids)):
-            if self.reassign_to is not None or reference.nullable:
+            if reference.goes_with_partner:
+                doomed.setdefault(reference.table, []).append(reference.row_id)
+            elif self.reassign_to is not None or reference.nullable:
                 workspace.set_partner_reference(reference, self.reassign_to)
                 self.changed.append(reference)
             else:

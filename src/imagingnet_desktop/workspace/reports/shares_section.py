@@ -46,7 +46,7 @@ def agreed_analysis(source: object) -> tuple[ScenarioAnalysis, str | None]:
     """
     problem = None
     scenario = AGREED_DEFAULT
-    if hasattr(source, "scenarios"):
+    if hasattr(source, "rows"):  # a Workspace: it has collections
         try:
             scenario = agreed_scenario(source)  # type: ignore[arg-type]
         except (ValueError, TypeError, AssertionError, ArithmeticError) as exc:
@@ -137,7 +137,7 @@ def _rule(analysis: ScenarioAnalysis) -> dict[str, JsonValue]:
         "kind": scenario.rule_kind.value,
         "percent": None if percent is None else float(percent),
         "min_partners": scenario.min_partners,
-        "veto": analysis.codes_of(game.veto) if game is not None else list(scenario.veto_codes),
+        "veto": analysis.codes_of(game.veto) if game is not None else analysis.veto_codes(),
         "quota": None if game is None else game.quota,
         "description": analysis.rule_text or None,
     }
@@ -164,7 +164,7 @@ def shares_text(report: dict[str, JsonValue]) -> list[str]:
     shares = report["shares"]
     blend = report.get("shares_blend") or {}
     codes = [p["code"] for p in report["partners"]]
-    weights = ", ".join(f"{Basis(b).label} {w:g}%" for b, w in (blend.get("weights") or {}).items())
+    weights = ", ".join(f"{Basis.of(b).label} {w:g}%" for b, w in (blend.get("weights") or {}).items())
     lines = [f"Shares (% to 2 dp; blend from the agreed scenario: {weights or 'none'})"]
     if not codes:
         return [*lines, "  (no partners yet)"]
@@ -173,7 +173,7 @@ def shares_text(report: dict[str, JsonValue]) -> list[str]:
         cells.append([code, *("-" if shares[key] is None else f"{shares[key][code]:.2f}" for key, _ in _COLUMNS)])
     lines += _table_lines(cells)
     for key, note in (report.get("shares_notes") or {}).items():
-        lines.append(f"  {'Blend' if key == BLEND else Basis(key).label}: {note}")
+        lines.append(f"  {'Blend' if key == BLEND else Basis.of(key).label}: {note}")
     return lines
 
 

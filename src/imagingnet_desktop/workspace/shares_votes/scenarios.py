@@ -1,12 +1,14 @@
 """The Shares & votes tab's edits: the working scenario on the sliders, and the saved scenarios.
 
-The working scenario lives in tab state; saved scenarios in their own table, one of them possibly the
-network's agreed position. Every change here is one undoable command. A slider being dragged is previewed
-with ``analyse(..., preview)`` and committed once, when it is released.
+Every scenario is a row of ``scenarios`` (the working one marked ``working``), its vetoes and custom votes rows
+of ``scenario_vetoes`` / ``scenario_votes`` naming partners by id, so correcting a partner's code changes no
+scenario. Every change here is one undoable command. A slider being dragged is previewed with
+``analyse(..., preview)`` and committed once, when it is released.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -14,20 +16,30 @@ from imagingnet_desktop.domain.names import control_character_problem
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
 from imagingnet_desktop.domain.scenarios.scenario import MAX_NAME_LENGTH, MAX_SCENARIOS_COMPARED, Scenario
-from imagingnet_desktop.domain.scenarios.scenario_check import read_scenario
-from imagingnet_desktop.store.tables.scenarios import ScenarioRow
+from imagingnet_desktop.store.tables.scenarios import (
+    SCENARIO_TABLE,
+    VETO_TABLE,
+    VOTE_TABLE,
+    ScenarioRow,
+    ScenarioVeto,
+    ScenarioVote,
+)
 from imagingnet_desktop.workspace.changes import Change
+from imagingnet_desktop.workspace.collections import Collection, UpdateRow
 from imagingnet_desktop.workspace.commands import Batch, Command
 from imagingnet_desktop.workspace.tab_settings import SetTabState
 
 if TYPE_CHECKING:
     from imagingnet_desktop.workspace.workspace import Workspace
 
-WORKING_KEY = "shares_votes.working"
 COMPARED_KEY = "shares_votes.compared"
 AGREED_DEFAULT = Scenario(name="Default: equal votes, simple majority")
 UNREADABLE_WORKING = ("The shares & votes settings saved in this workspace could not be read, so the sliders and "
                       "rule are back to their defaults (nothing has been changed in the file).")
+
+SCENARIOS = Collection(SCENARIO_TABLE, Change.SCENARIOS, "scenario")
+SCENARIO_VETOES = Collection(VETO_TABLE, Change.SCENARIOS, "veto")
+SCENARIO_VOTES = Collection(VOTE_TABLE, Change.SCENARIOS, "custom vote")
 
 
 @dataclass(frozen=True)
@@ -37,38 +49,118 @@ class SavedScenario:
     agreed: bool
 
 
+@dataclass(frozen=True)
+class StoredScenario:
+    """One scenario as its rows: the scenario row, where it stands, and its veto and vote rows."""
+
+    row: ScenarioRow
+    index: int | None
+    vetoes: tuple[ScenarioVeto, ...]
+    votes: tuple[ScenarioVote, ...]
+
+
 @dataclass
-class ReplaceScenarios:
+class WriteScenario:
+    """Make scenario ``scenario_id`` hold ``after`` (``None``: delete it), its link rows with it; undo puts the
+    rows back as they were. Editing the working scenario raises ``TAB_STATE`` (the sliders' settings), a saved
+    one ``SCENARIOS``."""
+
     label: str
-    after: tuple[ScenarioRow, ...]
-    before: tuple[ScenarioRow, ...] = ()
+    scenario_id: int
+    after: StoredScenario | None
+    before: StoredScenario | None = None
 
     def do(self, workspace: Workspace) -> Change:
-        self.before = workspace.scenarios
-        workspace.put_scenarios(self.after)
-        return Change.SCENARIOS
+        self.before = _stored(workspace, self.scenario_id)
+        _write(workspace, self.before, self.after)
+        return _change_of(self.before, self.after)
 
     def undo(self, workspace: Workspace) -> Change:
-        workspace.put_scenarios(self.before)
-        return Change.SCENARIOS
+        _write(workspace, self.after, self.before)
+        return _change_of(self.before, self.after)
+
+
+def _stored(workspace: Workspace, scenario_id: int) -> StoredScenario | None:
+    loaded = workspace.loaded(SCENARIOS)
+    try:
+        index = loaded.index_of(scenario_id)
+    except KeyError:
+        return None
+    return StoredScenario(
+        loaded.rows[index], index,
+        tuple(v for v in workspace.rows(SCENARIO_VETOES) if v.scenario_id == scenario_id),
+        tuple(v for v in workspace.rows(SCENARIO_VOTES) if v.scenario_id == scenario_id),
+    )
+
+
+def _write(workspace: Workspace, current: StoredScenario | None, target: StoredScenario | None) -> None:
+    if current is not None:
+        for veto in current.vetoes:
+            workspace.remove_row(SCENARIO_VETOES, veto.id)
+        for vote in current.votes:
+            workspace.remove_row(SCENARIO_VOTES, vote.id)
+    if target is None:
+        if current is not None:
+            workspace.remove_row(SCENARIOS, current.row.id)
+        return
+    if current is None:
+        workspace.put_row(SCENARIOS, target.row, target.index)
+    else:
+        workspace.replace_row(SCENARIOS, target.row)
+    for veto in target.vetoes:
+        workspace.put_row(SCENARIO_VETOES, veto)
+    for vote in target.votes:
+        workspace.put_row(SCENARIO_VOTES, vote)
+
+
+def _change_of(*states: StoredScenario | None) -> Change:
+    working = any(s is not None and s.row.working for s in states)
+    return Change.TAB_STATE if working else Change.SCENARIOS
+
+
+def _rows_for(workspace: Workspace, row: ScenarioRow, scenario: Scenario, index: int | None) -> StoredScenario:
+    """The rows that store ``scenario`` under ``row``; link rows get new ids (kept for redo)."""
+    known = {p.id for p in workspace.network.partners}  # a reference to no partner cannot be stored
+    veto_id = workspace.new_row_id(SCENARIO_VETOES)
+    vote_id = workspace.new_row_id(SCENARIO_VOTES)
+    veto_partners = [pid for pid in scenario.veto_partner_ids if pid in known]  # sorted and unique (Scenario)
+    custom = [(pid, n) for pid, n in scenario.custom_votes if pid in known]
+    vetoes = tuple(ScenarioVeto(veto_id + k, row.id, pid) for k, pid in enumerate(veto_partners))
+    votes = tuple(ScenarioVote(vote_id + k, row.id, pid, n) for k, (pid, n) in enumerate(custom))
+    return StoredScenario(row, index, vetoes, votes)
+
+
+def _settings_text(scenario: Scenario) -> str:
+    return json.dumps(scenario.settings(), ensure_ascii=False, sort_keys=True)
+
+
+def _scenario_of(workspace: Workspace, row: ScenarioRow) -> Scenario:
+    try:
+        settings = json.loads(row.settings)
+    except ValueError:
+        settings = {}
+    return Scenario.from_settings(
+        settings if isinstance(settings, dict) else {}, name=row.name,
+        custom_votes=tuple((v.partner_id, v.votes) for v in workspace.rows(SCENARIO_VOTES) if v.scenario_id == row.id),
+        veto_partner_ids=tuple(v.partner_id for v in workspace.rows(SCENARIO_VETOES) if v.scenario_id == row.id),
+    )
 
 
 # ---------------------------------------------------------------------------- reading
 
 
+def _working_row(workspace: Workspace) -> ScenarioRow | None:
+    return next((r for r in workspace.rows(SCENARIOS) if r.working), None)
+
+
 def working_scenario(workspace: Workspace) -> Scenario:
-    data = workspace.tab_state(WORKING_KEY)
-    if data is None:
-        return Scenario()
-    scenario = read_scenario(data)
-    if scenario is None:  # a setting: back to the default, with a notice, rather than a crash
-        workspace.reset_setting(WORKING_KEY, UNREADABLE_WORKING)
-        return Scenario()
-    return scenario
+    row = _working_row(workspace)
+    return _scenario_of(workspace, row) if row is not None else Scenario()
 
 
 def saved_scenarios(workspace: Workspace) -> tuple[SavedScenario, ...]:
-    return tuple(SavedScenario(r.id, Scenario.from_dict(r.definition), r.agreed) for r in workspace.scenarios)
+    return tuple(SavedScenario(r.id, _scenario_of(workspace, r), r.agreed)
+                 for r in workspace.rows(SCENARIOS) if not r.working)
 
 
 def agreed_scenario(workspace: Workspace) -> Scenario:
@@ -78,7 +170,7 @@ def agreed_scenario(workspace: Workspace) -> Scenario:
 
 def compared_ids(workspace: Workspace) -> list[int]:
     ids = workspace.tab_state(COMPARED_KEY, [])
-    known = {s.id for s in workspace.scenarios}
+    known = {r.id for r in workspace.rows(SCENARIOS) if not r.working}
     return [i for i in ids if i in known][:MAX_SCENARIOS_COMPARED] if isinstance(ids, list) else []
 
 
@@ -93,45 +185,49 @@ def set_working_scenario(workspace: Workspace, scenario: Scenario, label: str = 
     """Commit the working scenario (a released slider, a chosen rule...) as one undoable edit."""
     if scenario == working_scenario(workspace):
         return Change.NONE
-    return workspace.execute(SetTabState(WORKING_KEY, scenario.to_dict(), label))
+    current = _working_row(workspace)
+    row_id = current.id if current is not None else workspace.new_row_id(SCENARIOS)
+    row = ScenarioRow(row_id, scenario.name, _settings_text(scenario), agreed=False, working=True)
+    return workspace.execute(WriteScenario(label, row_id, _rows_for(workspace, row, scenario, None)))
 
 
 def save_scenario(workspace: Workspace, name: str) -> SavedScenario:
     """Save the working scenario under ``name`` (unique, not empty) and add it to the comparison if there is room."""
     name = _valid_name(workspace, name)
     scenario = replace(working_scenario(workspace), name=name)
-    new_id = max((r.id for r in workspace.scenarios), default=0) + 1
-    rows = (*workspace.scenarios, ScenarioRow(new_id, scenario.to_dict(), False))
-    steps: list[Command] = [ReplaceScenarios(f"save scenario {name}", rows)]
+    new_id = workspace.new_row_id(SCENARIOS)
+    row = ScenarioRow(new_id, name, _settings_text(scenario))
+    steps: list[Command] = [WriteScenario(f"save scenario {name}", new_id,
+                                          _rows_for(workspace, row, scenario, None))]
     compared = compared_ids(workspace)
     if len(compared) < MAX_SCENARIOS_COMPARED:
         steps.append(SetTabState(COMPARED_KEY, [*compared, new_id], f"compare {name}"))
     workspace.execute(Batch(f"save scenario {name}", steps))
-    return SavedScenario(new_id, scenario, False)
+    return SavedScenario(new_id, _scenario_of(workspace, workspace.row(SCENARIOS, new_id)), False)
 
 
 def rename_scenario(workspace: Workspace, scenario_id: int, name: str) -> Change:
     name = _valid_name(workspace, name, ignore_id=scenario_id)
-    rows = tuple(
-        ScenarioRow(r.id, {**r.definition, "name": name}, r.agreed) if r.id == scenario_id else r
-        for r in workspace.scenarios
-    )
-    return workspace.execute(ReplaceScenarios(f"rename scenario {name}", rows))
+    row = workspace.row(SCENARIOS, scenario_id)
+    if row.name == name:
+        return Change.NONE
+    return workspace.execute(UpdateRow(SCENARIOS, replace(row, name=name), label=f"rename scenario {name}"))
 
 
 def delete_scenario(workspace: Workspace, scenario_id: int) -> Change:
-    rows = tuple(r for r in workspace.scenarios if r.id != scenario_id)
-    if len(rows) == len(workspace.scenarios):
+    if not any(r.id == scenario_id and not r.working for r in workspace.rows(SCENARIOS)):
         return Change.NONE
-    return workspace.execute(ReplaceScenarios("delete scenario", rows))
+    return workspace.execute(WriteScenario("delete scenario", scenario_id, None))
 
 
 def mark_agreed(workspace: Workspace, scenario_id: int | None) -> Change:
     """Mark one saved scenario as the network's agreed position (``None``: none is agreed)."""
-    rows = tuple(ScenarioRow(r.id, r.definition, r.id == scenario_id) for r in workspace.scenarios)
-    if rows == workspace.scenarios:
+    steps: list[Command] = [UpdateRow(SCENARIOS, replace(r, agreed=r.id == scenario_id))
+                            for r in workspace.rows(SCENARIOS)
+                            if not r.working and r.agreed != (r.id == scenario_id)]
+    if not steps:
         return Change.NONE
-    return workspace.execute(ReplaceScenarios("mark the agreed scenario", rows))
+    return workspace.execute(Batch("mark the agreed scenario", steps))
 
 
 def load_scenario(workspace: Workspace, scenario_id: int) -> Change:
@@ -142,37 +238,10 @@ def load_scenario(workspace: Workspace, scenario_id: int) -> Change:
 
 def set_compared(workspace: Workspace, scenario_ids: list[int]) -> Change:
     if len(scenario_ids) > MAX_SCENARIOS_COMPARED:
-        raise FieldError(f"Up to {MAX_SCENARIOS_COMPARED} scenarios can be compared side by side.")
+        raise FieldError(f"Up to {MAX_SCENARIOS_COMPARED} scenarios can be compared side by side; untick one first.")
     if scenario_ids == compared_ids(workspace):
         return Change.NONE
     return workspace.execute(SetTabState(COMPARED_KEY, list(scenario_ids), "choose scenarios to compare"))
-
-
-def follow_code_change(workspace: Workspace, old: str, new: str) -> list[Command]:
-    """Commands that carry a partner's new code into the working and saved scenarios (vetoes, custom votes).
-
-    Scenarios name partners by code; without this a corrected code would drop that partner's veto and votes.
-    """
-    steps: list[Command] = []
-    working = workspace.tab_state(WORKING_KEY)
-    if isinstance(working, dict) and (renamed := _with_code(working, old, new)) != working:
-        steps.append(SetTabState(WORKING_KEY, renamed, f"rename {old}"))
-    rows = tuple(ScenarioRow(r.id, _with_code(r.definition, old, new), r.agreed) for r in workspace.scenarios)
-    if rows != workspace.scenarios:
-        steps.append(ReplaceScenarios(f"rename {old}", rows))
-    return steps
-
-
-def _with_code(definition: dict[str, object], old: str, new: str) -> dict[str, object]:
-    def rename(code: object) -> object:
-        return new if isinstance(code, str) and code.casefold() == old.casefold() else code
-
-    out = dict(definition)
-    if isinstance(votes := definition.get("custom_votes"), dict):
-        out["custom_votes"] = {rename(code): n for code, n in votes.items()}
-    if isinstance(vetoes := definition.get("veto_codes"), list):
-        out["veto_codes"] = [rename(code) for code in vetoes]
-    return out
 
 
 def _valid_name(workspace: Workspace, name: str, ignore_id: int | None = None) -> str:

@@ -1,9 +1,10 @@
-"""The small-game path (every coalition at once, ``voting_small``) gives exactly what the DP gives.
+"""The one counting path in its two number kinds: uint64 tables (up to 62 players) and Python-integer
+tables (beyond) give exactly the same answers.
 
-Each game is analysed twice through the public functions: once as it is (12 players or fewer take
-the enumeration path) and once with the enumeration switched off, so the dynamic programme runs.
-Results must be equal field for field (exact Fractions, counts, example lists in order), and a game
-one path refuses the other must refuse with the same error and message.
+Each game is analysed twice through the public functions: once as it is (uint64) and once with the tables
+switched to Python integers, as a game of more than 62 players counts. Results must be equal field for field
+(exact Fractions, counts, example lists in order), and a game one refuses the other must refuse with the same
+error and message. Brute force over every coalition is the reference for both.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ import math
 from collections.abc import Callable
 from fractions import Fraction
 
+import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from imagingnet_desktop.domain.voting import enumeration as voting_small
+from imagingnet_desktop.domain.voting import counting
 from imagingnet_desktop.domain.voting import power as voting
 from imagingnet_desktop.domain.voting.coalitions import MinimalCoalitions, minimal_coalitions
 from imagingnet_desktop.domain.voting.game import GameError, GameTooLargeError, WeightedGame
@@ -33,16 +35,16 @@ def _outcome(call: Callable[[], object]) -> object:
 
 
 def both_paths(call: Callable[[], object]) -> tuple[object, object]:
-    """``(enumeration result, DP result)``; a refusal becomes ``(error type, message)``."""
+    """``(uint64 result, Python-integer result)``; a refusal becomes ``(error type, message)``."""
     fast = _outcome(call)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(voting_small, "ENUMERATE_UP_TO", 0)
+        mp.setattr(counting, "UINT64_UP_TO", -1)
         slow = _outcome(call)
     return fast, slow
 
 
 @st.composite
-def small_games(draw: st.DrawFn, max_n: int = voting_small.ENUMERATE_UP_TO) -> Game:
+def small_games(draw: st.DrawFn, max_n: int = 12) -> Game:
     """Small weights (ties, zeros, dummies), or votes in basis points summing to 10,000."""
     n = draw(st.integers(1, max_n))
     if draw(st.booleans()):
@@ -63,7 +65,7 @@ def small_games(draw: st.DrawFn, max_n: int = voting_small.ENUMERATE_UP_TO) -> G
 @example(([1, 1, 1], 3, 3, (0, 1, 2)))  # everyone holds a veto: no one is left to enumerate
 @example(([5, 1, 1, 1], 5, 3, (0,)))  # the veto's weight meets the quota; only the head count binds
 @example(([0, 0, 0, 0], 0, 2, ()))  # no votes at all, only a head count
-def test_power_indices_equal_on_both_paths(game: Game) -> None:
+def test_power_indices_equal_in_both_number_kinds(game: Game) -> None:
     weights, quota, m, veto = game
     fast, slow = both_paths(lambda: power_indices(weights, quota, min_members=m, veto=veto))
     assert fast == slow
@@ -77,7 +79,7 @@ def test_power_indices_equal_on_both_paths(game: Game) -> None:
 @example(([1, 1, 1], 3, 3, (0, 1, 2)), 2)
 @example(([5, 1, 1, 1], 5, 3, (0,)), 20)
 @example(([0, 0, 0, 0], 0, 2, ()), 3)
-def test_minimal_coalitions_equal_on_both_paths(game: Game, limit: int) -> None:
+def test_minimal_coalitions_equal_in_both_number_kinds(game: Game, limit: int) -> None:
     weights, quota, m, veto = game
     fast, slow = both_paths(lambda: minimal_coalitions(weights, quota, min_members=m, veto=veto, limit=limit))
     assert fast == slow  # the totals and the example lists, in the same order
@@ -107,7 +109,7 @@ def _brute(game: Game) -> tuple[list[int], list[Fraction], int] | None:
 
 @settings(max_examples=60, deadline=None)
 @given(small_games(max_n=12))
-def test_the_enumeration_matches_the_definition_up_to_twelve_players(game: Game) -> None:
+def test_the_counts_match_the_definition_up_to_twelve_players(game: Game) -> None:
     expected = _brute(game)
     weights, quota, m, veto = game
     if expected is None:
@@ -118,22 +120,27 @@ def test_the_enumeration_matches_the_definition_up_to_twelve_players(game: Game)
     assert (list(got.swings), list(got.shapley_shubik), got.winning_coalitions) == expected
 
 
-def test_the_switch_really_selects_the_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[int] = []
-    real = voting.power_counts
-    monkeypatch.setattr(voting, "power_counts", lambda red: calls.append(red.n) or real(red))
+def test_the_switch_really_selects_the_number_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    kinds: list[object] = []
+    real = voting.prefix_table
+
+    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        table = real(*args, **kwargs)
+        kinds.append(table.dtype)
+        return table
+
+    monkeypatch.setattr(voting, "prefix_table", recorded)
     power_indices([4, 2, 1], 5)
-    assert calls == [3]
-    monkeypatch.setattr(voting_small, "ENUMERATE_UP_TO", 2)
+    monkeypatch.setattr(counting, "UINT64_UP_TO", 2)
     power_indices([4, 2, 1], 5)
-    assert calls == [3]  # three players now take the DP
+    assert kinds == [np.dtype(np.uint64), np.dtype(object)]  # three players now count in Python integers
 
 
-def test_twelve_players_enumerate_and_thirteen_do_not() -> None:
-    assert voting_small.small_enough(12) and not voting_small.small_enough(13)
+def test_62_players_count_in_uint64_and_63_in_python_integers() -> None:
+    assert counting.table_dtype(62 + 1) is np.uint64 and counting.table_dtype(63 + 1) is object
 
 
-def test_both_paths_refuse_weights_too_finely_divided_for_the_table() -> None:
+def test_both_kinds_refuse_weights_too_finely_divided_for_the_table() -> None:
     weights = [10**8 + 1, 10**8 + 3, 7]
     for call in (lambda: power_indices(weights, 10**8 + 10), lambda: minimal_coalitions(weights, 10**8 + 10)):
         fast, slow = both_paths(call)
