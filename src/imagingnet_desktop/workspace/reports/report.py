@@ -32,6 +32,7 @@ from typing import Any, Protocol
 
 from imagingnet_desktop.domain.network.network import CheckStatus, Network, checks, totals
 from imagingnet_desktop.domain.network.partner import PARTNER_FIELDS, FieldKind
+from imagingnet_desktop.workspace.reports import commercial_section as report_commercial
 from imagingnet_desktop.workspace.reports import shares_section as report_shares
 
 JsonValue = Any
@@ -139,13 +140,14 @@ def checks_section(source: ReportSource) -> list[dict[str, JsonValue]]:
 
 Section = tuple[str, Callable[[ReportSource], JsonValue]]
 
-TOP_LEVEL_KEYS = ("shares", "voting")
+TOP_LEVEL_KEYS = ("shares", "voting", "commercial")
 NETWORK_SECTIONS: list[Section] = [
     ("name", name_section),
     ("partners", partners_section),
     ("totals", totals_section),
     ("checks", checks_section),
     *report_shares.SECTIONS,  # the agreed shares & votes scenario: shares, shares_notes, shares_blend, voting
+    *report_commercial.SECTIONS,  # the commercial model and its options appraisal
 ]
 
 
@@ -252,6 +254,7 @@ TEXT_SECTIONS: list[tuple[str, TextRenderer]] = [
     ("totals", _totals_text),
     ("checks", _checks_text),
     *report_shares.TEXT_SECTIONS,
+    *report_commercial.TEXT_SECTIONS,
 ]
 
 
