@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from imagingnet_desktop.domain.commercial.robustness import (
+    Flip,
     describe,
     first_place_shares,
     leader,
@@ -81,10 +82,14 @@ def test_a_worked_example_in_plain_words() -> None:
     assert s.rise is not None and s.rise.at == F(3, 5) and s.rise.new_leader == 1
     assert s.fall is None
     words = describe(s, ["Arm's Length", "Private JV"], "Potential affordability")
-    assert words == ("Arm's Length stays first unless potential affordability's weight rises above 60% "
+    assert words == ("Arm's Length stays first unless the weight on potential affordability rises above 60% "
                      "(then Private JV leads)")
     assert describe(sensitivity([[F(9), F(9)], [F(1), F(1)]], weights, 0), ["A", "B"], "Cost") == \
-        "A stays first whatever weight cost is given"
+        "A stays first whatever the weight on cost"
+    # A catches B only when factor 0 has all the weight (a tie there, A first in the list): "reaches 100%"
+    edge = sensitivity([[F(5), F(5)], [F(5), F(9)]], [F(1, 2), F(1, 2)], 0)
+    assert edge.leader == 1 and edge.rise == Flip(F(1), 0)
+    assert "reaches 100% (then A leads)" in describe(edge, ["A", "B"], "Cost")
 
 
 def test_moved_weights_keep_the_others_in_proportion() -> None:

@@ -23,6 +23,7 @@ COMPARATOR_LABELS = {BUSINESS_AS_USUAL: "business as usual", DO_MINIMUM: "do-min
 class CommercialModel:
     key: str
     name: str
+    short_name: str  # for a column heading
     tier: int  # 0 (least integrated) .. 4 (most)
     is_variant: bool
     comparator: str  # "", BUSINESS_AS_USUAL or DO_MINIMUM
@@ -46,7 +47,7 @@ class CommercialModel:
             ("How binding", self.how_binding),
             ("Single management team", self.single_management_team),
             ("TUPE transfer of staff", self.tupe),
-            ("Standardisation (equipment, IT, processes)", self.standardisation),
+            ("Standardisation", self.standardisation),
             ("Host trust", self.host_trust),
             ("Separate legal entity", self.legal_entity),
             ("VAT", self.vat),
@@ -83,7 +84,7 @@ def _model(entry: dict[str, object], *, is_variant: bool) -> CommercialModel:
     if not isinstance(to_agree, list):
         raise ValueError(f"{entry['key']}: to_agree must be a list")
     return CommercialModel(
-        key=str(entry["key"]), name=str(entry["name"]), tier=int(entry["tier"]),  # type: ignore[call-overload]
+        key=str(entry["key"]), name=str(entry["name"]), short_name=str(entry["short_name"]), tier=int(entry["tier"]),  # type: ignore[call-overload]
         is_variant=is_variant, comparator=str(entry["comparator"]), corporate=bool(entry["corporate"]),
         needs_host=bool(entry["needs_host"]), what_it_is=str(entry["what_it_is"]),
         how_binding=str(entry["how_binding"]), binding_level=int(entry["binding_level"]),  # type: ignore[call-overload]

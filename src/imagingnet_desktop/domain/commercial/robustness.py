@@ -131,18 +131,22 @@ def percent(share: Fraction | float) -> str:
 
 
 def describe(s: WeightSensitivity, names: Sequence[str], criterion_name: str) -> str:
-    """The sensitivity in plain words, e.g. "Arm's Length stays first unless affordability's weight rises above
-    34% (then Private JV leads)"."""
+    """The sensitivity in plain words, e.g. "Arm's Length stays first unless the weight on potential affordability
+    rises above 34% (then Private JV leads)"."""
     lead = names[s.leader]
     factor = criterion_name[:1].lower() + criterion_name[1:]
     parts = []
-    for flip, verb in ((s.rise, "rises above"), (s.fall, "falls below")):
+    for flip, up in ((s.rise, True), (s.fall, False)):
         if flip is None:
             continue
         if flip.at == s.weight:
-            return (f"{lead} is only just first: any {'rise' if verb == 'rises above' else 'fall'} in "
-                    f"{factor}'s weight puts {names[flip.new_leader]} first")
-        parts.append(f"{verb} {percent(flip.at)} (then {names[flip.new_leader]} leads)")
+            return (f"{lead} is only just first: any {'rise' if up else 'fall'} in the weight on {factor} puts "
+                    f"{names[flip.new_leader]} first")
+        if flip.at in (0, 1):
+            verb = "reaches 100%" if up else "falls to 0%"
+        else:
+            verb = f"{'rises above' if up else 'falls below'} {percent(flip.at)}"
+        parts.append(f"{verb} (then {names[flip.new_leader]} leads)")
     if not parts:
-        return f"{lead} stays first whatever weight {factor} is given"
-    return f"{lead} stays first unless {factor}'s weight " + " or ".join(parts)
+        return f"{lead} stays first whatever the weight on {factor}"
+    return f"{lead} stays first unless the weight on {factor} " + " or ".join(parts)

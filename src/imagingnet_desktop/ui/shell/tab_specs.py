@@ -38,6 +38,12 @@ def _network(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
     return NetworkTab(workspace, parent)
 
 
+def _commercial(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
+    from imagingnet_desktop.ui.commercial.commercial_tab import CommercialTab
+
+    return CommercialTab(workspace, parent)
+
+
 TABS: tuple[TabSpec, ...] = (
     TabSpec("network", "Network", _network),
     TabSpec(
@@ -51,16 +57,7 @@ TABS: tuple[TabSpec, ...] = (
             "pathology networks, target dates on a timeline and the current step.",
         ),
     ),
-    TabSpec(
-        "commercial",
-        "Commercial model",
-        placeholder(
-            "Commercial model",
-            "The spectrum from As Is through Collaborative Working, Contractual Partnership and an Arm's "
-            "Length Organisation to a private joint venture; what each model implies; eligibility warnings; "
-            "and the options appraisal from long list to preferred model and host.",
-        ),
-    ),
+    TabSpec("commercial", "Commercial model", _commercial),
     TabSpec("shares", "Shares & votes", SharesVotesTab),
     TabSpec(
         "control",
