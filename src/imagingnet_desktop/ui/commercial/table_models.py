@@ -64,6 +64,11 @@ class _ViewModel(QAbstractTableModel):
     def _replace(self, rows: list[list[str]], headers: tuple[str, ...] | None = None) -> None:
         if rows == self._rows and (headers is None or headers == self.headers):
             return
+        if self._rows and len(rows) == len(self._rows) and (headers is None or headers == self.headers):
+            # same shape: only the cells change (a reset would close an editor that is committing right now)
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.headers) - 1))
+            return
         self.beginResetModel()
         self._rows = rows
         if headers is not None:
