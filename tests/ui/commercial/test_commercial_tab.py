@@ -110,10 +110,11 @@ def test_from_long_list_to_a_preferred_model_with_a_host(tab: CommercialTab, wor
     assert grid.index(len(grid.criterion_ids), hosted_column).data() == "8.67"  # (40*9 + 30*8 + 20*9) / 90
 
     # ranking and robustness in words
+    qtbot.keyClick(tab, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
     ranking = tab.ranking_page
     assert ranking.leader.text().startswith("★ First: Arm's Length Organisation (hosted)")
     assert "stays first" in ranking.robustness.text()
-    assert "random weightings" in ranking.random_words.text()
+    assert "random weightings: Arm's Length Organisation (hosted) 100%" in ranking.random_words.text()
 
     # FBC: the JV is ruled out (not offered); the hosted model without a host is refused, then chosen with one
     qtbot.keyClick(tab, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
@@ -130,6 +131,7 @@ def test_from_long_list_to_a_preferred_model_with_a_host(tab: CommercialTab, wor
     qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
     assert not choice.message.is_error
     assert choice.status.text() == f"★ Preferred: Arm's Length Organisation (hosted), hosted by {host.name} ({host.code})"
+    qtbot.keyClick(tab, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # back to the spectrum: marked there
     tiers = {t.model.key: t for t in tab.spectrum_page.spectrum.tiers}
     assert tiers["arms_length"].preferred and tiers["as_is"].current
 
@@ -162,11 +164,31 @@ def test_eligibility_warning_follows_partner_edits_live(tab: CommercialTab, work
         partner_commands.edit_partner_field(workspace, partner.id, "organisation_type", FOUNDATION_TRUST)
     tiers = {t.model.key: t for t in tab.spectrum_page.spectrum.tiers}
     assert not tiers["private_jv"].blocked
+    tab.stages.setCurrentWidget(tab.choice_page)
     assert "✔ Every partner is an NHS Foundation Trust" in tab.choice_page.eligibility.text()
     workspace.undo()  # the last one back to an NHS Trust
     last = trusts[-1]
     assert last.code in commercial_view(workspace).eligibility[jv].message
     assert f"({last.code}) is not an NHS Foundation Trust" in tab.choice_page.eligibility.text()
+
+
+def test_the_warning_stays_in_sight_while_the_preferred_model_fails(tab: CommercialTab, workspace: Workspace) -> None:
+    hosted = next(o.id for o in workspace.rows(OPTIONS) if o.model_key == "arms_length")
+    host = workspace.network.partners[0]
+    tab.stages.setCurrentWidget(tab.options_page)
+    tab.options_page.select_option(hosted)
+    tab.options_page.short_list_button.click()
+    tab.stages.setCurrentWidget(tab.choice_page)
+    tab.choice_page.choose(hosted, host.id, "Largest team")
+    tab.choice_page.confirm_button.click()
+    assert commercial_view(workspace).preferred is not None and tab.warning.isHidden()
+    partner_commands.delete_partners(workspace, [host.id], hand_over="clear")
+    assert not tab.warning.isHidden() and "needs a host" in tab.warning.text()
+    for index in range(tab.stages.count()):  # on every stage
+        tab.stages.setCurrentIndex(index)
+        assert tab.warning.isVisible()
+    workspace.undo()
+    assert tab.warning.isHidden()
 
 
 def test_spectrum_keys_select_a_model_and_show_what_it_implies(tab: CommercialTab, qtbot) -> None:
@@ -183,6 +205,8 @@ def test_spectrum_keys_select_a_model_and_show_what_it_implies(tab: CommercialTa
 
 @pytest.mark.parametrize("which", ["options", "grid", "ranking"])
 def test_table_models_pass_the_qt_model_tester(tab: CommercialTab, qtmodeltester, which: str) -> None:
+    for index in range(tab.stages.count()):
+        tab.stages.setCurrentIndex(index)
     model = {"options": tab.options_page.model, "grid": tab.scoring_page.model,
              "ranking": tab.ranking_page.model}[which]
     qtmodeltester.check(model, force_py=True)

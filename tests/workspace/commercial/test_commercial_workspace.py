@@ -81,6 +81,8 @@ def test_the_appraisal_from_long_list_to_preferred_is_saved_and_undoable(workspa
     view = commercial_view(workspace)
     assert view.preferred is not None and view.preferred.id == hosted
     assert view.ranking.leader is not None and view.ranking.leader.option_id == hosted
+    assert view.first_shares[hosted] == 1.0  # best on every factor: first under every weighting
+    assert sum(view.first_shares.values()) == pytest.approx(1.0)
     assert file_rows(path, "SELECT status, reason, ruled_out_against FROM commercial_options WHERE model_key = "
                            "'private_jv'") == [("ruled_out", "Two partners are NHS Trusts, and the set-up costs are "
                                                              "beyond reach", affordability)]
@@ -119,6 +121,17 @@ def test_the_short_list_keeps_its_comparators(workspace: Workspace) -> None:
         with pytest.raises(FieldError, match="comparator"):
             edits.rule_out(workspace, option_id(workspace, key), "no", factor)
     assert workspace.undo_label is None
+
+
+def test_the_first_short_listed_option_brings_the_comparators(workspace: Workspace) -> None:
+    edits.short_list(workspace, option_id(workspace, "arms_length"))
+    statuses = {o.model_key: o.status for o in workspace.rows(OPTIONS)}
+    assert statuses["as_is"] is statuses["collaborative_working"] is statuses["arms_length"] is OptionStatus.SHORT_LIST
+    assert statuses["private_jv"] is OptionStatus.LONG_LIST
+    with pytest.raises(FieldError, match="always keeps"):
+        edits.back_to_long_list(workspace, option_id(workspace, "as_is"))
+    workspace.undo()  # one edit: all three back on the long list
+    assert all(o.status is OptionStatus.LONG_LIST for o in workspace.rows(OPTIONS))
 
 
 def test_bad_input_is_refused_and_nothing_is_saved(workspace: Workspace) -> None:

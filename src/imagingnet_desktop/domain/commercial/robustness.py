@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 Matrix = Sequence[Sequence[Fraction]]
 DEFAULT_SAMPLES = 10_000
@@ -66,22 +67,34 @@ def moved_weights(weights: Sequence[Fraction], k: int, t: Fraction) -> list[Frac
     return moved
 
 
-def _lines(matrix: Matrix, weights: Sequence[Fraction], k: int) -> list[tuple[Fraction, Fraction]]:
-    """Each option's total as (value at t = 0, slope) in t, factor k's share."""
-    at_zero = totals(matrix, moved_weights(weights, k, Fraction(0)))
-    at_one = [row[k] for row in matrix]
-    return [(a, b - a) for a, b in zip(at_zero, at_one, strict=True)]
+def _lines(matrix: Matrix, weights: Sequence[Fraction], k: int,
+           current: Sequence[Fraction]) -> list[tuple[Fraction, Fraction]]:
+    """Each option's total as (value at t = 0, slope) in t, factor k's share; ``current``: the totals now.
+
+    At t = 0 the other factors share all the weight in their present proportions, so the value there is the
+    current total less factor k's part, scaled up by 1 / (1 - w_k): one step per option, not a full sum."""
+    w = weights[k]
+    lines = []
+    for row, total in zip(matrix, current, strict=True):
+        if w < 1:
+            at_zero = (total - w * row[k]) / (1 - w)
+        else:  # every other weight is zero: they share the rest equally
+            at_zero = (sum(row, Fraction(0)) - row[k]) / (len(row) - 1)
+        lines.append((at_zero, row[k] - at_zero))
+    return lines
 
 
-def _flip(lines: list[tuple[Fraction, Fraction]], t0: Fraction, lead: int, direction: int) -> Flip | None:
-    """The nearest t past t0 (direction +1: up to 1, -1: down to 0) where the leader is no longer ``lead``."""
+def _flip(lines: list[tuple[Fraction, Fraction]], current: Sequence[Fraction], t0: Fraction, lead: int,
+          direction: int) -> Flip | None:
+    """The nearest t past t0 (direction +1: up to 1, -1: down to 0) where the leader is no longer ``lead``;
+    ``current``: each option's total at t0."""
     reach = 1 - t0 if direction > 0 else t0
     best: Fraction | None = None
-    base, slope = lines[lead]
-    for o, (a, b) in enumerate(lines):
+    slope = lines[lead][1]
+    for o, (_, b) in enumerate(lines):
         if o == lead:
             continue
-        gap = (a + b * t0) - (base + slope * t0)  # <= 0: lead leads at t0
+        gap = current[o] - current[lead]  # <= 0: lead leads at t0
         rate = direction * (b - slope)
         if rate <= 0:
             continue
@@ -100,28 +113,39 @@ def _flip(lines: list[tuple[Fraction, Fraction]], t0: Fraction, lead: int, direc
     return Flip(at, max(range(len(lines)), key=standing))
 
 
-def sensitivity(matrix: Matrix, weights: Sequence[Fraction], k: int) -> WeightSensitivity:
-    """Where factor k's weight must move, up and down, before the leader changes, and who then leads."""
-    lead = leader(matrix, weights)
+def sensitivity(matrix: Matrix, weights: Sequence[Fraction], k: int,
+                current: Sequence[Fraction] | None = None) -> WeightSensitivity:
+    """Where factor k's weight must move, up and down, before the leader changes, and who then leads
+    (``current``: the options' totals at these weights, if already worked out)."""
+    current = totals(matrix, weights) if current is None else current
+    lead = list(current).index(max(current))
     if len(weights) < 2 or len(matrix) < 2:
         return WeightSensitivity(k, weights[k], lead, None, None)
-    lines = _lines(matrix, weights, k)
+    lines = _lines(matrix, weights, k, current)
     t0 = weights[k]
-    return WeightSensitivity(k, t0, lead, _flip(lines, t0, lead, +1), _flip(lines, t0, lead, -1))
+    return WeightSensitivity(k, t0, lead, _flip(lines, current, t0, lead, +1), _flip(lines, current, t0, lead, -1))
 
 
 def first_place_shares(matrix: Matrix, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT_SEED) -> list[float]:
-    """The share (0..1) of random weightings under which each option ranks first."""
+    """The share (0..1) of random weightings under which each option ranks first. It does not depend on the
+    weights, so a weight edit finds the last answer in a small cache."""
+    return list(_first_place_shares(tuple(tuple(row) for row in matrix), samples, seed))
+
+
+@lru_cache(maxsize=16)
+def _first_place_shares(matrix: tuple[tuple[Fraction, ...], ...], samples: int, seed: int) -> tuple[float, ...]:
     if not matrix:
-        return []
+        return ()
     import numpy as np  # only when there is a ranking to test: numpy stays off the start-up path
 
     scores = np.array([[float(s) for s in row] for row in matrix])
     rng = np.random.default_rng(seed)
-    weights = rng.dirichlet(np.ones(scores.shape[1]), size=samples)
+    # normalised exponentials are Dirichlet(1, ..., 1): uniform over the simplex (and quicker to draw)
+    draws = rng.standard_exponential((samples, scores.shape[1]))
+    weights = draws / draws.sum(axis=1, keepdims=True)
     winners = np.argmax(weights @ scores.T, axis=1)  # the first on a tie, as ``leader``
     counts = np.bincount(winners, minlength=scores.shape[0])
-    return [float(c) / samples for c in counts]
+    return tuple(float(c) / samples for c in counts)
 
 
 def percent(share: Fraction | float) -> str:

@@ -38,8 +38,9 @@ def combine(scores: Iterable[Score]) -> dict[tuple[int, int], CombinedScore]:
 
 
 def exact_weights(criteria: tuple[Criterion, ...]) -> tuple[Fraction, ...]:
-    """Each factor's share of the total weight, exactly (all zero when the total is zero)."""
-    raw = [Fraction(c.weight) for c in criteria]
+    """Each factor's share of the total weight, exactly (all zero when the total is zero). A weight is read as
+    the decimal it was typed as (0.1 is 1/10, not the binary float nearest it), which keeps the fractions small."""
+    raw = [Fraction(repr(float(c.weight))) for c in criteria]
     total = sum(raw, Fraction(0))
     return tuple(w / total if total else Fraction(0) for w in raw)
 
@@ -60,6 +61,7 @@ class Ranking:
     options: tuple[RankedOption, ...]
     matrix: tuple[tuple[Fraction, ...], ...]  # complete options, in list order x criteria
     matrix_names: tuple[str, ...]
+    matrix_ids: tuple[int, ...]  # option id of each matrix row
     weights: tuple[Fraction, ...]
 
     @property
@@ -93,4 +95,4 @@ def rank_options(options: tuple[Option, ...], criteria: tuple[Criterion, ...],
     ]
     ranked.sort(key=lambda r: r.rank or 0)  # stable: list order within a tie
     return Ranking(tuple(ranked + incomplete), tuple(row for _, row in complete),
-                   tuple(option.name for option, _ in complete), weights)
+                   tuple(option.name for option, _ in complete), tuple(option.id for option, _ in complete), weights)

@@ -2,7 +2,8 @@
 scoring, ranking and robustness, the FBC choice).
 
 Every page shows one ``CommercialView``, built afresh whenever the commercial rows or the partners change, so
-eligibility warnings follow partner edits live. Ctrl+PgDown / Ctrl+PgUp (or Alt+1..5) move between the stages.
+eligibility warnings follow partner edits live; the stage on screen is refreshed at once, the others when they
+are next shown (a typed score does not redraw four hidden pages). Ctrl+PgDown / Ctrl+PgUp (or Alt+1..5) move between the stages.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from imagingnet_desktop.ui.commercial.choice_page import ChoicePage
+from imagingnet_desktop.ui.commercial.common import WARNING_INK, set_text, wrapped
 from imagingnet_desktop.ui.commercial.options_page import OptionsPage
 from imagingnet_desktop.ui.commercial.ranking_page import RankingPage
 from imagingnet_desktop.ui.commercial.scoring_page import ScoringPage
@@ -47,17 +49,31 @@ class CommercialTab(QWidget):
         for n in range(self.stages.count()):
             shortcut = QShortcut(QKeySequence(f"Alt+{n + 1}"), self)
             shortcut.activated.connect(lambda n=n: self.stages.setCurrentIndex(n))
+        # stays in sight on every stage while the preferred option fails a rule (a partner edit can cause it)
+        self.warning = wrapped(relative=1.1, bold=True, colour=WARNING_INK, name="commercialWarning")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.warning)
         layout.addWidget(self.stages)
         self.view: CommercialView | None = None
+        self._stale: set[int] = set()
+        self.stages.currentChanged.connect(self._show_stage)
         self.refresh()
         self._unsubscribe: Callable[[], None] | None = workspace.subscribe(self._on_change)
 
     def refresh(self) -> None:
+        """Work the view out again and show it on the current stage; the others catch up when shown."""
         self.view = commercial_view(self._workspace)
-        for page in (self.spectrum_page, self.options_page, self.scoring_page, self.ranking_page, self.choice_page):
-            page.show_view(self.view)
+        self._stale = set(range(self.stages.count()))
+        self._show_stage(self.stages.currentIndex())
+        warning = "\n".join(n for n in self.view.notes if n.startswith("⚠ The preferred option"))
+        set_text(self.warning, warning)
+        self.warning.setVisible(bool(warning))
+
+    def _show_stage(self, index: int) -> None:
+        if index in self._stale and self.view is not None:
+            self._stale.discard(index)
+            self.stages.widget(index).show_view(self.view)  # type: ignore[attr-defined]
 
     def _on_change(self, change: Change) -> None:
         if change & SHOWN:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.store.errors import WorkspaceError
@@ -59,18 +60,48 @@ def attempt(message: InlineMessage, edit: Callable[[], object], done: str = "") 
     return True
 
 
-def table(name: str, parent: QWidget | None = None) -> QTableView:
-    """A table that keeps its columns fitted to the type (presentation mode included) and wraps long text."""
-    view = QTableView(parent)
+class FittedTable(QTableView):
+    """A table whose columns (and rows, for wrapped text) are fitted to their contents when the rows are
+    replaced and when presentation mode changes the type, rather than on every cell change: a header in
+    ResizeToContents mode measures every cell again on each edit, which is most of an edit's cost."""
+
+    def __init__(self, *, wrap: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._wrap = wrap
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt override
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self.fit)
+            if self._wrap:  # a longer reason needs a taller row
+                model.dataChanged.connect(lambda *_: self.resizeRowsToContents())
+        self.fit()
+
+    def fit(self) -> None:
+        self.resizeColumnsToContents()
+        self.resizeRowsToContents()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._wrap:
+            self.resizeRowsToContents()
+
+
+def table(name: str, parent: QWidget | None = None, *, wrap: bool = False) -> FittedTable:
+    """A table for a room: larger type, fitted to its contents (see ``FittedTable``)."""
+    view = FittedTable(wrap=wrap, parent=parent)
     view.setAccessibleName(name)
     theme.use_font(view, 1.1)
     view.setAlternatingRowColors(True)
-    view.setWordWrap(True)
+    view.setWordWrap(wrap)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.verticalHeader().setVisible(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     view.setHorizontalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
     view.setVerticalScrollMode(QTableView.ScrollMode.ScrollPerPixel)

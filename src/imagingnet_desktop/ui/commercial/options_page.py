@@ -41,7 +41,7 @@ class OptionsPage(QWidget):
         self._workspace = workspace
         self._view: CommercialView | None = None
         self.model = OptionTableModel(workspace, self)
-        self.table = table("Options")
+        self.table = table("Options", wrap=True)
         self.table.setModel(self.model)
         for column in range(self.model.columnCount()):
             self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,7 +34,6 @@ class ScoringPage(QWidget):
         self.grid.setSelectionBehavior(self.grid.SelectionBehavior.SelectItems)
         self.grid.setModel(self.model)
         self.grid.horizontalHeader().setStretchLastSection(False)
-        self.grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
         self.partner_combo = QComboBox()
         self.partner_combo.setAccessibleName("Whose scores")

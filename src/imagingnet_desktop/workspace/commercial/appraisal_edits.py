@@ -119,17 +119,27 @@ def rule_out(workspace: Workspace, option_id: int, reason: str, against: str) ->
 
 
 def short_list(workspace: Workspace, option_id: int) -> Change:
+    """Put an option on the short list; the comparators (business as usual, do-minimum) come onto it with the
+    first option, so a short list never lacks them."""
     option = _option(workspace, option_id)
-    if option.status is OptionStatus.PREFERRED:
+    if option.status in (OptionStatus.PREFERRED, OptionStatus.SHORT_LIST):
         return Change.NONE
-    return update_row(workspace, OPTIONS, option_id, f"short-list {option.name}", status=OptionStatus.SHORT_LIST,
-                      reason="", ruled_out_against="")
+    commands: list[Command] = [UpdateRow(OPTIONS, replace(option, status=OptionStatus.SHORT_LIST, reason="",
+                                                          ruled_out_against=""))]
+    commands += [UpdateRow(OPTIONS, replace(o, status=OptionStatus.SHORT_LIST)) for o in workspace.rows(OPTIONS)
+                 if o.id != option_id and comparator_role(o) and o.status is OptionStatus.LONG_LIST]
+    return workspace.execute(Batch(f"short-list {option.name}", commands))
 
 
 def back_to_long_list(workspace: Workspace, option_id: int) -> Change:
     option = _option(workspace, option_id)
     if option.status is OptionStatus.PREFERRED:
         raise FieldError(f"{option.name} is the preferred option: choose another one first")
+    role = comparator_role(option)
+    others = [o for o in workspace.rows(OPTIONS) if o.scored and not comparator_role(o)]
+    if role and option.status is OptionStatus.SHORT_LIST and others:
+        raise FieldError(f"{option.name} is the {COMPARATOR_LABELS[role]} comparator: the short list always keeps "
+                         "it while other options are on it")
     return update_row(workspace, OPTIONS, option_id, f"put {option.name} back on the long list",
                       status=OptionStatus.LONG_LIST, reason="", ruled_out_against="")
 

@@ -7,6 +7,7 @@ weightings), so it always follows the latest partner edits: eligibility is re-re
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from imagingnet_desktop.domain.commercial.appraisal import (
@@ -25,6 +26,7 @@ from imagingnet_desktop.domain.commercial.robustness import (
     first_place_shares,
     percent,
     sensitivity,
+    totals,
 )
 from imagingnet_desktop.domain.commercial.scoring import CombinedScore, Ranking, combine, rank_options
 from imagingnet_desktop.domain.network.network import Network
@@ -61,11 +63,29 @@ class CommercialView:
     partners: tuple[Partner, ...]
     combined: dict[tuple[int, int], CombinedScore]
     ranking: Ranking
-    robustness: tuple[Robustness, ...]
-    first_shares: dict[int, float]  # option id -> share of random weightings it tops
     eligibility: dict[int, Eligibility]  # option id -> verdict
     current_model: CommercialModel | None
-    notes: tuple[str, ...]  # plain warnings for the room (short list too long, a preferred option that fails)
+
+    # Worked out when first asked for (the stage on screen, the report), so a typed score does not pay for
+    # the parts no one is looking at.
+    @cached_property
+    def robustness(self) -> tuple[Robustness, ...]:
+        return _robustness(self.ranking, self.criteria)
+
+    @cached_property
+    def notes(self) -> tuple[str, ...]:
+        """Plain warnings for the room: a short list too long, a preferred option that fails a rule, options
+        not yet fully scored."""
+        return _notes(self)
+
+    @cached_property
+    def first_shares(self) -> dict[int, float]:
+        """Option id -> the share of random weightings under which it ranks first (worked out when first asked
+        for, and cached by the score matrix, so a screen that does not show it does not pay for it)."""
+        matrix = self.ranking.matrix
+        if len(matrix) < 2:
+            return {}
+        return dict(zip(self.ranking.matrix_ids, first_place_shares(matrix), strict=True))
 
     @property
     def preferred(self) -> Option | None:
@@ -107,9 +127,6 @@ def commercial_view(source: object) -> CommercialView:
     scores = tuple(s for s in scores if s.partner_id in partner_ids)
     combined = combine(scores)
     ranking = rank_options(options, criteria, combined)
-    robustness = _robustness(ranking, criteria)
-    shares = first_place_shares(ranking.matrix) if len(ranking.matrix) > 1 else []
-    ranked_ids = [r.option_id for r in ranking.options if r.total is not None]
     verdicts = {}
     for option in options:
         model = catalogue().get(option.model_key)
@@ -117,26 +134,26 @@ def commercial_view(source: object) -> CommercialView:
             preferred = option.status is OptionStatus.PREFERRED
             verdicts[option.id] = eligibility(model, partners, chosen.host_partner_id if preferred else None,
                                               host_required=preferred)
-    view = CommercialView(options, criteria, scores, chosen, partners, combined, ranking, robustness,
-                          dict(zip(ranked_ids, shares, strict=False)), verdicts,
-                          catalogue().get(chosen.current_model_key), ())
-    return _with_notes(view)
+    return CommercialView(options, criteria, scores, chosen, partners, combined, ranking, verdicts,
+                          catalogue().get(chosen.current_model_key))
 
 
 def _robustness(ranking: Ranking, criteria: tuple[Criterion, ...]) -> tuple[Robustness, ...]:
     if len(ranking.matrix) < 2 or sum(ranking.weights) == 0:
         return ()
     shares = weight_shares(criteria)
+    current = totals(ranking.matrix, ranking.weights)
     found = []
     for k, criterion in enumerate(criteria):
-        s = sensitivity(ranking.matrix, ranking.weights, k)
+        s = sensitivity(ranking.matrix, ranking.weights, k, current)
         found.append(Robustness(criterion, shares[criterion.id], s, describe(s, ranking.matrix_names, criterion.name)))
     return tuple(found)
 
 
-def _with_notes(view: CommercialView) -> CommercialView:
+def _notes(view: CommercialView) -> tuple[str, ...]:
     notes = []
-    contenders = [o for o in view.options if o.scored and not (view.model_of(o) and view.model_of(o).comparator)]  # type: ignore[union-attr]
+    comparators = {m.key for m in catalogue().everything if m.comparator}
+    contenders = [o for o in view.options if o.scored and o.model_key not in comparators]
     if len(contenders) > SHORT_LIST_MOST:
         notes.append(f"The short list has {len(contenders)} options besides the comparators: the business case "
                      f"guidance suggests 3-4, so consider ruling more out.")
@@ -148,4 +165,4 @@ def _with_notes(view: CommercialView) -> CommercialView:
     incomplete = [r.name for r in view.ranking.options if r.total is None]
     if incomplete:
         notes.append("Not ranked until every success factor is scored: " + ", ".join(incomplete))
-    return CommercialView(**{**view.__dict__, "notes": tuple(notes)})
+    return tuple(notes)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from imagingnet_desktop.domain.commercial.appraisal import STATUS_WORDS, OptionStatus
 from imagingnet_desktop.workspace.commercial.summary import commercial_view
 
 JsonValue = Any
@@ -74,7 +75,8 @@ def _text(report: dict[str, JsonValue]) -> list[str]:
     for option in section["options"]:
         score = "" if option["score"] is None else f"  {option['score']:.2f}"
         reason = f"  ({option['reason']})" if option["reason"] else ""
-        lines.append(f"  {option['status']:<10}  {option['name']}{score}{reason}")
+        symbol, words = STATUS_WORDS[OptionStatus(option["status"])]
+        lines.append(f"  {symbol} {words:<10}  {option['name']}{score}{reason}")
     lines += [f"  ! {e['message']}" for e in section["eligibility"] if not e["ok"]]
     return lines
 
