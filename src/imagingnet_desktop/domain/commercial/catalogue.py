@@ -29,6 +29,9 @@ class CommercialModel:
     comparator: str  # "", BUSINESS_AS_USUAL or DO_MINIMUM
     corporate: bool  # a separate corporate body: open only to NHS Foundation Trusts
     needs_host: bool  # one partner trust hosts the network
+    one_team: bool  # a single management team for the network
+    staff_transfer: bool  # staff transfer under TUPE
+    new_entity: bool  # a separate legal entity
     what_it_is: str
     how_binding: str
     binding_level: int  # 0..4
@@ -39,6 +42,15 @@ class CommercialModel:
     legal_entity: str
     vat: str
     to_agree: tuple[str, ...]
+
+    def facts(self) -> tuple[tuple[bool, str], ...]:
+        """The yes-or-no facts a picture of the spectrum shows, each in words."""
+        return (
+            (self.one_team, "One team" if self.one_team else "Separate teams"),
+            (self.staff_transfer, "TUPE transfer" if self.staff_transfer else "No TUPE"),
+            (self.needs_host, "Host trust" if self.needs_host else "No host"),
+            (self.new_entity, "New legal entity" if self.new_entity else "No new entity"),
+        )
 
     def implications(self) -> tuple[tuple[str, str], ...]:
         """(heading, text) rows for a details panel, in the order a board reads them."""
@@ -86,7 +98,8 @@ def _model(entry: dict[str, object], *, is_variant: bool) -> CommercialModel:
     return CommercialModel(
         key=str(entry["key"]), name=str(entry["name"]), short_name=str(entry["short_name"]), tier=int(entry["tier"]),  # type: ignore[call-overload]
         is_variant=is_variant, comparator=str(entry["comparator"]), corporate=bool(entry["corporate"]),
-        needs_host=bool(entry["needs_host"]), what_it_is=str(entry["what_it_is"]),
+        needs_host=bool(entry["needs_host"]), one_team=bool(entry["one_team"]),
+        staff_transfer=bool(entry["staff_transfer"]), new_entity=bool(entry["new_entity"]), what_it_is=str(entry["what_it_is"]),
         how_binding=str(entry["how_binding"]), binding_level=int(entry["binding_level"]),  # type: ignore[call-overload]
         single_management_team=str(entry["single_management_team"]), tupe=str(entry["tupe"]),
         standardisation=str(entry["standardisation"]), host_trust=str(entry["host_trust"]),

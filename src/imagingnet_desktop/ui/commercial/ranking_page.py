@@ -59,8 +59,14 @@ class RankingPage(QWidget):
             set_text(self.leader, f"★ First: {leader.name} ({float(leader.total or 0):.2f} of 10)" if len(tied) == 1
                      else "★ Level first: " + ", ".join(tied))
         lines = []
-        for item in view.robustness:
-            lines.append(f"• {item.words}.")
+        names = view.ranking.matrix_names
+        lead = names[view.robustness[0].sensitivity.leader] if view.robustness else ""
+        prefix = f"{lead} stays first "
+        for item in view.robustness:  # one weight at a time, the leader named once above the list
+            words = item.words
+            lines.append(f"• {words.removeprefix(prefix)}" if words.startswith(prefix) else f"• {words}")
+        if lines:
+            lines.insert(0, f"Moving one weight at a time (the others keep their proportions), {lead} stays first:")
         set_text(self.robustness, "\n".join(lines) if lines else
                  "Needs at least two fully scored options to say how the ranking moves with the weights.")
         set_text(self.random_words, (view.mc_words + f" (out of {DEFAULT_SAMPLES:,} random weightings, spread "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from imagingnet_desktop.domain.commercial.catalogue import catalogue
@@ -50,24 +51,27 @@ class SpectrumPage(QWidget):
 
         body = QWidget()
         column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.spectrum)
         column.addWidget(self.title)
         column.addWidget(self.eligibility)
         column.addLayout(self.details)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
 
         top = QHBoxLayout()
-        top.addWidget(heading("The spectrum: select a model (← →) to see what it means", 1.1), 1)
+        top.addWidget(heading("The spectrum: select a model (← →)", 1.1), 1)
         top.addWidget(current_label)
         top.addWidget(self.current_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
         layout.addWidget(self.message)
-        layout.addWidget(self.spectrum)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scroll, 1)  # the picture and the details scroll together when the type is large
 
     def show_view(self, view: CommercialView) -> None:
         self._view = view

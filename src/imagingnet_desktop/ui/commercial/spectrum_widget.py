@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from imagingnet_desktop.domain.commercial.catalogue import CommercialModel
@@ -19,6 +19,8 @@ from imagingnet_desktop.ui.common import theme
 CURRENT_COLOUR = "#0072b2"  # Okabe-Ito blue
 PREFERRED_COLOUR = "#007a5a"  # Okabe-Ito bluish green, darkened for text on white
 BLOCKED_COLOUR = "#b34700"  # vermilion, darkened for text on white
+NAME_SCALE = 1.15
+MARK_SCALE = 1.1
 BOX_FILL = ("#eef3f8", "#e3ecf5", "#d6e4f2", "#c8dbef", "#b9d1ec")
 
 
@@ -66,14 +68,19 @@ class SpectrumWidget(QWidget):
             self.selected.emit(self.current_key())
 
     # ------------------------------------------------------------------ geometry
+    # Heights in lines of the widget's font (which presentation mode scales): the name (up to three lines of
+    # the larger name font), how binding, the four facts, the network's variants, then the marks.
+    NAME_LINES = 2.3 * NAME_SCALE
+    BOX_LINES = NAME_LINES + 1.2 + 4 + 1.2 + 2 * 1.2 * MARK_SCALE + 0.8
+
     def _line(self) -> int:
         return QFontMetrics(self.font()).lineSpacing()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(600, self._line() * 12)
+        return QSize(600, int(self._line() * (self.BOX_LINES + 2.6)))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(300, self._line() * 12)
+        return self.sizeHint()
 
     def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().changeEvent(event)
@@ -83,7 +90,7 @@ class SpectrumWidget(QWidget):
         gap = self._line() * 0.6
         n = max(len(self._tiers), 1)
         width = (self.width() - gap * (n + 1)) / n
-        return QRectF(gap + i * (width + gap), 4, width, self._line() * 9.6)
+        return QRectF(gap + i * (width + gap), 4, width, self._line() * self.BOX_LINES)
 
     # ------------------------------------------------------------------ input
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -103,15 +110,24 @@ class SpectrumWidget(QWidget):
         super().mousePressEvent(event)
 
     # ------------------------------------------------------------------ drawing
+    def _fonts(self) -> tuple[QFont, QFont, QFont, QFont]:
+        """Name, body, small and mark fonts, relative to the widget's own (so they follow presentation mode)."""
+        size = self.font().pointSizeF()
+
+        def scaled(relative: float, bold: bool) -> QFont:
+            f = QFont(self.font())
+            f.setPointSizeF(size * relative)
+            f.setBold(bold)
+            return f
+
+        return scaled(NAME_SCALE, True), scaled(1.0, False), scaled(0.9, False), scaled(MARK_SCALE, True)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         line = self._line()
-        base = self.font()
-        bold = theme.font(1.0, bold=True)
-        bold.setPointSizeF(base.pointSizeF())
-        small = theme.font(0.85)
-        small.setPointSizeF(base.pointSizeF() * 0.85)
+        name_font, body, small, mark_font = self._fonts()
+        line = QFontMetrics(body).lineSpacing()
         wrap = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
         for i, tier in enumerate(self._tiers):
             box = self._box(i)
@@ -121,24 +137,36 @@ class SpectrumWidget(QWidget):
             painter.drawRoundedRect(box.adjusted(2, 2, -2, -2), 8, 8)
             inner = box.adjusted(8, 6, -8, -6)
             painter.setPen(QColor(theme.INK))
-            painter.setFont(bold)
-            painter.drawText(QRectF(inner.x(), inner.y(), inner.width(), line * 3.3), wrap, tier.model.name)
-            painter.setFont(small)
-            y = inner.y() + line * 3.4
+            painter.setFont(name_font)
+            name_room = QRectF(inner.x(), inner.y(), inner.width(), line * self.NAME_LINES)
+            fits = QFontMetrics(name_font).boundingRect(name_room.toRect(), int(wrap), tier.model.name)
+            name = tier.model.name if fits.height() <= name_room.height() else tier.model.short_name
+            painter.drawText(name_room, wrap, name)
+            y = inner.y() + line * self.NAME_LINES
+            painter.setFont(body)
             level = tier.model.binding_level
-            painter.drawText(QRectF(inner.x(), y, inner.width(), line), wrap,
+            painter.drawText(QRectF(inner.x(), y, inner.width(), line * 1.2), wrap,
                              "Binding " + "●" * level + "○" * (4 - level))
-            y += line
+            y += line * 1.2
+            painter.setFont(small)
+            for present, words in tier.model.facts():
+                painter.setPen(QColor(theme.INK if present else theme.MUTED_INK))
+                painter.drawText(QRectF(inner.x(), y, inner.width(), line), wrap,
+                                 f"{'✔' if present else '–'} {words}")
+                y += line
             if tier.variants:
                 painter.setPen(QColor(theme.MUTED_INK))
-                text = "\n".join(f"+ {v}" for v in tier.variants)
-                painter.drawText(QRectF(inner.x(), y, inner.width(), line * 2), wrap, text)
-            y = inner.y() + line * 6.0
+                painter.drawText(QRectF(inner.x(), y, inner.width(), line * 1.2), wrap,
+                                 QFontMetrics(small).elidedText("+ " + ", ".join(tier.variants),
+                                                                Qt.TextElideMode.ElideRight, int(inner.width())))
+            y += line * 1.2
             for mark, colour in _marks(tier):
                 painter.setPen(QColor(colour))
-                painter.setFont(small if colour == BLOCKED_COLOUR else bold)
-                painter.drawText(QRectF(inner.x(), y, inner.width(), line * 2.3), wrap, mark)
-                y += line * (1.15 if QFontMetrics(painter.font()).horizontalAdvance(mark) < inner.width() else 2.2)
+                painter.setFont(small if colour == BLOCKED_COLOUR else mark_font)
+                metrics = QFontMetrics(painter.font())
+                lines = 1 if metrics.horizontalAdvance(mark) < inner.width() else 2
+                painter.drawText(QRectF(inner.x(), y, inner.width(), metrics.lineSpacing() * lines), wrap, mark)
+                y += metrics.lineSpacing() * lines
         # the direction of travel, under the boxes
         painter.setFont(small)
         painter.setPen(QColor(theme.MUTED_INK))
