@@ -210,3 +210,19 @@ def test_table_models_pass_the_qt_model_tester(tab: CommercialTab, qtmodeltester
     model = {"options": tab.options_page.model, "grid": tab.scoring_page.model,
              "ranking": tab.ranking_page.model}[which]
     qtmodeltester.check(model, force_py=True)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_every_stage_fits_1280x720_in_normal_and_presentation_type(tab: CommercialTab, qapp, scale: float) -> None:
+    from imagingnet_desktop.ui.common import theme
+
+    theme.apply(qapp, scale_factor=scale)
+    try:
+        for index in range(tab.stages.count()):
+            tab.stages.setCurrentIndex(index)
+            qapp.processEvents()
+            hint = tab.minimumSizeHint()
+            # the window's chrome (menu and tab bars) takes about 100 px of the 720
+            assert hint.width() <= 1280 and hint.height() <= 600, (index, hint)
+    finally:
+        theme.apply(qapp, scale_factor=1.0)
