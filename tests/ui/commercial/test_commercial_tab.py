@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from imagingnet_desktop.domain.network.partner import FOUNDATION_TRUST
 from imagingnet_desktop.ui.commercial.commercial_tab import CommercialTab
 from imagingnet_desktop.ui.commercial.table_models import COMBINED
-from imagingnet_desktop.workspace.commercial.collections import OPTIONS
+from imagingnet_desktop.workspace.commercial.collections import OPTIONS, SCORES
 from imagingnet_desktop.workspace.commercial.summary import commercial_view
 from imagingnet_desktop.workspace.network import partner_commands
 from imagingnet_desktop.workspace.reports.report import build_report
@@ -62,7 +62,7 @@ def test_from_long_list_to_a_preferred_model_with_a_host(tab: CommercialTab, wor
     qtbot.keyClick(tab, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert tab.stages.currentWidget() is page
 
-    # SOC: a comparator cannot be ruled out; the refusal is shown on the page
+    # SOC: a comparator cannot be ruled out
     page.table.selectRow(row_of(tab, "As Is"))
     assert not page.rule_out_button.isEnabled()
     # rule out the private JV against affordability, with a reason typed and Enter
@@ -105,6 +105,12 @@ def test_from_long_list_to_a_preferred_model_with_a_host(tab: CommercialTab, wor
                 type_in_cell(qtbot, scoring.grid, grid.index(r, column), str(value))
     type_in_cell(qtbot, scoring.grid, grid.index(0, grid.FIXED), "11")
     assert scoring.message.is_error and "0 to 10" in scoring.message.text()
+    n_scores = len(workspace.rows(SCORES))
+    scoring.grid.setCurrentIndex(grid.index(0, grid.FIXED))
+    qtbot.keyClick(scoring.grid, Qt.Key.Key_Delete)  # clears the last partner's score there ...
+    assert len(workspace.rows(SCORES)) == n_scores - 1 and grid.index(0, grid.FIXED).data() == ""
+    workspace.undo()  # ... and undo puts it back
+    assert len(workspace.rows(SCORES)) == n_scores
     scoring.choose_partner(COMBINED)
     hosted_column = next(c for c in range(grid.columnCount()) if grid.option_name(c) == "Arm's Length")
     assert grid.index(len(grid.criterion_ids), hosted_column).data() == "8.67"  # (40*9 + 30*8 + 20*9) / 90

@@ -165,7 +165,10 @@ class OptionsPage(QWidget):
         self.rule_out_button.setEnabled(not comparator and option.status is not OptionStatus.RULED_OUT)
         self.reason.setEnabled(not comparator)
         self.short_list_button.setEnabled(option.status in (OptionStatus.LONG_LIST, OptionStatus.RULED_OUT))
-        self.long_list_button.setEnabled(option.status in (OptionStatus.SHORT_LIST, OptionStatus.RULED_OUT))
+        others_scored = any(o.scored and not (self._view.model_of(o) and self._view.model_of(o).comparator)  # type: ignore[union-attr]
+                            for o in self._view.options)
+        self.long_list_button.setEnabled(option.status is OptionStatus.RULED_OUT or (
+            option.status is OptionStatus.SHORT_LIST and not (comparator and others_scored)))
         self.remove_button.setEnabled(bool(model and model.is_variant))
         for key, edit in self.framework.items():
             text = str(getattr(option, key))

@@ -4,6 +4,8 @@ with the spread)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,6 +36,8 @@ class ScoringPage(QWidget):
         self.grid.setSelectionBehavior(self.grid.SelectionBehavior.SelectItems)
         self.grid.setModel(self.model)
         self.grid.horizontalHeader().setStretchLastSection(False)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.grid, context=Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self._clear_cell)
 
         self.partner_combo = QComboBox()
         self.partner_combo.setAccessibleName("Whose scores")
@@ -96,7 +100,7 @@ class ScoringPage(QWidget):
                             "partner above to type its scores; the combined view shows the mean and, where partners "
                             "disagree, their lowest and highest score."
                  if self.model.partner_id == COMBINED else
-                 "Type this partner's score (0-10) in each cell; an empty cell clears it.")
+                 "Type this partner's score (0-10) in each cell; Delete (or an empty cell) clears it.")
 
     def choose_partner(self, partner_id: int) -> None:
         self.partner_combo.setCurrentIndex(self.partner_combo.findData(partner_id))
@@ -105,6 +109,13 @@ class ScoringPage(QWidget):
     def _partner_chosen(self, index: int) -> None:
         self.model.set_partner(int(self.partner_combo.itemData(index)))
         self._show_hint()
+
+    def _clear_cell(self) -> None:
+        """Delete on a score clears this partner's score there."""
+        index = self.grid.currentIndex()
+        if index.isValid() and index.column() >= self.model.FIXED and self.model.flags(index) & \
+                Qt.ItemFlag.ItemIsEditable:
+            self.model.setData(index, "")
 
     def _add_factor(self) -> None:
         name = self.new_factor.text()
