@@ -222,3 +222,15 @@ def test_a_variant_leaves_with_its_scores(workspace: Workspace) -> None:
         edits.remove_option(workspace, option_id(workspace, "as_is"))
     workspace.undo()
     assert len(workspace.rows(SCORES)) == 1
+
+
+def test_a_bare_network_reports_the_shipped_long_list(workspace: Workspace) -> None:
+    from imagingnet_desktop.workspace.reports.report import network_report, render_text
+
+    section = network_report(workspace.network)["commercial"]
+    assert [o["status"] for o in section["options"]] == ["long_list"] * 5
+    assert section["preferred_model"] is None and section["criteria"] == [] and section["robustness"] == []
+    assert [e["ok"] for e in section["eligibility"]] == [True, True, True, True, False]  # the demo has NHS Trusts
+    text = render_text(build_report(workspace))
+    assert "Commercial model" in text and "○ Long list   Private JV (LLP or Ltd)" in text
+    assert "! Private JV (LLP or Ltd) is not open to this network" in text
