@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from imagingnet_desktop.store.migrations import commercial
 from imagingnet_desktop.store.migrations.control import control_tables
 from imagingnet_desktop.store.migrations.programme import programme_tables
 from imagingnet_desktop.store.migrations.scenarios_by_partner_id import scenarios_by_partner_id
@@ -68,5 +69,6 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     control_tables,
     add_snapshots,
     programme_tables,
+    commercial.commercial_appraisal,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

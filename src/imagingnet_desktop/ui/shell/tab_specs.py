@@ -58,19 +58,16 @@ def _shares_votes(workspace: Workspace, parent: QWidget | None = None) -> QWidge
     return SharesVotesTab(workspace, parent)
 
 
+def _commercial(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
+    from imagingnet_desktop.ui.commercial.commercial_tab import CommercialTab
+
+    return CommercialTab(workspace, parent)
+
+
 TABS: tuple[TabSpec, ...] = (
     TabSpec("network", "Network", _network),
     TabSpec("programme", "Programme", _programme),
-    TabSpec(
-        "commercial",
-        "Commercial model",
-        placeholder(
-            "Commercial model",
-            "The spectrum from As Is through Collaborative Working, Contractual Partnership and an Arm's "
-            "Length Organisation to a private joint venture; what each model implies; eligibility warnings; "
-            "and the options appraisal from long list to preferred model and host.",
-        ),
-    ),
+    TabSpec("commercial", "Commercial model", _commercial),
     TabSpec("shares", "Shares & votes", _shares_votes),
     TabSpec("control", "Control", _control),
     TabSpec(

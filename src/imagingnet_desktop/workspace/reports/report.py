@@ -32,6 +32,7 @@ from typing import Any, Protocol
 
 from imagingnet_desktop.domain.network.network import CheckStatus, Network, checks, totals
 from imagingnet_desktop.domain.network.partner import PARTNER_FIELDS, FieldKind
+from imagingnet_desktop.workspace.reports import commercial_section as report_commercial
 from imagingnet_desktop.workspace.reports import control_section as report_control
 from imagingnet_desktop.workspace.reports import programme_section
 from imagingnet_desktop.workspace.reports import shares_section as report_shares
@@ -141,7 +142,7 @@ def checks_section(source: ReportSource) -> list[dict[str, JsonValue]]:
 
 Section = tuple[str, Callable[[ReportSource], JsonValue]]
 
-TOP_LEVEL_KEYS = ("shares", "voting", "programme", "control")
+TOP_LEVEL_KEYS = ("shares", "voting", "programme", "commercial", "control")
 NETWORK_SECTIONS: list[Section] = [
     ("name", name_section),
     ("partners", partners_section),
@@ -149,6 +150,7 @@ NETWORK_SECTIONS: list[Section] = [
     ("checks", checks_section),
     *report_shares.SECTIONS,  # the agreed shares & votes scenario: shares, shares_notes, shares_blend, voting
     *programme_section.SECTIONS,  # current step, completeness per step x workstream, what blocks the next
+    *report_commercial.SECTIONS,  # the commercial model and its options appraisal
     *report_control.SECTIONS,  # board positions, reserved matters under the agreed votes, KPIs
 ]
 
@@ -257,6 +259,7 @@ TEXT_SECTIONS: list[tuple[str, TextRenderer]] = [
     ("checks", _checks_text),
     *report_shares.TEXT_SECTIONS,
     *programme_section.TEXT_SECTIONS,
+    *report_commercial.TEXT_SECTIONS,
     *report_control.TEXT_SECTIONS,
 ]
 
