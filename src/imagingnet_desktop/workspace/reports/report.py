@@ -32,6 +32,7 @@ from typing import Any, Protocol
 
 from imagingnet_desktop.domain.network.network import CheckStatus, Network, checks, totals
 from imagingnet_desktop.domain.network.partner import PARTNER_FIELDS, FieldKind
+from imagingnet_desktop.workspace.reports import record_section as report_record
 from imagingnet_desktop.workspace.reports import shares_section as report_shares
 
 JsonValue = Any
@@ -139,13 +140,14 @@ def checks_section(source: ReportSource) -> list[dict[str, JsonValue]]:
 
 Section = tuple[str, Callable[[ReportSource], JsonValue]]
 
-TOP_LEVEL_KEYS = ("shares", "voting")
+TOP_LEVEL_KEYS = ("shares", "voting", "record")
 NETWORK_SECTIONS: list[Section] = [
     ("name", name_section),
     ("partners", partners_section),
     ("totals", totals_section),
     ("checks", checks_section),
     *report_shares.SECTIONS,  # the agreed shares & votes scenario: shares, shares_notes, shares_blend, voting
+    *report_record.SECTIONS,  # decisions, actions, revealed motions
 ]
 
 
