@@ -38,6 +38,12 @@ def _network(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
     return NetworkTab(workspace, parent)
 
 
+def _record(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
+    from imagingnet_desktop.ui.record.record_tab import RecordTab
+
+    return RecordTab(workspace, parent)
+
+
 TABS: tuple[TabSpec, ...] = (
     TabSpec("network", "Network", _network),
     TabSpec(
@@ -71,13 +77,5 @@ TABS: tuple[TabSpec, ...] = (
             "tolerances (and who can block each), the annual business plan cycle and the monitoring groups.",
         ),
     ),
-    TabSpec(
-        "record",
-        "Record",
-        placeholder(
-            "Record",
-            "Decisions, actions and open issues, quick to enter during the workshop, and motions voted in "
-            "the room with each trust's vote hidden until it is revealed.",
-        ),
-    ),
+    TabSpec("record", "Record", _record),
 )

@@ -1,0 +1,292 @@
+"""The record log as a table model, with its own filter (type, partner, status, text) for speed.
+
+Why not ``QSortFilterProxyModel``: with 5,000 entries a proxy re-asks ``data()`` for every row on each change
+of the filter text; here each entry's searchable text is kept while the entry object is unchanged, and the
+visible rows are worked out in one pass. An added entry at the end is an insert of one row (not a reset),
+so the view repaints only that row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.record.entries import (
+    STATUSES_OF,
+    STEP_LABELS,
+    WORKSTREAM_LABELS,
+    EntryKind,
+    EntryStatus,
+    RecordEntry,
+    parse_due,
+)
+from imagingnet_desktop.domain.record.log_filter import EntryFilter, matching, search_text
+from imagingnet_desktop.store.errors import WorkspaceError
+from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.workspace.changes import Change
+from imagingnet_desktop.workspace.record.entries import RECORD_ENTRIES, edit_entry
+from imagingnet_desktop.workspace.workspace import Workspace
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+COLUMNS = ("No.", "Type", "Text", "Date", "Step · workstream", "Owner", "Person", "Status")
+NUMBER, KIND, TEXT, DATE, STEP, OWNER, PERSON, STATUS = range(len(COLUMNS))
+EDITABLE = frozenset({TEXT, DATE, OWNER, PERSON, STATUS})
+ChoicesRole = Qt.ItemDataRole.UserRole + 1  # the fixed choices of a cell (status, owner), for the editor
+NO_OWNER = "—"
+
+KIND_TEXT = {EntryKind.DECISION: "◆ Decision", EntryKind.ACTION: "▶ Action", EntryKind.ISSUE: "? Issue"}
+STATUS_TEXT = {
+    EntryStatus.RECORDED: ("● Recorded", theme.INK),
+    EntryStatus.OPEN: ("○ Open", theme.STATUS_COLOURS["below"]),
+    EntryStatus.DONE: ("✓ Done", theme.STATUS_COLOURS["within"]),
+    EntryStatus.DROPPED: ("– Dropped", theme.MUTED_INK),
+    EntryStatus.RESOLVED: ("✓ Resolved", theme.STATUS_COLOURS["within"]),
+}
+OVERDUE_TEXT = "⚠ Overdue"
+OVERDUE_COLOUR = theme.STATUS_COLOURS["above"]
+
+
+def date_text(day: date | None, today: date | None = None) -> str:
+    """"08 Dec", with the year when it is not this year's."""
+    if day is None:
+        return ""
+    return day.strftime("%d %b") if today is not None and day.year == today.year else day.strftime("%d %b %Y")
+
+
+class RecordEntryModel(QAbstractTableModel):
+    edit_refused = Signal(str)  # the message for the person at the keyboard
+
+    def __init__(self, workspace: Workspace, today: Callable[[], date] = date.today,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self.today = today
+        self._filter = EntryFilter()
+        self._haystacks: dict[int, tuple[RecordEntry, str]] = {}  # id -> (entry it was made for, text)
+        self._codes = self._partner_codes()
+        self._all: tuple[RecordEntry, ...] = workspace.rows(RECORD_ENTRIES)
+        self._visible: list[RecordEntry] = list(self._all)
+        self._colours = {c: QColor(c) for c in {*(col for _, col in STATUS_TEXT.values()), OVERDUE_COLOUR}}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ------------------------------------------------------------------ reading
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+                   ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def entry_at(self, row: int) -> RecordEntry:
+        return self._visible[row]
+
+    def row_of(self, entry_id: int) -> int | None:
+        return next((i for i, e in enumerate(self._visible) if e.id == entry_id), None)
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        entry = self._visible[index.row()]
+        editable = index.column() in EDITABLE and entry.motion_id is None and not self._workspace.read_only
+        if editable and index.column() == STATUS and entry.kind is EntryKind.DECISION:
+            editable = False
+        return base | Qt.ItemFlag.ItemIsEditable if editable else base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return None
+        entry = self._visible[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
+            return entry.text
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            return self._colours[self._status(entry)[1]]
+        if role == Qt.ItemDataRole.FontRole and column == STATUS and entry.is_overdue(self.today()):
+            return self._bold
+        if role == ChoicesRole:
+            if column == STATUS:
+                return [s.label for s in STATUSES_OF[entry.kind]]
+            if column == OWNER:
+                return [NO_OWNER, *self._codes.values()]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._display(entry, column)
+        return None
+
+    def _status(self, entry: RecordEntry) -> tuple[str, str]:
+        if entry.is_overdue(self.today()):
+            return OVERDUE_TEXT, OVERDUE_COLOUR
+        text, colour = STATUS_TEXT[entry.status]
+        if entry.motion_id is not None:
+            text = "● Motion"
+        return text, colour
+
+    def _display(self, entry: RecordEntry, column: int) -> str:
+        if column == NUMBER:
+            return str(entry.id)
+        if column == KIND:
+            return KIND_TEXT[entry.kind]
+        if column == TEXT:
+            return entry.text
+        if column == DATE:
+            today = self.today()
+            if entry.kind is EntryKind.ACTION and entry.due:
+                return f"due {date_text(entry.due, today)}"
+            return date_text(entry.entry_date, today)
+        if column == STEP:
+            parts = [STEP_LABELS.get(entry.step or "", ""), WORKSTREAM_LABELS.get(entry.workstream or "", "")]
+            return " · ".join(p for p in parts if p)
+        if column == OWNER:
+            return self._codes.get(entry.owner_partner_id, "") if entry.owner_partner_id is not None else ""
+        if column == PERSON:
+            return entry.person
+        return self._status(entry)[0]
+
+    def _edit_value(self, entry: RecordEntry, column: int) -> str:
+        if column == DATE:
+            day = entry.due if entry.kind is EntryKind.ACTION else entry.entry_date
+            return "" if day is None else day.isoformat()
+        if column == STATUS:
+            return entry.status.label
+        if column == OWNER:
+            return self._display(entry, column) or NO_OWNER
+        return self._display(entry, column)
+
+    # ------------------------------------------------------------------ editing
+    def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        entry = self._visible[index.row()]
+        text = str(value)
+        try:
+            edit_entry(self._workspace, entry.id, **self._changes(entry, index.column(), text))
+        except (FieldError, WorkspaceError) as exc:
+            self.edit_refused.emit(f"Entry {entry.id}: {exc}")
+            return False
+        return True
+
+    def _changes(self, entry: RecordEntry, column: int, text: str) -> dict[str, object]:
+        if column == TEXT:
+            return {"text": text}
+        if column == PERSON:
+            return {"person": text}
+        if column == DATE:
+            day = parse_due(text, self.today())
+            return {"due": day} if entry.kind is EntryKind.ACTION else {"entry_date": day}
+        if column == OWNER:
+            by_code = {code: pid for pid, code in self._codes.items()}
+            if text != NO_OWNER and text not in by_code:
+                raise FieldError(f"There is no partner '{text}'.")
+            return {"owner_partner_id": by_code.get(text)}
+        by_label = {s.label: s for s in STATUSES_OF[entry.kind]}
+        if text not in by_label:
+            raise FieldError(f"'{text}' is not a status of {entry.kind.label.lower()}s.")
+        return {"status": by_label[text]}
+
+    # ------------------------------------------------------------------ filtering and following the workspace
+    @property
+    def filter(self) -> EntryFilter:
+        return self._filter
+
+    def set_filter(self, chosen: EntryFilter) -> None:
+        if chosen == self._filter:
+            return
+        self._filter = chosen
+        self.beginResetModel()
+        self._visible = self._filtered(self._all)
+        self.endResetModel()
+
+    def workspace_changed(self, change: Change) -> None:
+        if change & Change.PARTNERS:
+            self._codes = self._partner_codes()
+            self._haystacks.clear()
+        if not change & (Change.RECORD | Change.PARTNERS):
+            return
+        self._all = self._workspace.rows(RECORD_ENTRIES)
+        self._show(self._filtered(self._all))
+
+    def refresh_dates(self) -> None:
+        """Today moved on (or the view asks again): overdue flags are worked out when shown."""
+        if self._visible:
+            self.dataChanged.emit(self.index(0, STATUS), self.index(len(self._visible) - 1, STATUS))
+
+    def _partner_codes(self) -> dict[int, str]:
+        return {p.id: p.code for p in self._workspace.network.partners}
+
+    def _filtered(self, entries: tuple[RecordEntry, ...]) -> list[RecordEntry]:
+        if self._filter.is_empty:
+            return list(entries)
+        return matching((self._searchable(e) for e in entries), self._filter, self.today())
+
+    def _searchable(self, entry: RecordEntry) -> tuple[RecordEntry, str]:
+        kept = self._haystacks.get(entry.id)
+        if kept is None or kept[0] is not entry:
+            kept = (entry, search_text(entry, self._codes))
+            self._haystacks[entry.id] = kept
+        return kept
+
+    def _show(self, new: list[RecordEntry]) -> None:
+        """Tell the view as little as it needs: rows added at the end, one row removed, cells changed."""
+        old = self._visible
+        n_old, n_new = len(old), len(new)
+        if n_new > n_old and all(a.id == b.id for a, b in zip(old, new, strict=False)):
+            self.beginInsertRows(QModelIndex(), n_old, n_new - 1)
+            self._visible = new
+            self.endInsertRows()
+            self._changed_rows(old, new)
+        elif n_new == n_old and all(a.id == b.id for a, b in zip(old, new, strict=True)):
+            self._visible = new
+            self._changed_rows(old, new)
+        elif n_new == n_old - 1 and (gone := _removed_at(old, new)) is not None:
+            self.beginRemoveRows(QModelIndex(), gone, gone)
+            self._visible = new
+            self.endRemoveRows()
+        else:
+            self.beginResetModel()
+            self._visible = new
+            self.endResetModel()
+
+    def _changed_rows(self, old: list[RecordEntry], new: list[RecordEntry]) -> None:
+        last = len(COLUMNS) - 1
+        for row, (a, b) in enumerate(zip(old, new, strict=False)):
+            if a is not b:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+
+def _removed_at(old: list[RecordEntry], new: list[RecordEntry]) -> int | None:
+    for i, entry in enumerate(new):
+        if old[i].id != entry.id:
+            return i if all(a.id == b.id for a, b in zip(old[i + 1:], new[i:], strict=True)) else None
+    return len(old) - 1
+
+
+def details_text(entry: RecordEntry, model: RecordEntryModel) -> str:
+    """One entry in full, for the line under the table: number, type, status, text, and what it is linked to."""
+    parts = [f"{entry.id}  {KIND_TEXT[entry.kind]}  {model.data(model.index(model.row_of(entry.id) or 0, STATUS))}",
+             entry.text]
+    more = [model._display(entry, STEP), model._display(entry, OWNER), entry.person]
+    if entry.reserved_matter_id is not None:
+        more.append(f"reserved matter {entry.reserved_matter_id}")
+    if entry.kind is EntryKind.ACTION and entry.due:
+        more.append(f"due {entry.due:%d %b %Y}")
+    elif entry.entry_date:
+        more.append(f"{entry.entry_date:%d %b %Y}")
+    return "  ·  ".join(parts[:1]) + "\n" + parts[1] + ("\n" + " · ".join(m for m in more if m) if any(more) else "")
