@@ -107,11 +107,12 @@ def default_status(kind: EntryKind) -> EntryStatus:
 
 def validate_entry(entry: RecordEntry, partner_ids: frozenset[int] | set[int]) -> RecordEntry:
     """The entry with its text tidied; raises ``FieldError`` saying what to fix."""
+    kind, status = EntryKind(entry.kind), EntryStatus(entry.status)  # a str from a form becomes the enum
     text = clean_text(entry.text, "The text", MAX_TEXT_LENGTH, required=True)
     person = clean_text(entry.person, "The person", MAX_PERSON_LENGTH, required=False)
-    if entry.status not in STATUSES_OF[entry.kind]:
-        allowed = ", ".join(s.label.lower() for s in STATUSES_OF[entry.kind])
-        raise FieldError(f"{entry.kind.label} can be {allowed}, not {entry.status.label.lower()}.")
+    if status not in STATUSES_OF[kind]:
+        allowed = ", ".join(s.label.lower() for s in STATUSES_OF[kind])
+        raise FieldError(f"{kind.label} can be {allowed}, not {status.label.lower()}.")
     if entry.step is not None and entry.step not in STEP_LABELS:
         raise FieldError(f"There is no programme step '{entry.step}'.")
     if entry.workstream is not None and entry.workstream not in WORKSTREAM_LABELS:
@@ -120,8 +121,8 @@ def validate_entry(entry: RecordEntry, partner_ids: frozenset[int] | set[int]) -
         raise FieldError("The owner is no longer a partner in the network.")
     if entry.reserved_matter_id is not None and entry.reserved_matter_id < 1:
         raise FieldError("A reserved matter is numbered from 1.")
-    return RecordEntry(entry.id, entry.kind, text, entry.entry_date, entry.step, entry.workstream,
-                       entry.reserved_matter_id, entry.owner_partner_id, person, entry.due, entry.status,
+    return RecordEntry(entry.id, kind, text, entry.entry_date, entry.step, entry.workstream,
+                       entry.reserved_matter_id, entry.owner_partner_id, person, entry.due, status,
                        entry.motion_id)
 
 

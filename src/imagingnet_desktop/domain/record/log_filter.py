@@ -53,7 +53,7 @@ def matching(entries: Iterable[tuple[RecordEntry, str]], chosen: EntryFilter, to
     kind, partner, status = chosen.kind, chosen.partner_id, chosen.status
     shown = []
     for entry, haystack in entries:
-        if kind is not None and entry.kind is not kind:
+        if kind is not None and entry.kind != kind:
             continue
         if partner is not None and entry.owner_partner_id != partner:
             continue

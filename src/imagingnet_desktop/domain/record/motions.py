@@ -114,8 +114,8 @@ def validate_motion(motion: Motion) -> Motion:
         raise FieldError("The minimum number of partners cannot be negative.")
     if motion.rule_kind is RuleKind.UNANIMITY and motion.min_partners:
         raise FieldError("Under unanimity every partner must agree already; set the minimum to 0.")
-    return Motion(motion.id, title, motion.rule_kind, numerator, denominator, motion.min_partners,
-                  motion.abstentions, motion.step, motion.workstream, motion.reserved_matter_id,
+    return Motion(motion.id, title, RuleKind(motion.rule_kind), numerator, denominator, motion.min_partners,
+                  Abstentions(motion.abstentions), motion.step, motion.workstream, motion.reserved_matter_id,
                   motion.revealed_at, motion.outcome, motion.corrects_motion_id)
 
 

@@ -251,8 +251,12 @@ class LogPage(QWidget):
         self._filter_changed()
 
     def _filter_changed(self) -> None:
-        self.model.set_filter(EntryFilter(self.kind_filter.currentData(), self.partner_filter.currentData(),
-                                          self.status_filter.currentData(), self.text_filter.text()))
+        # A combo hands a StrEnum back as a plain str: make it the enum again.
+        kind, status = self.kind_filter.currentData(), self.status_filter.currentData()
+        self.model.set_filter(EntryFilter(
+            None if kind is None else EntryKind(kind), self.partner_filter.currentData(),
+            None if status is None else status if status == OVERDUE else EntryStatus(status),
+            self.text_filter.text()))
         self._show_count()
 
     def _show_details(self, *_: object) -> None:

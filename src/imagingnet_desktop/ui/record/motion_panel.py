@@ -295,6 +295,7 @@ class MotionPanel(QWidget):
         layout.replaceWidget(self.votes_box, box)
         self.votes_box.deleteLater()
         self.votes_box = box
+        box.setVisible(self.isVisible())  # a layout would show it only later: the keyboard needs it now
 
     # ------------------------------------------------------------------ editing
     def _run(self, edit: Callable[[], object]) -> bool:
@@ -373,4 +374,4 @@ class MotionPanel(QWidget):
             self._edit(min_partners=self.min_spin.value())
 
     def _abstentions_chosen(self) -> None:
-        self._edit(abstentions=self.abstention_combo.currentData())
+        self._edit(abstentions=Abstentions(self.abstention_combo.currentData()))
