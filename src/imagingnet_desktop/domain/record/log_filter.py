@@ -33,16 +33,16 @@ class EntryFilter:
         return self.kind is None and self.partner_id is None and self.status is None and not self.text.strip()
 
 
+_KIND_LABELS = {kind: kind.label for kind in EntryKind}
+
+
 def search_text(entry: RecordEntry, codes: Mapping[int, str]) -> str:
     """Everything a text search looks in, case-folded: the text, person, owner, step, workstream, type."""
-    parts = [entry.text, entry.person, entry.kind.label, f"#{entry.id}"]
-    if entry.owner_partner_id is not None:
-        parts.append(codes.get(entry.owner_partner_id, ""))
-    if entry.step:
-        parts.append(STEP_LABELS.get(entry.step, entry.step))
-    if entry.workstream:
-        parts.append(WORKSTREAM_LABELS.get(entry.workstream, entry.workstream))
-    return "\n".join(parts).casefold()
+    owner = codes.get(entry.owner_partner_id, "") if entry.owner_partner_id is not None else ""
+    step = STEP_LABELS.get(entry.step, entry.step) if entry.step else ""
+    workstream = WORKSTREAM_LABELS.get(entry.workstream, entry.workstream) if entry.workstream else ""
+    return (f"{entry.text}\n{entry.person}\n{_KIND_LABELS[entry.kind]}\n#{entry.id}\n{owner}\n{step}\n"
+            f"{workstream}").casefold()
 
 
 def matching(entries: Iterable[tuple[RecordEntry, str]], chosen: EntryFilter, today: date) -> list[RecordEntry]:
@@ -51,6 +51,11 @@ def matching(entries: Iterable[tuple[RecordEntry, str]], chosen: EntryFilter, to
     The text is split into words; an entry shows when it contains every word."""
     words = chosen.text.casefold().split()
     kind, partner, status = chosen.kind, chosen.partner_id, chosen.status
+    if kind is None and partner is None and status is None:  # text alone: the common search, kept tight
+        if len(words) == 1:
+            word = words[0]
+            return [entry for entry, haystack in entries if word in haystack]
+        return [entry for entry, haystack in entries if all(w in haystack for w in words)]
     shown = []
     for entry, haystack in entries:
         if kind is not None and entry.kind != kind:

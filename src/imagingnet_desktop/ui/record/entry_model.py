@@ -50,6 +50,19 @@ OVERDUE_TEXT = "⚠ Overdue"
 OVERDUE_COLOUR = theme.STATUS_COLOURS["above"]
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_EDIT = int(Qt.ItemDataRole.EditRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_CHOICES = int(ChoicesRole)
+_ANSWERED = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _FONT, _ACCESSIBLE, _CHOICES})
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE_FLAGS = _READ_ONLY_FLAGS | Qt.ItemFlag.ItemIsEditable
+
+
 def date_text(day: date | None, today: date | None = None) -> str:
     """"08 Dec", with the year when it is not this year's."""
     if day is None:
@@ -67,6 +80,7 @@ class RecordEntryModel(QAbstractTableModel):
         self.today = today
         self._filter = EntryFilter()
         self._haystacks: dict[int, tuple[RecordEntry, str]] = {}  # id -> (entry it was made for, text)
+        self._cell_cache: dict[int, tuple[RecordEntry, tuple[tuple[str, ...], tuple[Qt.ItemFlag, ...], QColor, bool]]] = {}
         self._codes = self._partner_codes()
         self._all: tuple[RecordEntry, ...] = workspace.rows(RECORD_ENTRIES)
         self._visible: list[RecordEntry] = list(self._all)
@@ -91,45 +105,62 @@ class RecordEntryModel(QAbstractTableModel):
         return self._visible[row]
 
     def row_of(self, entry_id: int) -> int | None:
-        return next((i for i, e in enumerate(self._visible) if e.id == entry_id), None)
+        """The row showing this entry (looked for from the end, where a new entry is)."""
+        for i in range(len(self._visible) - 1, -1, -1):
+            if self._visible[i].id == entry_id:
+                return i
+        return None
 
     @property
     def total(self) -> int:
         return len(self._all)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        entry = self._visible[index.row()]
-        editable = index.column() in EDITABLE and entry.motion_id is None and not self._workspace.read_only
-        if editable and index.column() == STATUS and entry.kind is EntryKind.DECISION:
-            editable = False
-        return base | Qt.ItemFlag.ItemIsEditable if editable else base
+        row = index.row()
+        if not index.isValid() or row >= len(self._visible):
+            return _NO_FLAGS
+        return self._cells(self._visible[row])[1][index.column()]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> object:
+        # A repaint asks for about eight roles of every visible cell: answer the usual ones from the cache.
+        if role not in _ANSWERED:
             return None
-        entry = self._visible[index.row()]
+        row = index.row()
+        if row >= len(self._visible) or row < 0:
+            return None
+        entry = self._visible[row]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _DISPLAY or role == _ACCESSIBLE:
+            return self._cells(entry)[0][column]
+        if role == _FOREGROUND:
+            return self._cells(entry)[2] if column == STATUS else None
+        if role == _FONT:
+            return self._bold if column == STATUS and self._cells(entry)[3] else None
+        if role == _EDIT:
             return self._edit_value(entry, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
-            return entry.text
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
-            return self._colours[self._status(entry)[1]]
-        if role == Qt.ItemDataRole.FontRole and column == STATUS and entry.is_overdue(self.today()):
-            return self._bold
-        if role == ChoicesRole:
-            if column == STATUS:
-                return [s.label for s in STATUSES_OF[entry.kind]]
-            if column == OWNER:
-                return [NO_OWNER, *self._codes.values()]
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(entry, column)
+        if role == _TOOLTIP:
+            return entry.text if column == TEXT else None
+        if column == STATUS:  # ChoicesRole
+            return [s.label for s in STATUSES_OF[entry.kind]]
+        if column == OWNER:
+            return [NO_OWNER, *self._codes.values()]
         return None
+
+    def _cells(self, entry: RecordEntry) -> tuple[tuple[str, ...], tuple[Qt.ItemFlag, ...], QColor, bool]:
+        """An entry's display texts, flags, status colour and overdue flag, made once while it is unchanged."""
+        kept = self._cell_cache.get(entry.id)
+        if kept is not None and kept[0] is entry:
+            return kept[1]
+        texts = tuple(self._display(entry, c) for c in range(len(COLUMNS)))
+        fixed = entry.motion_id is not None or self._workspace.read_only
+        flags = tuple(
+            _EDITABLE_FLAGS if c in EDITABLE and not fixed and not (c == STATUS and entry.kind is EntryKind.DECISION)
+            else _READ_ONLY_FLAGS
+            for c in range(len(COLUMNS)))
+        overdue = entry.is_overdue(self.today())
+        cells = (texts, flags, self._colours[self._status(entry)[1]], overdue)
+        self._cell_cache[entry.id] = (entry, cells)
+        return cells
 
     def _status(self, entry: RecordEntry) -> tuple[str, str]:
         if entry.is_overdue(self.today()):
@@ -218,13 +249,25 @@ class RecordEntryModel(QAbstractTableModel):
         if change & Change.PARTNERS:
             self._codes = self._partner_codes()
             self._haystacks.clear()
+            self._cell_cache.clear()
         if not change & (Change.RECORD | Change.PARTNERS):
             return
-        self._all = self._workspace.rows(RECORD_ENTRIES)
-        self._show(self._filtered(self._all))
+        old, new = self._all, self._workspace.rows(RECORD_ENTRIES)
+        self._all = new
+        n = len(old)
+        if len(new) > n and new[:n] == old:  # entries added at the end (Enter in the entry bar): the usual case
+            tail = self._filtered(new[n:])
+            if tail:
+                first = len(self._visible)
+                self.beginInsertRows(QModelIndex(), first, first + len(tail) - 1)
+                self._visible = self._visible + tail
+                self.endInsertRows()
+            return
+        self._show(self._filtered(new))
 
     def refresh_dates(self) -> None:
-        """Today moved on (or the view asks again): overdue flags are worked out when shown."""
+        """Today moved on: the overdue flags and dates are worked out again."""
+        self._cell_cache.clear()
         if self._visible:
             self.dataChanged.emit(self.index(0, STATUS), self.index(len(self._visible) - 1, STATUS))
 
@@ -234,14 +277,23 @@ class RecordEntryModel(QAbstractTableModel):
     def _filtered(self, entries: tuple[RecordEntry, ...]) -> list[RecordEntry]:
         if self._filter.is_empty:
             return list(entries)
-        return matching((self._searchable(e) for e in entries), self._filter, self.today())
+        return matching(self._searchable(entries), self._filter, self.today())
 
-    def _searchable(self, entry: RecordEntry) -> tuple[RecordEntry, str]:
-        kept = self._haystacks.get(entry.id)
-        if kept is None or kept[0] is not entry:
-            kept = (entry, search_text(entry, self._codes))
-            self._haystacks[entry.id] = kept
-        return kept
+    def prepare_search(self) -> None:
+        """Make every entry's searchable text now (the tab calls it just after it is first shown), so the
+        first search the room types costs what the next ones do."""
+        self._searchable(self._all)
+
+    def _searchable(self, entries: tuple[RecordEntry, ...]) -> list[tuple[RecordEntry, str]]:
+        cache, codes = self._haystacks, self._codes
+        pairs = []
+        for entry in entries:
+            kept = cache.get(entry.id)
+            if kept is None or kept[0] is not entry:
+                kept = (entry, search_text(entry, codes))
+                cache[entry.id] = kept
+            pairs.append(kept)
+        return pairs
 
     def _show(self, new: list[RecordEntry]) -> None:
         """Tell the view as little as it needs: rows added at the end, one row removed, cells changed."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -52,6 +53,7 @@ COLUMN_SAMPLES = ("0000", "◆ Decision", "", "due 00 Sep 0000", "OBC · Operati
                   "⚠ Overdue")
 OPTIONAL_COLUMNS = (PERSON, STEP)  # hidden, in this order, when the text would get less than TEXT_SHARE
 TEXT_SHARE = 0.34
+SEARCH_PREPARE_DELAY_MS = 300  # after the tab is painted, before anyone can have typed a search
 
 
 class EntryTableView(QTableView):
@@ -116,6 +118,7 @@ class LogPage(QWidget):
         self.model = RecordEntryModel(workspace, today, self)
         self.model.edit_refused.connect(self.message.show_error)
         self.table = self._make_table()
+        self.table.font_changed.connect(self.fit_columns)
 
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName("Show type")
@@ -138,7 +141,14 @@ class LogPage(QWidget):
         self.details.setAccessibleName("Current entry")
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         theme.use_font(self.details, 1.15)
+        # A pane of fixed height: a long entry scrolls inside it rather than moving (and repainting) the table.
+        self.details_pane = QScrollArea()
+        self.details_pane.setWidget(self.details)
+        self.details_pane.setWidgetResizable(True)
+        self.details_pane.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.details_pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.shown_label = QLabel()
         self.shown_label.setAccessibleName("Entries shown")
         for combo in (self.kind_filter, self.partner_filter, self.status_filter):
@@ -159,7 +169,9 @@ class LogPage(QWidget):
         self.model.rowsInserted.connect(self._show_count)
         self.model.rowsRemoved.connect(self._show_count)
         self.model.modelReset.connect(self._show_count)
+        self._search_prepared = False
         self._lay_out()
+        self.fit_columns()
         self.partners_changed()
         self._show_count()
 
@@ -184,12 +196,17 @@ class LogPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
         header.setMinimumSectionSize(40)
-        table.font_changed.connect(self.fit_columns)
-        self.fit_columns_on(table)
         return table
 
     def fit_columns(self) -> None:
         self.fit_columns_on(self.table)
+        self.details_pane.setFixedHeight(int(self.details.fontMetrics().lineSpacing() * 3.3) + 4)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._search_prepared:
+            self._search_prepared = True
+            QTimer.singleShot(SEARCH_PREPARE_DELAY_MS, self.model.prepare_search)
 
     @staticmethod
     def fit_columns_on(table: QTableView) -> None:
@@ -234,7 +251,7 @@ class LogPage(QWidget):
         column.addWidget(self.message)
         column.addLayout(filters)
         column.addWidget(self.table, 1)
-        column.addWidget(self.details)
+        column.addWidget(self.details_pane)
 
     # ------------------------------------------------------------------ reacting
     def partners_changed(self) -> None:

@@ -34,6 +34,8 @@ class RecordTab(QWidget):
         self.pages.addTab(self.log, "&Log: decisions, actions, issues")
         self.pages.addTab(self.motions, "&Motions")
         self.pages.tabBar().setStyleSheet(theme.tab_bar_style(0.95))
+        self._motions_stale = False
+        self.pages.currentChanged.connect(self._page_shown)
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 4, 8, 8)
         column.addWidget(self.pages)
@@ -59,4 +61,12 @@ class RecordTab(QWidget):
         self.log.model.workspace_changed(change)
         if change & Change.PARTNERS:
             self.log.partners_changed()
-        self.motions.refresh()
+        if self.pages.currentWidget() is self.motions:
+            self.motions.refresh()
+        else:  # brought up to date when shown: typing in the log does not rebuild a hidden page
+            self._motions_stale = True
+
+    def _page_shown(self) -> None:
+        if self.pages.currentWidget() is self.motions and self._motions_stale:
+            self._motions_stale = False
+            self.motions.refresh()
