@@ -151,7 +151,7 @@ class RecordEntryModel(QAbstractTableModel):
         kept = self._cell_cache.get(entry.id)
         if kept is not None and kept[0] is entry:
             return kept[1]
-        texts = tuple(self._display(entry, c) for c in range(len(COLUMNS)))
+        texts = tuple(self.cell_text(entry, c) for c in range(len(COLUMNS)))
         fixed = entry.motion_id is not None or self._workspace.read_only
         flags = tuple(
             _EDITABLE_FLAGS if c in EDITABLE and not fixed and not (c == STATUS and entry.kind is EntryKind.DECISION)
@@ -170,7 +170,7 @@ class RecordEntryModel(QAbstractTableModel):
             text = "● Motion"
         return text, colour
 
-    def _display(self, entry: RecordEntry, column: int) -> str:
+    def cell_text(self, entry: RecordEntry, column: int) -> str:
         if column == NUMBER:
             return str(entry.id)
         if column == KIND:
@@ -198,8 +198,8 @@ class RecordEntryModel(QAbstractTableModel):
         if column == STATUS:
             return entry.status.label
         if column == OWNER:
-            return self._display(entry, column) or NO_OWNER
-        return self._display(entry, column)
+            return self.cell_text(entry, column) or NO_OWNER
+        return self.cell_text(entry, column)
 
     # ------------------------------------------------------------------ editing
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -331,14 +331,13 @@ def _removed_at(old: list[RecordEntry], new: list[RecordEntry]) -> int | None:
 
 
 def details_text(entry: RecordEntry, model: RecordEntryModel) -> str:
-    """One entry in full, for the line under the table: number, type, status, text, and what it is linked to."""
-    parts = [f"{entry.id}  {KIND_TEXT[entry.kind]}  {model.data(model.index(model.row_of(entry.id) or 0, STATUS))}",
-             entry.text]
-    more = [model._display(entry, STEP), model._display(entry, OWNER), entry.person]
+    """One entry in full, for the pane under the table: number, type and status; the text; what it is linked to."""
+    head = f"{entry.id}  {KIND_TEXT[entry.kind]}  {model.cell_text(entry, STATUS)}"
+    links = [model.cell_text(entry, STEP), model.cell_text(entry, OWNER), entry.person]
     if entry.reserved_matter_id is not None:
-        more.append(f"reserved matter {entry.reserved_matter_id}")
+        links.append(f"reserved matter {entry.reserved_matter_id}")
     if entry.kind is EntryKind.ACTION and entry.due:
-        more.append(f"due {entry.due:%d %b %Y}")
+        links.append(f"due {entry.due:%d %b %Y}")
     elif entry.entry_date:
-        more.append(f"{entry.entry_date:%d %b %Y}")
-    return "  ·  ".join(parts[:1]) + "\n" + parts[1] + ("\n" + " · ".join(m for m in more if m) if any(more) else "")
+        links.append(f"{entry.entry_date:%d %b %Y}")
+    return "\n".join([head, entry.text, " · ".join(link for link in links if link)])
