@@ -88,11 +88,16 @@ class EntryDelegate(QStyledItemDelegate):
             combo = QComboBox(parent)
             combo.addItems([str(c) for c in choices])
             combo.setFont(option.font)
-            combo.activated.connect(lambda _=0, c=combo: (self.commitData.emit(c), self.closeEditor.emit(c)))
+            combo.activated.connect(lambda _=0, c=combo: self._commit_and_close(c))
             return combo
         editor = QLineEdit(parent)
         editor.setFont(option.font)
         return editor
+
+    def _commit_and_close(self, editor: QWidget) -> None:
+        """A pick from the list is the whole edit, as Enter would be."""
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor)
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         text = str(index.data(Qt.ItemDataRole.EditRole) or "")
@@ -157,7 +162,7 @@ class LogPage(QWidget):
         find = QAction("Find", self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda: (self.text_filter.setFocus(), self.text_filter.selectAll()))
+        find.triggered.connect(self._go_to_find)
         self.addAction(find)
         self.delete_action = QAction("Delete entry", self.table)
         self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
@@ -266,6 +271,10 @@ class LogPage(QWidget):
         self.partner_filter.setCurrentIndex(max(self.partner_filter.findData(chosen), 0))
         self.partner_filter.blockSignals(False)
         self._filter_changed()
+
+    def _go_to_find(self) -> None:
+        self.text_filter.setFocus()
+        self.text_filter.selectAll()
 
     def _filter_changed(self) -> None:
         # A combo hands a StrEnum back as a plain str: make it the enum again.
