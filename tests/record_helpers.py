@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from imagingnet_desktop.domain.record.entries import RecordEntry
 from imagingnet_desktop.domain.record.motions import Motion, MotionVote
 from imagingnet_desktop.workspace.record.entries import MOTION_VOTES, MOTIONS, RECORD_ENTRIES
@@ -29,3 +31,18 @@ def record_in_file(path: Path) -> RecordInFile:
                             build_report(reader)["record"])
     finally:
         reader.close()
+
+
+@pytest.fixture
+def keep_app_look(qapp):  # type: ignore[no-untyped-def]
+    """Put the application's font, palette and style back after a test that changes the theme (presentation
+    mode does), so later tests measure text at the size they expect."""
+    from imagingnet_desktop.ui.common import theme
+
+    font, palette, style = qapp.font(), qapp.palette(), qapp.style().name()
+    scale = theme.scale()
+    yield
+    theme._scale = scale  # noqa: SLF001 (the module keeps the scale it applied)
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+    qapp.setFont(font)

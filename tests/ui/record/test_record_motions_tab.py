@@ -13,7 +13,7 @@ from imagingnet_desktop.domain.voting.rules import RuleKind
 from imagingnet_desktop.ui.record.record_tab import RecordTab
 from imagingnet_desktop.workspace.record.entries import MOTIONS, RECORD_ENTRIES
 from imagingnet_desktop.workspace.workspace import Workspace
-from record_helpers import record_in_file
+from record_helpers import keep_app_look, record_in_file  # noqa: F401 (a fixture)
 
 TODAY = date(2026, 12, 1)
 CHOICES = [VoteChoice.FOR, VoteChoice.FOR, VoteChoice.AGAINST, VoteChoice.FOR, VoteChoice.ABSTAIN]
@@ -147,6 +147,7 @@ def test_the_rule_and_abstentions_are_chosen_before_voting(tab: RecordTab, works
     assert workspace.rows(RECORD_ENTRIES)[-1].text.count("left out") == 1
 
 
+@pytest.mark.usefixtures("keep_app_look")
 def test_the_motions_page_fits_1280_by_720_in_both_modes(tab: RecordTab, workspace: Workspace, qapp,
                                                          qtbot) -> None:  # type: ignore[no-untyped-def]
     from imagingnet_desktop.ui.common import theme

@@ -13,7 +13,9 @@ from imagingnet_desktop.ui.record.record_tab import RecordTab
 from imagingnet_desktop.ui.shell.main_window import MainWindow
 from imagingnet_desktop.ui.shell.settings import AppSettings
 from imagingnet_desktop.workspace.network.partner_import import create_demo
-from record_helpers import record_in_file
+from record_helpers import keep_app_look, record_in_file  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.usefixtures("keep_app_look")  # presentation mode changes the app font
 
 
 @pytest.fixture
