@@ -57,10 +57,12 @@ def screen_text(tab: RecordTab) -> str:
 
 def test_a_motion_from_votes_to_revealed_result_to_saved_decision_then_undo(tab: RecordTab, workspace: Workspace,
                                                                             qtbot) -> None:  # type: ignore[no-untyped-def]
+    step = tab.log.entry_bar.step_combo
+    step.setCurrentIndex(step.findData("mou"))  # the step the workshop is on, chosen in the log
     new_motion(tab, qtbot, "Adopt the draft MOU")
     panel = tab.motions.panel
     motion = workspace.rows(MOTIONS)[0]
-    assert panel.motion_id == motion.id and motion.rule_kind is RuleKind.SIMPLE_MAJORITY
+    assert panel.motion_id == motion.id and motion.rule_kind is RuleKind.SIMPLE_MAJORITY and motion.step == "mou"
     assert not panel.reveal_button.isEnabled()
     vote_from_the_keyboard(tab, qtbot, CHOICES)
     assert len(record_in_file(workspace.path).votes) == 5
@@ -81,6 +83,7 @@ def test_a_motion_from_votes_to_revealed_result_to_saved_decision_then_undo(tab:
     held = record_in_file(workspace.path)
     assert held.motions[0].outcome is MotionOutcome.PASSED
     assert held.entries[-1].motion_id == motion.id and held.entries[-1].text.startswith("Motion PASSED")
+    assert held.entries[-1].step == "mou"
     assert held.report["motions"] == [{"title": "Adopt the draft MOU", "result": "passed",
                                        "for": ["NSH", "EMV", "SMC"], "against": ["KBD"], "abstain": ["WBK"]}]
     assert "✓ Passed" in tab.motions.list.item(0).text()

@@ -112,7 +112,7 @@ def test_the_log_filters_by_type_partner_status_and_text(tab: RecordTab, workspa
                                                          qtbot) -> None:  # type: ignore[no-untyped-def]
     some_entries(workspace)
     log = tab.log
-    assert log.model.rowCount() == 4
+    assert log.model.rowCount() == 4 and log.shown_label.text() == "4 entries · ⚠ 1 overdue"
 
     def texts() -> list[str]:
         return [log.model.data(log.model.index(r, TEXT)) for r in range(log.model.rowCount())]
@@ -120,7 +120,7 @@ def test_the_log_filters_by_type_partner_status_and_text(tab: RecordTab, workspa
     log.text_filter.setFocus()
     qtbot.keyClicks(log.text_filter, "pacs")
     assert texts() == ["Cost the PACS contract", "Who hosts the PACS team?"]
-    assert log.shown_label.text() == "2 of 4 shown"
+    assert log.shown_label.text() == "2 of 4 shown · ⚠ 1 overdue"
     log.kind_filter.setCurrentIndex(log.kind_filter.findData(EntryKind.ISSUE))
     assert texts() == ["Who hosts the PACS team?"]
     log.text_filter.clear()
@@ -149,10 +149,12 @@ def test_status_owner_and_text_are_edited_in_the_table_and_delete_is_undone(tab:
     combo = QApplication.focusWidget()
     assert isinstance(combo, QComboBox) and [combo.itemText(i) for i in range(combo.count())] == [
         "Open", "Done", "Dropped"]
+    assert tab.log.shown_label.text() == "4 entries · ⚠ 1 overdue"
     combo.setCurrentIndex(1)
     combo.activated.emit(1)
     assert record_in_file(workspace.path).entries[1].status is EntryStatus.DONE
     assert model.data(model.index(1, STATUS)) == "✓ Done"
+    assert tab.log.shown_label.text() == "4 entries"  # the overdue action is done
 
     table.setCurrentIndex(model.index(1, OWNER))
     qtbot.keyClick(table, Qt.Key.Key_F2)

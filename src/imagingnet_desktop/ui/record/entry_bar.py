@@ -120,6 +120,10 @@ class EntryBar(QWidget):
     def set_kind(self, kind: EntryKind) -> None:
         self.kind_buttons[kind].setChecked(True)
 
+    def links(self) -> dict[str, object]:
+        """The step and workstream chosen now (a new motion belongs to them too)."""
+        return {"step": self.step_combo.currentData(), "workstream": self.workstream_combo.currentData()}
+
     def set_partners(self, partners: tuple[Partner, ...]) -> None:
         chosen = self.owner_combo.currentData()
         self.owner_combo.clear()

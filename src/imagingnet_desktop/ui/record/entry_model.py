@@ -84,6 +84,7 @@ class RecordEntryModel(QAbstractTableModel):
         self._codes = self._partner_codes()
         self._all: tuple[RecordEntry, ...] = workspace.rows(RECORD_ENTRIES)
         self._visible: list[RecordEntry] = list(self._all)
+        self._overdue: int | None = None
         self._colours = {c: QColor(c) for c in {*(col for _, col in STATUS_TEXT.values()), OVERDUE_COLOUR}}
         self._bold = QFont()
         self._bold.setBold(True)
@@ -114,6 +115,13 @@ class RecordEntryModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return len(self._all)
+
+    def overdue_count(self) -> int:
+        """Open actions past their due date, in the whole log (kept up to date as entries are added)."""
+        if self._overdue is None:
+            today = self.today()
+            self._overdue = sum(1 for e in self._all if e.is_overdue(today))
+        return self._overdue
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         row = index.row()
@@ -256,6 +264,9 @@ class RecordEntryModel(QAbstractTableModel):
         self._all = new
         n = len(old)
         if len(new) > n and new[:n] == old:  # entries added at the end (Enter in the entry bar): the usual case
+            if self._overdue is not None:
+                today = self.today()
+                self._overdue += sum(1 for e in new[n:] if e.is_overdue(today))
             tail = self._filtered(new[n:])
             if tail:
                 first = len(self._visible)
@@ -263,11 +274,13 @@ class RecordEntryModel(QAbstractTableModel):
                 self._visible = self._visible + tail
                 self.endInsertRows()
             return
+        self._overdue = None
         self._show(self._filtered(new))
 
     def refresh_dates(self) -> None:
         """Today moved on: the overdue flags and dates are worked out again."""
         self._cell_cache.clear()
+        self._overdue = None
         if self._visible:
             self.dataChanged.emit(self.index(0, STATUS), self.index(len(self._visible) - 1, STATUS))
 

@@ -174,6 +174,7 @@ class LogPage(QWidget):
         self.model.rowsInserted.connect(self._show_count)
         self.model.rowsRemoved.connect(self._show_count)
         self.model.modelReset.connect(self._show_count)
+        self.model.dataChanged.connect(self._show_count)
         self._search_prepared = False
         self._lay_out()
         self.fit_columns()
@@ -293,8 +294,11 @@ class LogPage(QWidget):
         self.details.setText(details_text(self.model.entry_at(index.row()), self.model))
 
     def _show_count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total
-        self.shown_label.setText(f"{total:,} entries" if shown == total else f"{shown:,} of {total:,} shown")
+        shown, total, overdue = self.model.rowCount(), self.model.total, self.model.overdue_count()
+        text = f"{total:,} entries" if shown == total else f"{shown:,} of {total:,} shown"
+        if overdue:
+            text += f" · ⚠ {overdue:,} overdue"
+        self.shown_label.setText(text)
 
     def _add(self, kind: EntryKind, text: str, fields: dict[str, object]) -> None:
         try:

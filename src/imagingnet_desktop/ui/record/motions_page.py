@@ -41,9 +41,12 @@ def motion_line(workspace: Workspace, motion: Motion) -> str:
 
 
 class MotionsPage(QWidget):
-    def __init__(self, workspace: Workspace, today: Callable[[], date], parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, today: Callable[[], date],
+                 links: Callable[[], dict[str, object]] = dict, parent: QWidget | None = None) -> None:
+        """``links``: the step and workstream a new motion belongs to (the log's entry bar has them)."""
         super().__init__(parent)
         self._workspace = workspace
+        self._links = links
         self.message = InlineMessage()
         self.new_edit = QLineEdit()
         self.new_edit.setAccessibleName("New motion")
@@ -108,7 +111,7 @@ class MotionsPage(QWidget):
 
     def _new(self) -> None:
         try:
-            motion = motion_edits.new_motion(self._workspace, self.new_edit.text())
+            motion = motion_edits.new_motion(self._workspace, self.new_edit.text(), **self._links())
         except FieldError as exc:
             self.message.show_error(str(exc))
             return

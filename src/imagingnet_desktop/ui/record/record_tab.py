@@ -28,7 +28,7 @@ class RecordTab(QWidget):
         self._today_fn = today or date.today
         self.setAccessibleName("Record")
         self.log = LogPage(workspace, self.today)
-        self.motions = MotionsPage(workspace, self.today)
+        self.motions = MotionsPage(workspace, self.today, self.log.entry_bar.links)
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.log, "&Log: decisions, actions, issues")
