@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -181,3 +183,23 @@ def test_status_owner_and_text_are_edited_in_the_table_and_delete_is_undone(tab:
     workspace.undo()
     assert len(record_in_file(workspace.path).entries) == 4 and model.rowCount() == 4
     assert workspace.rows(RECORD_ENTRIES)[0].text == "Proceed to the SOC with five trusts"
+
+
+def test_a_read_only_workspace_is_read_and_filtered_but_not_added_to(demo_file: Path, tmp_path: Path,
+                                                                      qtbot) -> None:  # type: ignore[no-untyped-def]
+    path = Path(shutil.copyfile(demo_file, tmp_path / "read-only.imagingnet"))
+    writer = Workspace.open(path)
+    some_entries(writer)
+    writer.close()
+    reader = Workspace.open_read_only(path)
+    try:
+        tab = RecordTab(reader, today=lambda: TODAY)
+        qtbot.addWidget(tab)
+        assert tab.log.model.rowCount() == 4 and not tab.log.entry_bar.isEnabled()
+        assert not tab.motions.new_edit.isEnabled()
+        assert not tab.log.model.flags(tab.log.model.index(0, TEXT)) & Qt.ItemFlag.ItemIsEditable
+        tab.log.text_filter.setText("pacs")
+        assert tab.log.model.rowCount() == 2
+        tab.detach()
+    finally:
+        reader.close()

@@ -176,6 +176,9 @@ class LogPage(QWidget):
         self.model.modelReset.connect(self._show_count)
         self.model.dataChanged.connect(self._show_count)
         self._search_prepared = False
+        if workspace.read_only:  # opened read-only: the log can be read and filtered, not added to
+            self.entry_bar.setEnabled(False)
+            self.delete_action.setEnabled(False)
         self._lay_out()
         self.fit_columns()
         self.partners_changed()

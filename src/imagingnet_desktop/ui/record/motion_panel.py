@@ -235,10 +235,13 @@ class MotionPanel(QWidget):
                                   else ". Ready to reveal."))
             self.result.clear()
             self.breakdown.clear()
+        read_only = self._workspace.read_only
         self.reveal_button.setVisible(not motion.revealed)
-        self.reveal_button.setEnabled(not waiting and not self._workspace.read_only)
+        self.reveal_button.setEnabled(not waiting and not read_only)
         self.delete_button.setVisible(not motion.revealed)
+        self.delete_button.setEnabled(not read_only)
         self.correct_button.setVisible(motion.revealed)
+        self.correct_button.setEnabled(not read_only)
 
     def _code(self, row: VoteRow) -> str:
         return row.name.text().split()[0]

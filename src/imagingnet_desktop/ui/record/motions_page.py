@@ -54,6 +54,7 @@ class MotionsPage(QWidget):
         self.new_edit.setMaxLength(MAX_TITLE_LENGTH + 1)
         theme.use_font(self.new_edit, 1.15)
         self.new_edit.returnPressed.connect(self._new)
+        self.new_edit.setEnabled(not workspace.read_only)
         new_label = QLabel("&New motion")
         new_label.setBuddy(self.new_edit)
         theme.use_font(new_label, 1.1, bold=True)
