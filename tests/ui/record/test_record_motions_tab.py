@@ -170,3 +170,18 @@ def test_the_motions_page_fits_1280_by_720_in_both_modes(tab: RecordTab, workspa
             assert header.length() <= tab.log.table.viewport().width() + 1
     finally:
         theme.apply(qapp, scale_factor=1.0)
+
+
+def test_motions_made_before_the_tab_was_built_show_their_votes(workspace: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from imagingnet_desktop.workspace.record.motions import new_motion as make_motion
+
+    make_motion(workspace, "Host the PACS team at one trust")
+    tab = RecordTab(workspace, today=lambda: TODAY)  # built hidden, as the main window builds a tab
+    qtbot.addWidget(tab)
+    tab.resize(1280, 720)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.pages.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: tab.motions.panel.vote_rows[0].buttons[VoteChoice.FOR].isVisible())
+    assert len(tab.motions.panel.vote_rows) == 5 and tab.motions.list.count() == 1
+    tab.detach()

@@ -298,7 +298,8 @@ class MotionPanel(QWidget):
         layout.replaceWidget(self.votes_box, box)
         self.votes_box.deleteLater()
         self.votes_box = box
-        box.setVisible(self.isVisible())  # a layout would show it only later: the keyboard needs it now
+        if self.isVisible():  # a layout would show it only later: the keyboard needs it now
+            box.show()
 
     # ------------------------------------------------------------------ editing
     def _run(self, edit: Callable[[], object]) -> bool:
