@@ -168,6 +168,18 @@ def test_the_motions_page_fits_1280_by_720_in_both_modes(tab: RecordTab, workspa
             assert tab.log.minimumSizeHint().width() <= 1280
             header = tab.log.table.horizontalHeader()
             assert header.length() <= tab.log.table.viewport().width() + 1
+        # In large type on a short pane the Reveal button is below the fold: voting from the keyboard scrolls it
+        # into view.
+        tab.resize(1280, 480)
+        qapp.processEvents()
+        assert tab.motions.panel_scroll.verticalScrollBar().maximum() > 0, "the pane does not scroll: no test"
+        for row, choice in zip(tab.motions.panel.vote_rows, [VoteChoice.FOR] * 5, strict=True):
+            row.buttons[choice].setFocus()
+            qtbot.keyClick(row.buttons[choice], Qt.Key.Key_Space)
+        reveal = tab.motions.panel.reveal_button
+        viewport = tab.motions.panel_scroll.viewport()
+        top_left = reveal.mapTo(viewport, reveal.rect().topLeft())
+        assert QApplication.focusWidget() is reveal and viewport.rect().contains(top_left)
     finally:
         theme.apply(qapp, scale_factor=1.0)
 

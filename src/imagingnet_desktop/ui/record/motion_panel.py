@@ -90,6 +90,7 @@ class MotionPanel(QWidget):
         self._workspace = workspace
         self._today = today
         self.motion_id: int | None = None
+        self.scroll_to: Callable[[QWidget], None] = lambda _widget: None  # the page scrolls the focus into view
         self.title = QLabel()
         self.title.setWordWrap(True)
         theme.use_font(self.title, 1.5, bold=True)
@@ -323,15 +324,19 @@ class MotionPanel(QWidget):
             ids = [r.partner_id for r in self.vote_rows]
             at = ids.index(partner_id) if partner_id in ids else -1
             if 0 <= at < len(ids) - 1:
-                self.vote_rows[at + 1].buttons[VoteChoice.FOR].setFocus()
+                self._focus(self.vote_rows[at + 1].buttons[VoteChoice.FOR])
             elif self.reveal_button.isEnabled():
-                self.reveal_button.setFocus()
+                self._focus(self.reveal_button)
+
+    def _focus(self, widget: QWidget) -> None:
+        widget.setFocus()
+        self.scroll_to(widget)
 
     def reveal(self) -> None:
         motion_id = self.motion_id
         if motion_id is not None and self._run(lambda: motion_edits.reveal(self._workspace, motion_id,
                                                                            self._today())):
-            self.correct_button.setFocus()
+            self._focus(self.correct_button)
 
     def record_correction(self) -> None:
         motion_id = self.motion_id

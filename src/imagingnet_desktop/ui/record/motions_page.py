@@ -71,6 +71,8 @@ class MotionsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel.scroll_to = scroll.ensureWidgetVisible
+        self.panel_scroll = scroll
 
         left = QVBoxLayout()
         left.addWidget(new_label)
