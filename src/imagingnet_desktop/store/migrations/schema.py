@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from imagingnet_desktop.store.migrations import commercial
 from imagingnet_desktop.store.migrations.control import control_tables
 from imagingnet_desktop.store.migrations.programme import programme_tables
+from imagingnet_desktop.store.migrations.record import v3_record
 from imagingnet_desktop.store.migrations.scenarios_by_partner_id import scenarios_by_partner_id
 from imagingnet_desktop.store.migrations.snapshots import add_snapshots
 
@@ -70,5 +71,6 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     add_snapshots,
     programme_tables,
     commercial.commercial_appraisal,
+    v3_record,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -64,19 +64,17 @@ def _commercial(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
     return CommercialTab(workspace, parent)
 
 
+def _record(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
+    from imagingnet_desktop.ui.record.record_tab import RecordTab
+
+    return RecordTab(workspace, parent)
+
+
 TABS: tuple[TabSpec, ...] = (
     TabSpec("network", "Network", _network),
     TabSpec("programme", "Programme", _programme),
     TabSpec("commercial", "Commercial model", _commercial),
     TabSpec("shares", "Shares & votes", _shares_votes),
     TabSpec("control", "Control", _control),
-    TabSpec(
-        "record",
-        "Record",
-        placeholder(
-            "Record",
-            "Decisions, actions and open issues, quick to enter during the workshop, and motions voted in "
-            "the room with each trust's vote hidden until it is revealed.",
-        ),
-    ),
+    TabSpec("record", "Record", _record),
 )

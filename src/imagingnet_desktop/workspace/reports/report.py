@@ -35,6 +35,7 @@ from imagingnet_desktop.domain.network.partner import PARTNER_FIELDS, FieldKind
 from imagingnet_desktop.workspace.reports import commercial_section as report_commercial
 from imagingnet_desktop.workspace.reports import control_section as report_control
 from imagingnet_desktop.workspace.reports import programme_section
+from imagingnet_desktop.workspace.reports import record_section as report_record
 from imagingnet_desktop.workspace.reports import shares_section as report_shares
 
 JsonValue = Any
@@ -142,7 +143,7 @@ def checks_section(source: ReportSource) -> list[dict[str, JsonValue]]:
 
 Section = tuple[str, Callable[[ReportSource], JsonValue]]
 
-TOP_LEVEL_KEYS = ("shares", "voting", "programme", "commercial", "control")
+TOP_LEVEL_KEYS = ("shares", "voting", "programme", "commercial", "control", "record")
 NETWORK_SECTIONS: list[Section] = [
     ("name", name_section),
     ("partners", partners_section),
@@ -152,6 +153,7 @@ NETWORK_SECTIONS: list[Section] = [
     *programme_section.SECTIONS,  # current step, completeness per step x workstream, what blocks the next
     *report_commercial.SECTIONS,  # the commercial model and its options appraisal
     *report_control.SECTIONS,  # board positions, reserved matters under the agreed votes, KPIs
+    *report_record.SECTIONS,  # decisions, actions, revealed motions
 ]
 
 

@@ -1,0 +1,1 @@
+"""The workshop record: decisions, actions, open issues, and motions voted in the room."""
