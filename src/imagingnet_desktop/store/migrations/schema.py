@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from imagingnet_desktop.store.migrations.exports import exports_history
+
 if TYPE_CHECKING:  # sqlite_utils imports pandas when installed: keep it off the start-up path
     from sqlite_utils import Database
 
@@ -60,5 +62,6 @@ def _v2_state_and_scenarios(db: Database) -> None:
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     _v1_network_and_partners,
     _v2_state_and_scenarios,
+    exports_history,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
