@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Protocol
 
 from imagingnet_desktop.documents.model import (
     TO_BE_AGREED,
@@ -31,6 +32,14 @@ class OpenMatter:
     area: str
     matter: str
     where: str
+
+
+class TextSink(Protocol):
+    """Where a piece of shared text is written: a numbered clause, or a term of the heads of terms."""
+
+    def item(self, key: str, text: str) -> None: ...
+
+    def open(self, area: str, matter: str) -> str: ...
 
 
 class ClauseDraft:
@@ -108,6 +117,46 @@ class Drafter:
         if self._written != len(self._order):
             raise ValueError(f"clauses declared but not written: {self._order[self._written:]}")
         return tuple(self.blocks)
+
+
+class TermDraft:
+    """One row of a numbered table of terms being written: its paragraphs, and the open matters in it."""
+
+    def __init__(self, drafter: Drafter, key: str, number: int, title: str) -> None:
+        self._drafter = drafter
+        self.key = key
+        self.number = number
+        self.title = title
+        self.lines: list[str] = []
+
+    def item(self, key: str, text: str) -> None:
+        self.lines.append(text)
+
+    def open(self, area: str, matter: str) -> str:
+        return self._drafter.note_open(area, matter, f"term {self.number}")
+
+
+class Terms:
+    """A numbered table of terms (the heads of terms): terms in a declared order, each recorded whole."""
+
+    def __init__(self, drafter: Drafter, order: Sequence[str]) -> None:
+        self._drafter = drafter
+        self._order = list(order)
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def number(self, key: str) -> int:
+        return self._order.index(key) + 1
+
+    @contextmanager
+    def term(self, key: str, title: str, *, binding: bool = False) -> Iterator[TermDraft]:
+        expected = self._order[len(self.rows)] if len(self.rows) < len(self._order) else None
+        if key != expected:
+            raise ValueError(f"term {key!r} written where {expected!r} was declared")
+        draft = TermDraft(self._drafter, key, len(self.rows) + 1, title)
+        yield draft
+        text = "\n".join(draft.lines)
+        self.rows.append((str(draft.number), title, text, "Binding" if binding else "Subject to contract"))
+        self._drafter.record(f"term.{key}", f"Term {draft.number}", title, text)
 
 
 def table_text(table: Table) -> str:

@@ -22,7 +22,6 @@ from imagingnet_desktop.workspace.exports.shares_votes_text import SharesAndVote
 from imagingnet_desktop.workspace.workspace import Workspace
 
 TITLE = "Draft Memorandum of Understanding"
-DOCUMENT = "memorandum"
 CLAUSES = ("purpose", "principles", "scope", "commercial_model", "governance", "reserved_matters", "control",
            "shareholding", "finance", "workforce", "information", "timetable", "term", "status",
            "confidentiality", "costs", "governing_law")
@@ -84,11 +83,11 @@ def build_mou(workspace: Workspace, version: int, issued: date, previous: Previo
             "commits any Partner’s board to approve a business case."))
         c.item("counterparts", "It may be signed in counterparts, which together form one memorandum.")
     with d.clause("confidentiality", "Confidentiality", binding=True) as c:
-        common_clauses.confidentiality(c, DOCUMENT)
+        common_clauses.confidentiality(c, common_clauses.MEMORANDUM)
     with d.clause("costs", "Costs", binding=True) as c:
-        common_clauses.costs(c, DOCUMENT)
+        common_clauses.costs(c, common_clauses.MEMORANDUM)
     with d.clause("governing_law", "Governing law", binding=True) as c:
-        common_clauses.governing_law(c, DOCUMENT)
+        common_clauses.governing_law(c, common_clauses.MEMORANDUM)
 
     d.add(Heading("Signatures"))
     d.add(Paragraph("Signed by each Partner’s authorised signatory on the date shown."))

@@ -25,7 +25,7 @@ USUAL_RESERVED_MATTERS = (
     "new funding, and how any surplus is distributed",
     "admitting a new partner",
     "key appointments",
-    "changes to this memorandum or to the network’s constitution",
+    "changes to the network’s governing documents",
     "selling or closing a material part of the service",
 )
 
@@ -70,10 +70,10 @@ def voting(c: ClauseDraft, position: SharesAndVotes) -> None:
     vetoes = ""
     if position.vetoes:
         vetoes = f" {listing(list(position.vetoes))} {'holds' if len(position.vetoes) == 1 else 'each hold'} a veto."
-    c.item("rule", f"A decision of the Partnership Board passes by {_rule_words(position.rule)}{quota}.{vetoes}")
+    c.item("rule", f"A decision of the Partnership Board passes by {rule_words(position.rule)}{quota}.{vetoes}")
 
 
-def _rule_words(rule: str) -> str:
+def rule_words(rule: str) -> str:
     """``Simple majority: more than half of the votes`` -> ``simple majority (more than half of the votes)``."""
     head, _, rest = rule.partition(": ")
     head = head[:1].lower() + head[1:]

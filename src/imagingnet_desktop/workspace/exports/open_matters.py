@@ -30,7 +30,7 @@ def open_matters_blocks(noted: Sequence[OpenMatter], checklist: Sequence[OpenChe
         "this draft, grouped by the part of the programme that will settle them. Where the draft mentions a "
         "matter it says “[to be agreed]”.")]
     for number, (area, found) in enumerate(areas.items(), start=1):
-        items = tuple(ClauseItem(f"{i}", f"{m.matter}" + (f" (see {m.where})" if m.where else ""))
+        items = tuple(ClauseItem(f"{i}", f"{m.matter.rstrip('.')} (see {m.where})." if m.where else m.matter)
                       for i, m in enumerate(found, start=1))
         blocks.append(Clause(f"open.{area}", number, area, items))
     return tuple(blocks)
