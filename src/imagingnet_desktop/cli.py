@@ -100,10 +100,24 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    what = "the draft MOU" if args.document == "mou" else "the draft heads of terms"
-    raise BadInput(
-        f"Exporting {what} is not built yet in this version of ImagingNet Desktop; nothing was written."
-    )
+    from imagingnet_desktop.workspace.exports.export import ExportFileError, ExportKind, export_draft
+    from imagingnet_desktop.workspace.workspace import Workspace
+
+    kind = ExportKind.MOU if args.document == "mou" else ExportKind.HEADS_OF_TERMS
+    target = Path(args.output)
+    if target.suffix.lower() != ".docx":
+        raise BadInput(f"The output must be a Word file ending .docx ({target.name} was given); nothing was written.")
+    if not Path(args.workspace).exists():
+        raise BadInput(f"There is no workspace at {args.workspace}; create it first with '{PROG} new'.")
+    workspace = Workspace.open(args.workspace)
+    try:
+        outcome = export_draft(workspace, kind, target)
+    except ExportFileError as problem:
+        raise BadInput(str(problem)) from None
+    finally:
+        workspace.close()
+    _write(outcome.summary() + "\n")
+    return EXIT_OK
 
 
 # --------------------------------------------------------------------------- output
@@ -172,10 +186,16 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--json", action="store_true", help="print JSON instead of text")
     rep.set_defaults(handler=_report)
 
-    exp = commands.add_parser("export", help="export a draft document to Word (not built yet)")
+    exp = commands.add_parser(
+        "export",
+        help="export the draft MOU or heads of terms to Word, and record the version",
+        description="Write the next version of the draft MOU or draft heads of terms as a .docx built from the "
+        "workspace (an existing file is replaced whole, never half-written), and record the export in the "
+        "workspace so the next version lists what changed.",
+    )
     exp.add_argument("document", choices=("mou", "heads-of-terms"))
     exp.add_argument("workspace", metavar="WORKSPACE")
-    exp.add_argument("-o", "--output", metavar="FILE.docx", required=True)
+    exp.add_argument("-o", "--output", metavar="FILE.docx", required=True, help="the Word file to write")
     exp.set_defaults(handler=_export)
     return parser
 

@@ -8,6 +8,7 @@ can still be exported from; that export is not recorded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,7 +28,8 @@ from imagingnet_desktop.workspace.exports.history import (
 from imagingnet_desktop.workspace.exports.mou import build_mou
 from imagingnet_desktop.workspace.workspace import Workspace
 
-__all__ = ["ExportFileError", "ExportKind", "ExportOutcome", "TargetInUseError", "build_draft", "export_draft"]
+__all__ = ["ExportFileError", "ExportKind", "ExportNotRecordedError", "ExportOutcome", "TargetInUseError",
+           "build_draft", "export_draft", "suggested_file_name"]
 
 Builder = Callable[[Workspace, int, date, Previous | None], Draft]
 BUILDERS: dict[ExportKind, Builder] = {ExportKind.MOU: build_mou, ExportKind.HEADS_OF_TERMS: build_heads_of_terms}
@@ -49,6 +51,16 @@ class ExportOutcome:
         recorded = "" if self.recorded else " (the workspace is read-only, so this export was not recorded)"
         still = f"{self.open_matters} matter{'s' if self.open_matters != 1 else ''} still open"
         return f"Exported the {self.kind.title}, version {self.version}, to {self.path} ({still}){recorded}."
+
+
+_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def suggested_file_name(network: str, kind: ExportKind, version: int) -> str:
+    """``Northshire & Vale Imaging Network - Draft MOU v3.docx``: characters Windows refuses replaced."""
+    what = "Draft MOU" if kind is ExportKind.MOU else "Draft heads of terms"
+    stem = _NOT_IN_FILE_NAMES.sub("-", f"{network[:100]} - {what} v{version}").strip(" .")
+    return f"{stem or what}.docx"
 
 
 def build_draft(workspace: Workspace, kind: ExportKind, issued: date | None = None) -> Draft:
