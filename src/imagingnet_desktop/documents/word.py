@@ -32,7 +32,16 @@ from imagingnet_desktop.documents.model import (
     Table,
     TitlePage,
 )
-from imagingnet_desktop.documents.word_parts import Lists, add_field, add_table, add_text, clean, number
+from imagingnet_desktop.documents.word_parts import (
+    Lists,
+    add_field,
+    add_paragraph,
+    add_table,
+    add_text,
+    clean,
+    number,
+    set_style,
+)
 
 BINDING_MARK = " (legally binding)"
 CLAUSE_INDENT = Mm(15)  # where the text of a numbered clause starts (the template's hanging indent)
@@ -81,22 +90,22 @@ class _Renderer:
     def _header_and_footer(self, document: Document) -> None:
         section = self.word.sections[0]
         header = section.header.paragraphs[0]
-        header.style = self.word.styles[styles.HEADER]
+        set_style(header, styles.HEADER)
         add_text(header, document.header, bold=True)
         footer = section.footer.paragraphs[0]
-        footer.style = self.word.styles[styles.FOOTER]
+        set_style(footer, styles.FOOTER)
         add_text(footer, document.footer + "\tPage ")
         add_field(footer, "PAGE")
         footer.add_run(" of ")
         add_field(footer, "NUMPAGES")
 
     def _title_page(self, page: TitlePage) -> None:
-        spacer = self.word.add_paragraph(style=self.word.styles[styles.BODY])
+        spacer = add_paragraph(self.word, styles.BODY)
         spacer.paragraph_format.space_before = Pt(120)
-        add_text(self.word.add_paragraph(style=self.word.styles[styles.SUBTITLE]), page.network)
-        add_text(self.word.add_paragraph(style=self.word.styles[styles.TITLE]), page.title)
+        add_text(add_paragraph(self.word, styles.SUBTITLE), page.network)
+        add_text(add_paragraph(self.word, styles.TITLE), page.title)
         for line in page.lines:
-            add_text(self.word.add_paragraph(style=self.word.styles[styles.BODY]), line)
+            add_text(add_paragraph(self.word, styles.BODY), line)
         self._page_break()
 
     def _page_break(self) -> None:
@@ -106,11 +115,11 @@ class _Renderer:
     def block(self, block: Block) -> None:
         if isinstance(block, Heading):
             level = min(max(block.level, 1), len(styles.HEADING))
-            add_text(self.word.add_paragraph(style=self.word.styles[styles.HEADING[level - 1]]), block.text)
+            add_text(add_paragraph(self.word, styles.HEADING[level - 1]), block.text)
         elif isinstance(block, Paragraph):
             self.paragraph(block)
         elif isinstance(block, Recital):
-            paragraph = self.word.add_paragraph(style=self.word.styles[styles.RECITAL])
+            paragraph = add_paragraph(self.word, styles.RECITAL)
             number(paragraph, self.recitals, 0)
             add_text(paragraph, block.text)
         elif isinstance(block, Bullets):
@@ -127,26 +136,26 @@ class _Renderer:
             raise TypeError(f"cannot render {type(block).__name__}")
 
     def paragraph(self, block: Paragraph, *, indent: bool = False) -> None:
-        paragraph = self.word.add_paragraph(style=self.word.styles[styles.NOTE if block.note else styles.BODY])
+        paragraph = add_paragraph(self.word, styles.NOTE if block.note else styles.BODY)
         if indent:
             paragraph.paragraph_format.left_indent = CLAUSE_INDENT
         add_text(paragraph, block.text)
 
     def bullets(self, block: Bullets, *, indent: bool = False) -> None:
         for item in block.items:
-            paragraph = self.word.add_paragraph(style=self.word.styles[styles.BULLET])
+            paragraph = add_paragraph(self.word, styles.BULLET)
             if indent:
                 paragraph.paragraph_format.left_indent = CLAUSE_INDENT + Mm(6)
                 paragraph.paragraph_format.first_line_indent = Mm(-6)
             add_text(paragraph, item)
 
     def clause(self, clause: Clause) -> None:
-        heading = self.word.add_paragraph(style=self.word.styles[styles.CLAUSE_HEADING])
+        heading = add_paragraph(self.word, styles.CLAUSE_HEADING)
         number(heading, self.clauses, 0)
         add_text(heading, clause.title + (BINDING_MARK if clause.binding else ""))
         for block in clause.blocks:
             if isinstance(block, ClauseItem):
-                paragraph = self.word.add_paragraph(style=self.word.styles[styles.CLAUSE_TEXT])
+                paragraph = add_paragraph(self.word, styles.CLAUSE_TEXT)
                 number(paragraph, self.clauses, 1)
                 add_text(paragraph, block.text)
             elif isinstance(block, Paragraph):
@@ -157,10 +166,10 @@ class _Renderer:
                 add_table(self.word, block)
 
     def signature(self, block: SignatureBlock) -> None:
-        heading = self.word.add_paragraph(style=self.word.styles[styles.SIGNATURE])
+        heading = add_paragraph(self.word, styles.SIGNATURE)
         add_text(heading, f"Signed for and on behalf of {block.party}", bold=True)
         for i, label in enumerate(SIGNATURE_LINES):
-            line = self.word.add_paragraph(style=self.word.styles[styles.BODY])
+            line = add_paragraph(self.word, styles.BODY)
             line.paragraph_format.tab_stops.add_tab_stop(Mm(130), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.DOTS)
             line.paragraph_format.space_before = Pt(8)
             line.paragraph_format.keep_with_next = i < len(SIGNATURE_LINES) - 1
@@ -169,7 +178,7 @@ class _Renderer:
     def annex(self, annex: Annex) -> None:
         self._page_break()
         self.clauses = self.lists.fresh(styles.CLAUSE_LIST)  # clause numbers start again at 1
-        add_text(self.word.add_paragraph(style=self.word.styles[styles.HEADING[0]]),
+        add_text(add_paragraph(self.word, styles.HEADING[0]),
                  f"Annex {annex.letter} — {annex.title}")
         for block in annex.blocks:
             self.block(block)

@@ -9,9 +9,12 @@
 
 from __future__ import annotations
 
+import io
 import re
+from functools import cache
 from typing import Any
 
+import docx
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -37,12 +40,39 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+@cache
+def _style_ids() -> dict[str, str]:
+    template = docx.Document(io.BytesIO(styles.template_bytes()))
+    return {style.name: style.style_id for style in template.styles}
+
+
+def style_id(name: str) -> str:
+    """The template's id for the style called ``name``. Setting styles by id, not through python-docx's
+    ``paragraph.style = ...`` (which searches every style in the template each time), keeps a draft's render
+    fast; an unknown name raises here, as python-docx would."""
+    try:
+        return _style_ids()[name]
+    except KeyError:
+        raise KeyError(f"the styles template has no style called {name!r}") from None
+
+
+def add_paragraph(container: Any, style: str) -> WordParagraph:
+    """A new paragraph at the end of ``container`` (the document, a cell, a header) in ``style``."""
+    paragraph: WordParagraph = container.add_paragraph()
+    paragraph._p.style = style_id(style)
+    return paragraph
+
+
+def set_style(paragraph: WordParagraph, style: str) -> None:
+    paragraph._p.style = style_id(style)
+
+
 def add_text(paragraph: WordParagraph, text: str, *, bold: bool = False) -> None:
     """Add ``text`` as runs, each ``[to be agreed]`` in the placeholder style so it stands out."""
     pieces = clean(text).split(TO_BE_AGREED)
     for i, piece in enumerate(pieces):
         if i:
-            paragraph.add_run(TO_BE_AGREED, style=styles.PLACEHOLDER)
+            paragraph.add_run(TO_BE_AGREED)._r.style = style_id(styles.PLACEHOLDER)
         if piece:
             run = paragraph.add_run(piece)
             if bold:
@@ -87,7 +117,7 @@ def number(paragraph: WordParagraph, num_id: int, level: int) -> None:
 def add_table(document: WordDocument, table: Table) -> WordTable:
     rows = [tuple(c.title for c in table.columns), *table.rows, *((table.total,) if table.total else ())]
     word = document.add_table(rows=len(rows), cols=len(table.columns))
-    word.style = document.styles[styles.TABLE]
+    word._tbl.tblPr.style = style_id(styles.TABLE)
     word.alignment = WD_TABLE_ALIGNMENT.LEFT
     word.autofit = False
     widths = [Mm(c.width_mm) for c in table.columns]
@@ -111,11 +141,11 @@ def add_table(document: WordDocument, table: Table) -> WordTable:
             first = cell.paragraphs[0]
             for i, line in enumerate(lines):
                 paragraph = first if i == 0 else cell.add_paragraph()
-                paragraph.style = document.styles[styles.TABLE_HEADING if heading else styles.TABLE_TEXT]
+                set_style(paragraph, styles.TABLE_HEADING if heading else styles.TABLE_TEXT)
                 paragraph.alignment = _ALIGN[column.align]
                 paragraph.paragraph_format.keep_with_next = together and r < last
                 add_text(paragraph, line, bold=bold)
-    document.add_paragraph(style=document.styles[styles.TABLE_TEXT])  # space after, and a place to type
+    add_paragraph(document, styles.TABLE_TEXT)  # space after, and a place to type
     return word
 
 
