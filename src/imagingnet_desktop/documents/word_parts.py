@@ -116,7 +116,7 @@ def number(paragraph: WordParagraph, num_id: int, level: int) -> None:
 
 def add_table(document: WordDocument, table: Table) -> WordTable:
     rows = [tuple(c.title for c in table.columns), *table.rows, *((table.total,) if table.total else ())]
-    word = document.add_table(rows=len(rows), cols=len(table.columns))
+    word: WordTable = document.add_table(rows=len(rows), cols=len(table.columns))
     word._tbl.tblPr.style = style_id(styles.TABLE)
     word.alignment = WD_TABLE_ALIGNMENT.LEFT
     word.autofit = False

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         still = (f"{outcome.open_matters} matter{'s' if outcome.open_matters != 1 else ''} still open "
                  f"{'are' if outcome.open_matters != 1 else 'is'} listed in Annex A.")
         return dialogs.ask_open_export(
-            self, f"The {outcome.kind.title}, version {outcome.version}, is saved as {outcome.path.name}.",
+            self, f"The {outcome.kind.draft_name}, version {outcome.version}, is saved as {outcome.path.name}.",
             f"{still if outcome.open_matters else 'No matter is recorded as open.'}\nFolder: {outcome.path.parent}")
 
     def _open_location(self, path: Path) -> bool:
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         self._flush_tabs()  # a slider step still waiting for its pause goes into the draft
         suggested = self._folder() / suggested_file_name(self.workspace.network.name, kind,
                                                          next_version(self.workspace, kind))
-        chosen = self._ask_export_path(f"Export the {kind.title}", suggested)
+        chosen = self._ask_export_path(f"Export the {kind.draft_name}", suggested)
         if not chosen:
             return None
         path = Path(chosen)

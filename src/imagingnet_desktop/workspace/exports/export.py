@@ -50,7 +50,7 @@ class ExportOutcome:
     def summary(self) -> str:
         recorded = "" if self.recorded else " (the workspace is read-only, so this export was not recorded)"
         still = f"{self.open_matters} matter{'s' if self.open_matters != 1 else ''} still open"
-        return f"Exported the {self.kind.title}, version {self.version}, to {self.path} ({still}){recorded}."
+        return f"Exported the {self.kind.draft_name}, version {self.version}, to {self.path} ({still}){recorded}."
 
 
 _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -89,7 +89,7 @@ def export_draft(workspace: Workspace, kind: ExportKind, target: str | Path,
             record_export(workspace, kind, draft.document.version, when, str(path), draft.recorded)
         except (WorkspaceError, PermissionError, OSError) as exc:
             raise ExportNotRecordedError(
-                f"The {kind.title} was written to {path}, but the workspace could not record the export "
+                f"The {kind.draft_name} was written to {path}, but the workspace could not record the export "
                 f"({exc}), so the next export will not list the changes since this one."
             ) from exc
     return ExportOutcome(kind, draft.document.version, path, draft.open_count, recorded)

@@ -27,7 +27,7 @@ class ExportKind(StrEnum):
     HEADS_OF_TERMS = "heads_of_terms"
 
     @property
-    def title(self) -> str:
+    def draft_name(self) -> str:
         return "draft MOU" if self is ExportKind.MOU else "draft heads of terms"
 
 
@@ -95,5 +95,5 @@ def record_export(workspace: Workspace, kind: ExportKind, version: int, exported
     steps: list[Command] = [InsertRow(EXPORTS, record)]
     steps += [InsertRow(EXPORTED_CLAUSES, ExportedClause(first + i, record.id, c.key, c.label, c.title, c.text))
               for i, c in enumerate(clauses)]
-    workspace.execute(Batch(f"record the {kind.title} export (version {version})", steps))
+    workspace.execute(Batch(f"record the {kind.draft_name} export (version {version})", steps))
     return record

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
 from imagingnet_desktop.domain.shares.share_table import Basis
@@ -79,7 +80,7 @@ def _worked(workspace: Workspace, analysis: ScenarioAnalysis, agreed: bool) -> S
     votes: tuple[VoteLine, ...] = ()
     total = sum(analysis.votes) if analysis.votes else 0
     if analysis.votes is not None:
-        fractions = analysis.vote_fractions or tuple(0.0 for _ in analysis.votes)
+        fractions = analysis.vote_fractions or tuple(Fraction(0) for _ in analysis.votes)
         votes = tuple(VoteLine(code, names[code], n, figures.vote_share(f))
                       for code, n, f in zip(analysis.codes, analysis.votes, fractions, strict=True))
     game = analysis.game
@@ -105,7 +106,8 @@ def _method(method: VoteMethod, vote_basis: str, partners: int, total: int) -> s
     if method is VoteMethod.EQUAL:
         return f"Each Partner has one vote ({partners} votes in all)."
     if method is VoteMethod.PROPORTIONAL:
-        basis = "the blend of bases above" if vote_basis == "blend" else Basis(vote_basis).label.lower()
+        basis = ("the blend of bases above" if vote_basis == "blend"
+                 else next(b.label.lower() for b in Basis if b.value == vote_basis))
         return (f"Each Partner's votes follow its share on {basis}, one vote for each hundredth of a per cent "
                 f"({figures.count(total)} votes in all).")
     return f"The Partners hold the numbers of votes set out below ({figures.count(total)} votes in all)."
