@@ -142,6 +142,18 @@ def test_characters_xml_cannot_hold_are_dropped_not_fatal(tmp_path):
     assert document.clauses()[1].binding
 
 
+def test_list_lines_in_a_cell_hang_and_other_lines_are_spaced(tmp_path):
+    table = Table((Column("Term", 40), Column("Text", 120)), (("Shares", "Basis: pay\n• A: 60%\n• B: 40%\nAfter"),))
+    path = tmp_path / "cells.docx"
+    write_document(Document(TitlePage("T", "N", ()), "DRAFT", "f", (table,)), path)
+    cell = docx.Document(str(path)).tables[0].rows[1].cells[1]
+    lines = cell.paragraphs
+    assert [p.text for p in lines] == ["Basis: pay", "• A: 60%", "• B: 40%", "After"]
+    assert [round(p.paragraph_format.left_indent.mm) if p.paragraph_format.left_indent else 0 for p in lines] == \
+        [0, 4, 4, 0]
+    assert lines[3].paragraph_format.space_before.pt == 4 and lines[1].paragraph_format.space_before is None
+
+
 def test_a_table_row_of_the_wrong_width_is_refused():
     with pytest.raises(ValueError, match="2 columns"):
         Table((Column("a", 10), Column("b", 10)), (("only one",),))

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 TO_BE_AGREED = "[to be agreed]"
+LIST_MARK = "• "  # a line of a table cell starting with this is set as an item of a list
 
 
 class Align(StrEnum):
@@ -61,7 +62,8 @@ class Table:
     """A table whose first row (the column titles) repeats on every page it runs onto.
 
     ``rows`` are the cells as text, one tuple per row, as many cells as ``columns``; ``total`` is an optional
-    last row set in bold.
+    last row set in bold. A line break in a cell starts a new paragraph; a line starting with ``LIST_MARK``
+    is set as a list item.
     """
 
     columns: tuple[Column, ...]

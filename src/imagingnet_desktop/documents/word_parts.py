@@ -20,12 +20,12 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from imagingnet_desktop.documents import styles
-from imagingnet_desktop.documents.model import TO_BE_AGREED, Align, Table
+from imagingnet_desktop.documents.model import LIST_MARK, TO_BE_AGREED, Align, Table
 
 # Characters XML 1.0 cannot hold (python-docx refuses them): C0 controls but tab and newline, lone
 # surrogates, and U+FFFE / U+FFFF. The app refuses control characters where they are typed; this is the
@@ -143,7 +143,12 @@ def add_table(document: WordDocument, table: Table) -> WordTable:
                 paragraph = first if i == 0 else cell.add_paragraph()
                 set_style(paragraph, styles.TABLE_HEADING if heading else styles.TABLE_TEXT)
                 paragraph.alignment = _ALIGN[column.align]
-                paragraph.paragraph_format.keep_with_next = together and r < last
+                layout = paragraph.paragraph_format
+                layout.keep_with_next = together and r < last
+                if line.startswith(LIST_MARK):  # a list inside a cell: tight, with a hanging indent
+                    layout.left_indent, layout.first_line_indent = Mm(4), Mm(-3)
+                elif i:
+                    layout.space_before = Pt(4)  # a new paragraph of the cell
                 add_text(paragraph, line, bold=bold)
     add_paragraph(document, styles.TABLE_TEXT)  # space after, and a place to type
     return word

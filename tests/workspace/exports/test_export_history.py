@@ -56,7 +56,7 @@ def test_each_export_is_recorded_with_its_version_and_texts_in_the_file(demo_cop
         keys = [c.key for c in texts]
         assert len(keys) == len(set(keys)) > 40
         shares = next(c for c in texts if c.key == "shareholding.table")
-        assert shares.label == "8" and "Northshire Hospitals NHS Foundation Trust | NSH | 33.32%" in shares.text
+        assert shares.label == "8" and "Northshire Hospitals NHS Foundation Trust: NSH, 33.32%" in shares.text
         assert next(c for c in texts if c.key == "confidentiality.information").label == "15.1"
         assert [r.version for r in exports_of(reader, ExportKind.HEADS_OF_TERMS)] == [1]
         assert any(c.key == "term.shares" and c.label == "Term 4" for c in clauses_of(reader, hot_id(reader)))
@@ -84,9 +84,10 @@ def test_the_next_version_lists_what_changed_since_the_last(workspace, tmp_path)
     rows = changes_table(doc)
     assert rows[0] == ["Clause", "Was (version 2)", "Now"]
     assert [r[0] for r in rows[1:]] == ["8 Shareholding"]
-    was, now = rows[1][1], rows[1][2]
-    assert "Northshire Hospitals NHS Foundation Trust | NSH | 33.32%" in was
-    assert "Northshire Hospitals NHS Foundation Trust | NSH | 33.83%" in now
+    was, now = rows[1][1].split("\n"), rows[1][2].split("\n")
+    assert was[0] == "Northshire Hospitals NHS Foundation Trust: NSH, 33.32%"
+    assert now[0] == "Northshire Hospitals NHS Foundation Trust: NSH, 33.83%"
+    assert len(was) == len(now) == 5  # every partner's share moved; the unchanged total is left out
     assert "Compared with version 2" in "\n".join(doc.texts())
 
 
@@ -106,6 +107,9 @@ def test_texts_added_and_removed_show_as_such(workspace, tmp_path):
     was = [ExportedClause(1, 1, "a", "1.1", "Old", "gone"), ExportedClause(2, 1, "b", "1.2", "Kept", "same")]
     now = [ClauseText("b", "1.1", "Kept", "same"), ClauseText("c", "1.2", "New", "fresh")]
     assert changed_texts(now, was) == [("1.2 New", NOT_IN, "fresh"), ("1.1 Old", "gone", REMOVED)]
+    table_was = [ExportedClause(1, 1, "t", "3", "Shares", "A: 50%\nB: 30%\nC: 20%\nTotal: 100%")]
+    table_now = [ClauseText("t", "3", "Shares", "A: 50%\nB: 25%\nC: 20%\nD: 5%\nTotal: 100%")]
+    assert changed_texts(table_now, table_was) == [("3 Shares", "B: 30%", "B: 25%\nD: 5%")]  # unchanged lines left out
 
 
 def test_recording_an_export_is_one_undoable_edit(workspace, tmp_path):

@@ -160,9 +160,13 @@ class Terms:
 
 
 def table_text(table: Table) -> str:
-    """A table as lines of text, one row a line, cells joined by " | " (how its record reads)."""
-    rows = [*table.rows, *((table.total,) if table.total else ())]
-    return "\n".join(" | ".join(cell.replace("\n", "; ") for cell in row) for row in rows)
+    """A table as lines of text, one row a line (how its record reads): ``first cell: the others, ...``, with
+    empty cells left out."""
+    lines = []
+    for row in (*table.rows, *((table.total,) if table.total else ())):
+        cells = [cell.replace("\n", "; ") for cell in row if cell]
+        lines.append(f"{cells[0]}: {', '.join(cells[1:])}" if len(cells) > 1 else "".join(cells))
+    return "\n".join(lines)
 
 
 def listing(items: Sequence[str], conjunction: str = "and") -> str:

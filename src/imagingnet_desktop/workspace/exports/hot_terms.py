@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from imagingnet_desktop.documents.model import LIST_MARK
 from imagingnet_desktop.domain.network.network import Network
 from imagingnet_desktop.workspace.exports import figures
 from imagingnet_desktop.workspace.exports.area_content import ModelStatus, ModelText, ReservedMatterText
@@ -68,7 +69,8 @@ def shares(t: TermDraft, position: SharesAndVotes) -> None:
                         f"{position.basis[1:]}:")
     if position.shares:
         for s in position.shares:
-            t.item(f"share.{s.code}", f"{s.name} ({s.code}): {figures.share(s.share) if s.share is not None else 'no basis'}")
+            shown = figures.share(s.share) if s.share is not None else "no basis"
+            t.item(f"share.{s.code}", f"{LIST_MARK}{s.name} ({s.code}): {shown}")
     else:
         t.item("no_basis", f"No shares can be worked out yet: {position.no_basis or 'there is no basis'}")
     t.item("meaning", "Shares set each Partner’s part of the network’s benefits, risks and liabilities; they are "
@@ -83,7 +85,7 @@ def voting_and_reserved_matters(t: TermDraft, position: SharesAndVotes,
         method = t.open(SHARES_VOTES, "How votes are held and the decision rule: no scenario is marked as agreed.")
         t.item("method", f"Votes: {method}. Starting position: {position.method[:1].lower()}{position.method[1:]}")
     for v in position.votes:
-        t.item(f"votes.{v.code}", f"{v.name} ({v.code}): {figures.count(v.votes)} "
+        t.item(f"votes.{v.code}", f"{LIST_MARK}{v.name} ({v.code}): {figures.count(v.votes)} "
                                   f"vote{'s' if v.votes != 1 else ''} ({v.share_of_votes})")
     if position.problem:
         t.item("rule", f"Decision rule: cannot yet be applied ({position.problem})")
@@ -97,7 +99,7 @@ def voting_and_reserved_matters(t: TermDraft, position: SharesAndVotes,
         for i, m in enumerate(matters, start=1):
             rule = m.rule or t.open(CONTROL, f"The decision rule for the reserved matter “{m.matter}”.")
             extra = "".join(f"; {x}" for x in (m.escalation, m.tolerance) if x)
-            t.item(f"reserved.{i}", f"• {m.matter}: {rule}{extra}")
+            t.item(f"reserved.{i}", f"{LIST_MARK}{m.matter}: {rule}{extra}")
     else:
         listed = t.open(CONTROL, "The list of reserved matters, with the decision rule for each.")
         t.item("reserved", f"Reserved matters: {listed}. Expected to include: " + "; ".join(USUAL_RESERVED_MATTERS)
