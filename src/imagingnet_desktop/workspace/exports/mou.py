@@ -143,7 +143,7 @@ def _shareholding(d: Drafter, position: SharesAndVotes) -> None:
         else:
             open_ = c.open("Shares & votes", "The basis for the shares: no scenario is marked as agreed.")
             c.item("basis", (
-                f"The basis for the shares is {open_}. Until it is agreed, the table shows shares on "
+                f"The basis for the shares is {open_}. Until it is agreed, this draft shows shares on "
                 f"{_basis_words(position.basis)}, for illustration only."))
         if position.shares:
             c.table("table", common_clauses.shares_table(position))
