@@ -36,6 +36,11 @@ RECITAL_LIST_ID = 41
 
 
 def main() -> None:
+    build(OUT)
+    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size:,} bytes)")
+
+
+def build(out: Path) -> None:
     doc = Document()
     for section in doc.sections:
         section.page_width, section.page_height = Mm(210), Mm(297)
@@ -109,9 +114,8 @@ def main() -> None:
     doc.core_properties.author = "ImagingNet Desktop"
     doc.core_properties.title = ""
     doc.core_properties.comments = "Styles for ImagingNet Desktop's draft documents."
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(OUT)
-    print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size:,} bytes)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(out)
 
 
 def _font(style: BaseStyle, size: float, *, bold: bool | None = None, italic: bool | None = None,

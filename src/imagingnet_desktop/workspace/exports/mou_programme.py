@@ -48,6 +48,10 @@ def commercial_model(d: Drafter, network: Network, model: ModelText | None) -> N
         if model is not None and model.status is ModelStatus.CHOSEN:
             hosted = f", hosted by {model.host}" if model.host else ""
             c.item("chosen", f"The Partners have chosen the model of {model.name}{hosted}. {model.summary}")
+            if model.host:
+                c.item("host", (
+                    f"{model.host} will host the network: it will employ the network’s staff and sign contracts "
+                    "for the network, under service level agreements with the other Partners."))
             if model.legal_entity:
                 c.item("entity", f"The network will act through {model.legal_entity}.")
         else:
