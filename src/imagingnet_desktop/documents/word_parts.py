@@ -166,9 +166,13 @@ def _fixed_layout(word: WordTable, total: Any) -> None:
     layout.set(qn("w:type"), "fixed")
     tbl_pr.append(layout)
     look = tbl_pr.find(qn("w:tblLook"))
-    if look is not None:
-        look.set(qn("w:firstRow"), "1")
-        look.set(qn("w:val"), "0020")
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        tbl_pr.append(look)
+    # The style's first-row formatting only; no first column, last row or banding (0x0620 in the old bitmask).
+    for name, value in (("w:val", "0620"), ("w:firstRow", "1"), ("w:lastRow", "0"), ("w:firstColumn", "0"),
+                        ("w:lastColumn", "0"), ("w:noHBand", "1"), ("w:noVBand", "1")):
+        look.set(qn(name), value)
     _reorder(tbl_pr, ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
                       "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
                       "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
