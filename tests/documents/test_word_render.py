@@ -9,6 +9,8 @@ from datetime import date
 import docx
 import pytest
 from docx.oxml.ns import qn
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from docx_reading import header_rows_repeat, read_docx, widths_on_every_cell
 from imagingnet_desktop.documents import styles
@@ -157,3 +159,21 @@ def test_list_lines_in_a_cell_hang_and_other_lines_are_spaced(tmp_path):
 def test_a_table_row_of_the_wrong_width_is_refused():
     with pytest.raises(ValueError, match="2 columns"):
         Table((Column("a", 10), Column("b", 10)), (("only one",),))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1, max_size=60))
+@example(text="a\rb\r\nc\td")
+@example(text="\x00\ud800&<>'\"ŵŷ😀")
+def test_any_text_renders_and_reads_back_less_only_what_xml_cannot_hold(tmp_path, text):
+    from imagingnet_desktop.documents.word_parts import clean
+
+    path = tmp_path / "any.docx"
+    table = Table((Column("Name", 80), Column("Share", 80)), ((text, "1.00%"),))
+    write_document(Document(TitlePage("T", text, ()), "DRAFT", "f",
+                            (Clause("k", 1, text, (ClauseItem("i", text), table)),)), path)
+    doc = read_docx(path)
+    expected = clean(text)
+    assert doc.texts(styles.SUBTITLE) == [expected]
+    assert doc.texts(styles.CLAUSE_TEXT) == [expected]
+    assert doc.tables[0][1][0] == "\n".join(expected.split("\n"))

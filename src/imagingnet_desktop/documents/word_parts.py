@@ -37,7 +37,8 @@ _ALIGN = {Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT, Align.RIGHT: WD_ALIGN_PARAGRAPH.R
 
 
 def clean(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    """``text`` as Word can hold it: XML-illegal characters dropped, any line ending read as a line break."""
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 @cache
@@ -137,7 +138,7 @@ def add_table(document: WordDocument, table: Table) -> WordTable:
             cell.width = width  # on every cell: LibreOffice reads these, not the grid
             if heading:
                 _shade(cell._tc, styles.HEADER_FILL)
-            lines = str(value).split("\n")
+            lines = clean(str(value)).split("\n")
             first = cell.paragraphs[0]
             for i, line in enumerate(lines):
                 paragraph = first if i == 0 else cell.add_paragraph()
