@@ -428,15 +428,22 @@ def test_networks_outside_the_national_ranges(tmp_path):
 # --------------------------------------------------------------------------- export, other failures
 
 
-@pytest.mark.parametrize("document", ["mou", "heads-of-terms"])
-def test_export_is_not_built_yet(tmp_path, document):
+@pytest.mark.parametrize(("document", "title"), [("mou", "draft MOU"), ("heads-of-terms", "draft heads of terms")])
+def test_export_writes_the_draft_and_records_each_version(tmp_path, document, title):
     path = tmp_path / "demo.imagingnet"
     create_demo(path).close()
+    out = tmp_path / "out.docx"
+    result = imagingnet("export", document, path, "-o", out, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Exported the {title}, version 1, to {out} (")
+    assert out.read_bytes()[:2] == b"PK" and no_sidecars(path)
+    again = imagingnet("export", document, path, "-o", out, cwd=tmp_path)
+    assert again.returncode == 0 and f"version 2, to {out}" in again.stdout
+
     before = snapshot(path)
-    result = imagingnet("export", document, path, "-o", tmp_path / "out.docx", cwd=tmp_path)
-    assert result.returncode == 2
-    assert "not built yet" in result.stderr
-    assert not (tmp_path / "out.docx").exists()
+    refused = imagingnet("export", document, path, "-o", tmp_path / "out.pdf", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+    assert "must be a Word file ending .docx" in refused.stderr and not (tmp_path / "out.pdf").exists()
     assert snapshot(path) == before
 
 

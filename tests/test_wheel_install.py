@@ -108,6 +108,9 @@ def test_installed_wheel_runs_new_import_and_report(tmp_path):
     assert {c["id"] for c in network["checks"]} == {
         "population", "staff", "radiologists", "staff_vacancy", "radiologist_vacancy"}
 
+    exported = _run([imagingnet, "export", "mou", "w.imagingnet", "-o", "w.docx"], cwd=work, env=env)
+    assert exported.stdout.startswith("Exported the draft MOU, version 1") and (work / "w.docx").stat().st_size > 10_000
+
     missing = _run_failing([imagingnet, "report", "missing.imagingnet"], work, env)
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert not (work / "missing.imagingnet").exists()

@@ -114,10 +114,24 @@ def _report(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     if args.document in TABLE_EXPORTS:
         return _export_table(args)
-    what = "the draft MOU" if args.document == "mou" else "the draft heads of terms"
-    raise BadInput(
-        f"Exporting {what} is not built yet in this version of ImagingNet Desktop; nothing was written."
-    )
+    from imagingnet_desktop.workspace.exports.export import ExportFileError, ExportKind, export_draft
+    from imagingnet_desktop.workspace.workspace import Workspace
+
+    kind = ExportKind.MOU if args.document == "mou" else ExportKind.HEADS_OF_TERMS
+    target = Path(args.output)
+    if target.suffix.lower() != ".docx":
+        raise BadInput(f"The output must be a Word file ending .docx ({target.name} was given); nothing was written.")
+    if not Path(args.workspace).exists():
+        raise BadInput(f"There is no workspace at {args.workspace}; create it first with '{PROG} new'.")
+    workspace = Workspace.open(args.workspace)
+    try:
+        outcome = export_draft(workspace, kind, target)
+    except ExportFileError as problem:
+        raise BadInput(str(problem)) from None
+    finally:
+        workspace.close()
+    _write(outcome.summary() + "\n")
+    return EXIT_OK
 
 
 def _export_table(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from imagingnet_desktop.store.migrations import commercial
 from imagingnet_desktop.store.migrations.control import control_tables
+from imagingnet_desktop.store.migrations.exports import exports_history
 from imagingnet_desktop.store.migrations.programme import programme_tables
 from imagingnet_desktop.store.migrations.record import v3_record
 from imagingnet_desktop.store.migrations.scenarios_by_partner_id import scenarios_by_partner_id
@@ -72,5 +73,6 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     programme_tables,
     commercial.commercial_appraisal,
     v3_record,
+    exports_history,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

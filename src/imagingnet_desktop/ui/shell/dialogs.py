@@ -58,6 +58,29 @@ def ask_take_over(parent: QWidget | None, message: str) -> bool:
     return box.clickedButton() is take
 
 
+OPEN_DOCUMENT, OPEN_FOLDER = "document", "folder"
+
+
+def ask_open_export(parent: QWidget | None, text: str, detail: str) -> str | None:
+    """After an export: open the document, show its folder, or neither (``OPEN_DOCUMENT`` / ``OPEN_FOLDER`` /
+    None). Open is the default button."""
+    box = QMessageBox(parent)
+    box.setObjectName("exportDoneMessage")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle("Draft exported")
+    box.setText(text)
+    box.setInformativeText(detail)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    document = box.addButton("Open the document", QMessageBox.ButtonRole.AcceptRole)
+    folder = box.addButton("Show the folder", QMessageBox.ButtonRole.ActionRole)
+    close = box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(document)
+    box.setEscapeButton(close)
+    box.exec()
+    clicked = box.clickedButton()
+    return OPEN_DOCUMENT if clicked is document else OPEN_FOLDER if clicked is folder else None
+
+
 def problems_text(problems: Sequence[Problem]) -> str:
     """One line per problem, by row and column, ready to paste into an e-mail."""
     lines = []

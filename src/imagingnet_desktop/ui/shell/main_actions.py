@@ -17,8 +17,6 @@ from imagingnet_desktop.ui.shell.tab_specs import TABS
 if TYPE_CHECKING:
     from imagingnet_desktop.ui.shell.main_window import MainWindow
 
-LATER = "arrives in a later version"
-
 
 @dataclass
 class MainActions:
@@ -67,12 +65,11 @@ def build(window: MainWindow) -> MainActions:
     file_menu.addAction(take_snapshot)
     export_menu = file_menu.addMenu("&Export")
     export_menu.setToolTipsVisible(True)
-    export_mou = action("Draft &MOU…", lambda: None)
-    export_hot = action("Draft &heads of terms…", lambda: None)
-    for act in (export_mou, export_hot):
-        act.setEnabled(False)
-        act.setToolTip(f"{act.text().replace('&', '').rstrip('…')} {LATER}")
-        export_menu.addAction(act)
+    export_mou = action("Draft &MOU…", window.export_mou_dialog)
+    export_hot = action("Draft &heads of terms…", window.export_heads_of_terms_dialog)
+    export_mou.setToolTip("Write the next version of the draft memorandum of understanding as a Word file")
+    export_hot.setToolTip("Write the next version of the draft heads of terms as a Word file")
+    export_menu.addActions([export_mou, export_hot])
     file_menu.addSeparator()
     quit_ = action("&Quit", window.close, QKeySequence.StandardKey.Quit)
     file_menu.addAction(quit_)

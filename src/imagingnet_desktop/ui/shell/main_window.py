@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
@@ -36,11 +36,14 @@ from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
+    from imagingnet_desktop.workspace.exports.export import ExportOutcome
+    from imagingnet_desktop.workspace.exports.history import ExportKind
     from imagingnet_desktop.workspace.network.partner_import import ImportRefused
 
 APP_TITLE = "ImagingNet Desktop"
 WORKSPACE_FILTER = f"ImagingNet workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
 IMPORT_FILTER = "Partner baselines (*.csv *.xlsx);;All files (*)"
+EXPORT_FILTER = "Word documents (*.docx)"
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +102,29 @@ class MainWindow(QMainWindow):
 
         path, _ = QFileDialog.getOpenFileName(self, "Import partners", str(self._folder()), IMPORT_FILTER)
         return path or None
+
+    def _ask_export_path(self, title: str, suggested: Path) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, title, str(suggested), EXPORT_FILTER)
+        return path or None
+
+    def _ask_open_export(self, outcome: ExportOutcome) -> str | None:
+        """Offer to open the exported document or its folder: ``"document"``, ``"folder"`` or None."""
+        from imagingnet_desktop.ui.shell import dialogs
+
+        still = (f"{outcome.open_matters} matter{'s' if outcome.open_matters != 1 else ''} still open "
+                 f"{'are' if outcome.open_matters != 1 else 'is'} listed in Annex A.")
+        return dialogs.ask_open_export(
+            self, f"The {outcome.kind.draft_name}, version {outcome.version}, is saved as {outcome.path.name}.",
+            f"{still if outcome.open_matters else 'No matter is recorded as open.'}\nFolder: {outcome.path.parent}")
+
+    def _open_location(self, path: Path) -> bool:
+        """Open a file or folder with the program the system uses for it."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _ask_take_over(self, message: str) -> bool:
         from imagingnet_desktop.ui.shell import dialogs
@@ -291,6 +317,57 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"{outcome.summary()} — Ctrl+Z to undo", 15000)
 
+    def export_mou_dialog(self) -> Path | None:
+        from imagingnet_desktop.workspace.exports.history import ExportKind
+
+        return self.export_draft_dialog(ExportKind.MOU)
+
+    def export_heads_of_terms_dialog(self) -> Path | None:
+        from imagingnet_desktop.workspace.exports.history import ExportKind
+
+        return self.export_draft_dialog(ExportKind.HEADS_OF_TERMS)
+
+    def export_draft_dialog(self, kind: ExportKind) -> Path | None:
+        """Ask where to save the next version of a draft, write it, then offer to open it or its folder."""
+        if self.workspace is None:
+            return None
+        from imagingnet_desktop.workspace.exports.export import (
+            ExportFileError,
+            ExportNotRecordedError,
+            export_draft,
+            suggested_file_name,
+        )
+        from imagingnet_desktop.workspace.exports.history import next_version
+
+        self._flush_tabs()  # a slider step still waiting for its pause goes into the draft
+        suggested = self._folder() / suggested_file_name(self.workspace.network.name, kind,
+                                                         next_version(self.workspace, kind))
+        chosen = self._ask_export_path(f"Export the {kind.draft_name}", suggested)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".docx":
+            path = path.with_name(path.name + ".docx")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            outcome = export_draft(self.workspace, kind, path)
+        except ExportNotRecordedError as exc:
+            self._show_error("The export was not recorded", str(exc))
+            return path
+        except ExportFileError as exc:
+            self._show_error("The draft was not exported", str(exc))
+            return None
+        except Exception as exc:  # an unexpected failure must not end a workshop
+            self._show_error("The draft was not exported", f"{path.name} could not be written: {exc}")
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(outcome.summary(), 15000)
+        choice = self._ask_open_export(outcome)
+        if choice is not None:
+            self._open_location(path if choice == "document" else path.parent)
+        return path
+
     def undo(self) -> None:
         self._step(lambda ws: ws.undo(), "Undo")
 
@@ -364,6 +441,8 @@ class MainWindow(QMainWindow):
         self.actions_.redo.setEnabled(redo_label is not None)
         self.actions_.redo.setText(f"&Redo {_escape(redo_label)}" if redo_label else "&Redo")
         self.actions_.import_partners.setEnabled(workspace is not None and not workspace.read_only)
+        self.actions_.export_mou.setEnabled(workspace is not None)
+        self.actions_.export_heads_of_terms.setEnabled(workspace is not None)
         for action in self.actions_.go_to_tab:
             action.setEnabled(workspace is not None)
         self.setWindowTitle(self.title())

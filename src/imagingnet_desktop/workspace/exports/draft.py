@@ -1,0 +1,46 @@
+"""What a draft builder returns, and the parts every draft has: the title page lines and the two annexes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from imagingnet_desktop.documents.model import Annex, Document
+from imagingnet_desktop.workspace.exports import area_content, figures
+from imagingnet_desktop.workspace.exports.changes import changes_blocks
+from imagingnet_desktop.workspace.exports.drafting import Drafter, OpenMatter
+from imagingnet_desktop.workspace.exports.history import ClauseText, ExportedClause, ExportRecord
+from imagingnet_desktop.workspace.exports.open_matters import open_matters_blocks
+from imagingnet_desktop.workspace.workspace import Workspace
+
+Previous = tuple[ExportRecord, Sequence[ExportedClause]]
+
+
+@dataclass(frozen=True)
+class Draft:
+    document: Document
+    recorded: tuple[ClauseText, ...]  # the numbered texts, to record with the export
+    open_matters: tuple[OpenMatter, ...]
+    open_count: int = 0  # every matter in Annex A (the draft's own, checklist items, open issues)
+
+
+def annexes(workspace: Workspace, drafter: Drafter, previous: Previous | None) -> tuple[tuple[Annex, ...], int]:
+    checklist = area_content.open_checklist_items(workspace)
+    issues = area_content.open_issues(workspace)
+    count = len(drafter.open_matters) + len(checklist) + len(issues)
+    return (
+        Annex("A", "Matters still open", open_matters_blocks(drafter.open_matters, checklist, issues)),
+        Annex("B", "Changes since the last exported version", changes_blocks(drafter.recorded, previous)),
+    ), count
+
+
+def title_lines(version: int, issued: date, open_count: int, what: str) -> tuple[str, ...]:
+    still_open = ("Every matter this draft leaves open is listed in Annex A."
+                  if open_count else "No matter is recorded as open.")
+    return (
+        f"Version {version} · {figures.long_date(issued)}",
+        "DRAFT — subject to contract",
+        f"This {what} was prepared with ImagingNet Desktop from the network’s workspace, for the Partners and "
+        f"their legal advisers to work on. {still_open}",
+    )

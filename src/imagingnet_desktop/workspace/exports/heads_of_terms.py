@@ -1,0 +1,124 @@
+"""The draft heads of terms: the commercial terms the partnership agreement will be drafted from, as a
+numbered table of terms, each marked binding or subject to contract.
+
+Only confidentiality, exclusivity, costs and governing law bind; everything else is subject to contract.
+Matters still open say "[to be agreed]" and are listed in Annex A; Annex B shows the changes since the last
+exported version.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from imagingnet_desktop.documents.model import Column, Document, Heading, Paragraph, Table, TitlePage
+from imagingnet_desktop.workspace.exports import area_content, common_clauses, figures
+from imagingnet_desktop.workspace.exports.draft import Draft, Previous, annexes, title_lines
+from imagingnet_desktop.workspace.exports.drafting import Drafter, Terms, listing
+from imagingnet_desktop.workspace.exports.hot_terms import (
+    asset_transfer,
+    benefit_sharing,
+    disputes,
+    income_and_capital,
+    model_and_host,
+    parties,
+    shares,
+    stranded_costs,
+    term_of_agreement,
+    termination,
+    tupe,
+    voting_and_reserved_matters,
+)
+from imagingnet_desktop.workspace.exports.shares_votes_text import shares_and_votes
+from imagingnet_desktop.workspace.workspace import Workspace
+
+TITLE = "Draft Heads of Terms"
+CLAUSES = ("purpose", "status")
+TERMS = ("parties", "model", "term", "shares", "voting", "income_capital", "assets", "tupe", "stranded_costs",
+         "benefits", "termination", "disputes", "confidentiality", "exclusivity", "costs", "governing_law")
+BINDING = ("confidentiality", "exclusivity", "costs", "governing_law")
+TERM_COLUMNS = (Column("No.", 11), Column("Term", 36), Column("Heads of terms", 88), Column("Status", 25))
+
+
+def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previous: Previous | None = None
+                         ) -> Draft:
+    network = workspace.network
+    position = shares_and_votes(workspace)
+    model = area_content.commercial_model(workspace)
+    d = Drafter(CLAUSES)
+    terms = Terms(d, TERMS)
+    binding = listing([str(terms.number(k)) for k in BINDING])
+
+    d.add(Heading("Parties"))
+    d.add(Paragraph("These heads of terms are proposed between:"))
+    d.add(common_clauses.parties_table(network))
+    d.add(Paragraph(f"each a “Partner” and together “the Partners”, forming the {network.name} (“the network”)."))
+    d.add(Heading("About these heads of terms"))
+    with d.clause("purpose", "Purpose") as c:
+        c.item("basis", (
+            "These heads of terms set out the main commercial terms on which the Partners propose to form the "
+            "network. Once the Partners’ boards have agreed them, the partnership agreement and the service "
+            "level agreements will be drafted from them."))
+        c.item("open", (
+            "Where a term says “[to be agreed]” the Partners have not yet settled it; Annex A lists every such "
+            "matter and where it arises."))
+    with d.clause("status", "Status") as c:
+        c.item("subject_to_contract", (
+            "Except for terms " + binding + " (confidentiality, exclusivity, costs and governing law), these "
+            "heads of terms are subject to contract: they are not legally binding, and no Partner is bound "
+            "until the partnership agreement is signed."))
+        c.item("binding", (
+            f"Terms {binding} are legally binding on each Partner from the date it signs these heads of terms, "
+            "and are marked “Binding” in the table."))
+
+    with terms.term("parties", "Parties") as t:
+        parties(t, network)
+    with terms.term("model", "Commercial model and host") as t:
+        model_and_host(t, network, model)
+    with terms.term("term", "Term") as t:
+        term_of_agreement(t, terms.number("termination"))
+    with terms.term("shares", "Shares and the basis") as t:
+        shares(t, position)
+    with terms.term("voting", "Voting and reserved matters") as t:
+        voting_and_reserved_matters(t, position, area_content.reserved_matters(workspace))
+    with terms.term("income_capital", "Income and capital") as t:
+        income_and_capital(t, model, terms.number("shares"))
+    with terms.term("assets", "Asset and contract transfer") as t:
+        asset_transfer(t)
+    with terms.term("tupe", "Staff transfer (TUPE)") as t:
+        tupe(t, model)
+    with terms.term("stranded_costs", "Stranded costs") as t:
+        stranded_costs(t)
+    with terms.term("benefits", "Benefit sharing") as t:
+        benefit_sharing(t, terms.number("shares"))
+    with terms.term("termination", "Termination and exit") as t:
+        termination(t)
+    with terms.term("disputes", "Dispute resolution") as t:
+        disputes(t)
+    with terms.term("confidentiality", "Confidentiality", binding=True) as t:
+        common_clauses.confidentiality(t, common_clauses.HEADS_OF_TERMS)
+    with terms.term("exclusivity", "Exclusivity", binding=True) as t:
+        common_clauses.exclusivity(t, "until the partnership agreement is signed or the Partners agree to stop "
+                                      "negotiating it")
+    with terms.term("costs", "Costs", binding=True) as t:
+        common_clauses.costs(t, common_clauses.HEADS_OF_TERMS)
+    with terms.term("governing_law", "Governing law", binding=True) as t:
+        common_clauses.governing_law(t, common_clauses.HEADS_OF_TERMS)
+
+    d.add(Heading("Terms"))
+    d.add(Table(TERM_COLUMNS, tuple(terms.rows)))
+    d.add(Heading("Signatures"))
+    d.add(Paragraph("Agreed, subject to contract except as stated above, by each Partner’s authorised signatory."))
+    for block in common_clauses.signature_blocks(network):
+        d.add(block)
+    body = d.finished()
+    extra, open_count = annexes(workspace, d, previous)
+    document = Document(
+        TitlePage(TITLE, network.name, title_lines(version, issued, open_count, "draft")),
+        header="DRAFT — subject to contract",
+        footer=f"Draft heads of terms · version {version} · {figures.long_date(issued)}",
+        body=body,
+        annexes=extra,
+        version=version,
+        issued=issued,
+    )
+    return Draft(document, tuple(d.recorded), tuple(d.open_matters), open_count)

@@ -1,0 +1,170 @@
+"""The text of each commercial term of the heads of terms (all subject to contract)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from imagingnet_desktop.documents.model import LIST_MARK
+from imagingnet_desktop.domain.network.network import Network
+from imagingnet_desktop.workspace.exports import figures
+from imagingnet_desktop.workspace.exports.area_content import ModelStatus, ModelText, ReservedMatterText
+from imagingnet_desktop.workspace.exports.drafting import TermDraft, listing
+from imagingnet_desktop.workspace.exports.mou_governance import (
+    CONTROL,
+    SHARES_VOTES,
+    USUAL_RESERVED_MATTERS,
+    rule_words,
+)
+from imagingnet_desktop.workspace.exports.mou_programme import COMMERCIAL
+from imagingnet_desktop.workspace.exports.shares_votes_text import SharesAndVotes
+
+NEGOTIATION = "Terms to negotiate"
+
+
+def parties(t: TermDraft, network: Network) -> None:
+    foundation = sum(1 for p in network.partners if p.is_foundation_trust)
+    others = len(network.partners) - foundation
+    t.item("who", (f"The {figures.count(len(network.partners))} Partners named above: {foundation} NHS "
+                   f"foundation trust{'s' if foundation != 1 else ''} and {others} NHS "
+                   f"trust{'s' if others != 1 else ''}."))
+    t.item("new", "Another trust may join only with the agreement of every Partner.")
+
+
+def model_and_host(t: TermDraft, network: Network, model: ModelText | None) -> None:
+    if model is not None and model.status is ModelStatus.CHOSEN:
+        t.item("model", f"{model.name}. {model.summary}")
+        host = model.host or t.open(COMMERCIAL, "The host Partner.")
+        t.item("host", f"Host: {host}. The host gives the network its legal personality: it employs the staff "
+                       "and signs contracts for the network, under service level agreements with the other "
+                       "Partners.")
+        if model.legal_entity:
+            t.item("entity", f"Legal entity: {model.legal_entity}.")
+        return
+    if model is not None and model.options:
+        t.item("model", f"{t.open(COMMERCIAL, 'The commercial model: still being appraised.')}. Options still "
+                        f"under consideration: {listing(list(model.options))}.")
+    else:
+        t.item("model", f"{t.open(COMMERCIAL, 'The commercial model and the host Partner.')}. The full business "
+                        "case will recommend the preferred model and, where it needs one, the host Partner.")
+    trusts = [p.name for p in network.partners if not p.is_foundation_trust]
+    if trusts:
+        t.item("eligibility", "A corporate joint venture (LLP or company) is open only to NHS foundation trusts; "
+                              f"{listing(trusts)} {'is an NHS trust' if len(trusts) == 1 else 'are NHS trusts'}.")
+
+
+def term_of_agreement(t: TermDraft, termination_number: int) -> None:
+    years = t.open(NEGOTIATION, "The length of the initial term of the partnership agreement.")
+    t.item("initial", f"An initial term of {years} years from the date the partnership agreement is signed, "
+                      f"continuing after that until ended under term {termination_number}.")
+    t.item("review", "The Partners review the agreement at least every three years, and whenever national "
+                     "policy or the network’s scope changes materially.")
+
+
+def shares(t: TermDraft, position: SharesAndVotes) -> None:
+    if position.agreed:
+        t.item("basis", f"Basis: {position.basis}" + (f" ({position.formula})." if position.formula else "."))
+    else:
+        basis = t.open(SHARES_VOTES, "The basis for the shares: no scenario is marked as agreed.")
+        t.item("basis", f"Basis: {basis}. Shown for illustration on {position.basis[:1].lower()}"
+                        f"{position.basis[1:]}:")
+    if position.shares:
+        for s in position.shares:
+            shown = figures.share(s.share) if s.share is not None else "no basis"
+            t.item(f"share.{s.code}", f"{LIST_MARK}{s.name} ({s.code}): {shown}")
+    else:
+        t.item("no_basis", f"No shares can be worked out yet: {position.no_basis or 'there is no basis'}")
+    t.item("meaning", "Shares set each Partner’s part of the network’s benefits, risks and liabilities; they are "
+                      "recalculated from refreshed baselines for each business case.")
+
+
+def voting_and_reserved_matters(t: TermDraft, position: SharesAndVotes,
+                                matters: Sequence[ReservedMatterText]) -> None:
+    if position.agreed:
+        t.item("method", f"Votes: {position.method}")
+    else:
+        method = t.open(SHARES_VOTES, "How votes are held and the decision rule: no scenario is marked as agreed.")
+        t.item("method", f"Votes: {method}. Starting position: {position.method[:1].lower()}{position.method[1:]}")
+    for v in position.votes:
+        t.item(f"votes.{v.code}", f"{LIST_MARK}{v.name} ({v.code}): {figures.count(v.votes)} "
+                                  f"vote{'s' if v.votes != 1 else ''} ({v.share_of_votes})")
+    if position.problem:
+        t.item("rule", f"Decision rule: cannot yet be applied ({position.problem})")
+    else:
+        quota = (f"; a decision needs {figures.count(position.quota)} of the "
+                 f"{figures.count(position.total_votes)} votes" if position.quota is not None else "")
+        vetoes = f"; veto: {listing(list(position.vetoes))}" if position.vetoes else ""
+        t.item("rule", f"Decision rule: {rule_words(position.rule)}{quota}{vetoes}.")
+    if matters:
+        t.item("reserved", "Reserved matters, each with its rule:")
+        for i, m in enumerate(matters, start=1):
+            rule = m.rule or t.open(CONTROL, f"The decision rule for the reserved matter “{m.matter}”.")
+            extra = "".join(f"; {x}" for x in (m.escalation, m.tolerance) if x)
+            t.item(f"reserved.{i}", f"{LIST_MARK}{m.matter}: {rule}{extra}")
+    else:
+        listed = t.open(CONTROL, "The list of reserved matters, with the decision rule for each.")
+        t.item("reserved", f"Reserved matters: {listed}. Expected to include: " + "; ".join(USUAL_RESERVED_MATTERS)
+               + ".")
+
+
+def income_and_capital(t: TermDraft, model: ModelText | None, shares_number: int) -> None:
+    holder = model.host if model is not None and model.host else "the host Partner (or the network’s entity)"
+    t.item("income", f"Income: the network’s income (from the Partners under service level agreements, and from "
+                     f"others) is received and accounted for by {holder}; the surplus or deficit each year is "
+                     f"shared in proportion to the shares in term {shares_number}.")
+    t.item("capital", "Capital: each Partner keeps the assets it owns; new capital investment is approved in the "
+                      "annual business plan, and how its cost and benefit are shared is "
+                      + t.open(NEGOTIATION, "How the cost and benefit of new capital investment are shared.")
+                      + ".")
+
+
+def asset_transfer(t: TermDraft) -> None:
+    t.item("assets", "Equipment, premises and IT used by the services in scope stay with their present owner and "
+                     "are made available to the network under service level agreements, unless the partnership "
+                     "agreement transfers them.")
+    t.item("contracts", "Supplier contracts are novated or assigned to the network, or managed on its behalf, as "
+                        "the full business case recommends; a schedule of assets and contracts, with values and "
+                        "remaining terms, is prepared for it.")
+
+
+def tupe(t: TermDraft, model: ModelText | None) -> None:
+    if model is not None and model.status is ModelStatus.CHOSEN and model.implies_tupe is not None:
+        if model.implies_tupe:
+            employer = model.host or model.legal_entity or "the network’s employer"
+            t.item("tupe", f"Staff of the services in scope transfer to {employer} under the TUPE regulations, "
+                           "normally within three months of the partnership agreement; their terms are protected "
+                           "and pensions are dealt with separately.")
+        else:
+            t.item("tupe", "No staff transfer: staff stay employed by their present Partner.")
+        return
+    t.item("tupe", "Depends on the model: staff would transfer under TUPE to the host or the network’s entity "
+                   "under an arm’s-length organisation or a joint venture, but not under collaborative working or "
+                   "a contractual partnership. Pensions are dealt with separately.")
+
+
+def stranded_costs(t: TermDraft) -> None:
+    how = t.open(NEGOTIATION, "How stranded costs are met.")
+    t.item("stranded", "Costs left with a Partner when a service moves (overheads, premises, contracts that cannot "
+                       "be ended) are identified in the full business case and met " + how + ".")
+
+
+def benefit_sharing(t: TermDraft, shares_number: int) -> None:
+    t.item("benefits", f"Savings and other benefits are measured against the agreed baseline and shared in "
+                       f"proportion to the shares in term {shares_number}; the mechanism is confirmed in the full "
+                       "business case.")
+
+
+def termination(t: TermDraft) -> None:
+    notice = t.open(NEGOTIATION, "The notice period for a Partner leaving the partnership agreement.")
+    t.item("notice", f"A Partner may leave on {notice} months’ written notice.")
+    t.item("scenarios", "The agreement will also provide for: all Partners agreeing to end it; a Partner in "
+                        "material breach; and a change in law or national policy that makes it unworkable.")
+    t.item("exit", "On exit, services, staff, assets and contracts return as far as practicable to the Partner they "
+                   "came from; a leaving Partner bears its share of liabilities up to its exit and the exit costs "
+                   "it causes.")
+
+
+def disputes(t: TermDraft) -> None:
+    t.item("steps", "Escalation first to the Partnership Board, then to the Partners’ chief executives; then "
+                    "mediation or an independent expert; and arbitration only after that.")
+    t.item("last_resort", "Where deadlock persists, a buy-out of a Partner or the winding-up of the arrangement is "
+                          "the last resort.")
