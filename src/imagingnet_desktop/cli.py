@@ -15,6 +15,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from imagingnet_desktop import __version__
 from imagingnet_desktop.domain.names import printable
@@ -23,6 +24,9 @@ from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.workspace.network.partner_import import ImportRefused
 from imagingnet_desktop.workspace.table_exports import TABLE_EXPORTS
+
+if TYPE_CHECKING:
+    from imagingnet_desktop.workspace.workspace import Workspace
 
 PROG = "imagingnet"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -55,7 +59,7 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _warn_if_not_tidied(args: argparse.Namespace, workspace) -> None:
+def _warn_if_not_tidied(args: argparse.Namespace, workspace: Workspace) -> None:
     if workspace.close_problem:
         _error(args.command, f"note: {workspace.close_problem}")
 

@@ -181,7 +181,7 @@ else:
     def _probe(fd: int) -> bool:
         if _OFD:
             answer = fcntl.fcntl(fd, fcntl.F_OFD_GETLK, _flock_struct(fcntl.F_RDLCK))
-            return struct.unpack("@h", answer[:2])[0] != fcntl.F_UNLCK
+            return bool(struct.unpack("@h", answer[:2])[0] != fcntl.F_UNLCK)
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except OSError as exc:

@@ -10,7 +10,7 @@ it in step (``python -m imagingnet_desktop.store.schema_check`` prints a fresh o
 from __future__ import annotations
 
 import sqlite3
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from imagingnet_desktop.store.migrations.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -61,10 +61,10 @@ def expected(version: int) -> Description:
     return built_by_migrations(version)
 
 
-def _as_description(raw: dict) -> Description:
+def _as_description(raw: dict[str, Any]) -> Description:
     return {
-        "objects": [tuple(o) for o in raw["objects"]],  # type: ignore[misc]
-        "columns": {t: [tuple(c) for c in cols] for t, cols in raw["columns"].items()},  # type: ignore[misc]
+        "objects": [tuple(o) for o in raw["objects"]],
+        "columns": {t: [tuple(c) for c in cols] for t, cols in raw["columns"].items()},
     }
 
 

@@ -67,8 +67,8 @@ def write_csv(table: Table, path: Path) -> None:
 
 
 def write_xlsx(table: Table, path: Path) -> None:
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     book = Workbook()
     sheet = book.active

@@ -119,7 +119,7 @@ def import_partners(workspace: Workspace, path: str | os.PathLike[str]) -> Impor
             stored = partners[existing].code
             if stored != code:  # matched without regard to case: the workspace's spelling is kept
                 notes.append(f"{code} matched {stored} (kept as {stored})")
-            partners[existing] = replace(partners[existing], **{**baseline, "code": stored})
+            partners[existing] = replace(partners[existing], **{**baseline, "code": stored})  # type: ignore[arg-type]
             updated.append(stored)
     clashes = _name_clashes(partners, row_of_code)
     if clashes:

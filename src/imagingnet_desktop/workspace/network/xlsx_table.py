@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 from xml.parsers import expat
 
@@ -59,7 +60,7 @@ def read_xlsx(path: Path, max_rows: int) -> tuple[list[str], list[list[object]]]
     return header, rows[1:]
 
 
-def _rows(value_rows: Iterator, formula_rows: Iterator, limit: int) -> Iterator[list[object]]:
+def _rows(value_rows: Iterator[Any], formula_rows: Iterator[Any], limit: int) -> Iterator[list[object]]:
     for count, (cells, formula_row) in enumerate(zip(value_rows, formula_rows, strict=False)):
         if count >= limit:
             return
@@ -117,7 +118,7 @@ def _count_rows(archive: zipfile.ZipFile, sheet: str, max_rows: int) -> None:
     rows = [0]
     parser = expat.ParserCreate()
 
-    def start(name: str, _attrs: dict) -> None:
+    def start(name: str, _attrs: dict[str, str]) -> None:
         if name == "row":
             rows[0] += 1
             if rows[0] > max_rows + 1:  # the header and ``max_rows`` under it
@@ -184,7 +185,7 @@ def _string_lengths(archive: zipfile.ZipFile, member: str) -> dict[int, int]:
     oversized: dict[int, int] = {}
     parser = expat.ParserCreate()
 
-    def start(name: str, _attrs: dict) -> None:
+    def start(name: str, _attrs: dict[str, str]) -> None:
         if name == "si":
             state["index"] += 1
             state["length"] = 0
@@ -206,7 +207,7 @@ def _string_texts(archive: zipfile.ZipFile, member: str, wanted: set[int]) -> di
     texts: dict[int, str] = {}
     parser = expat.ParserCreate()
 
-    def start(name: str, _attrs: dict) -> None:
+    def start(name: str, _attrs: dict[str, str]) -> None:
         if name == "si":
             state["index"] += 1
 
@@ -228,7 +229,7 @@ def _cells_using(archive: zipfile.ZipFile, sheet: str, indices: set[int]
     state: dict[str, object] = {"ref": None, "shared": False, "in_v": False, "v": ""}
     parser = expat.ParserCreate()
 
-    def start(name: str, attrs: dict) -> None:
+    def start(name: str, attrs: dict[str, str]) -> None:
         if name == "c":
             state.update(ref=attrs.get("r"), shared=attrs.get("t") == "s", v="")
         elif name == "v":
