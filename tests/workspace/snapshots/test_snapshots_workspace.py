@@ -29,6 +29,7 @@ from imagingnet_desktop.workspace.programme.collections import ITEMS
 from imagingnet_desktop.workspace.record.entries import MOTION_VOTES, MOTIONS
 from imagingnet_desktop.workspace.record.motions import new_motion
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
+from imagingnet_desktop.workspace.snapshots import areas
 from imagingnet_desktop.workspace.snapshots.snapshots import (
     changes_since,
     find_snapshot,
@@ -137,9 +138,24 @@ def test_changes_since_lists_what_was_added_changed_and_removed_per_area(ws):
     assert ("Programme", "Agree the MOU scope", "changed", "Owner", "NSH", "EMV") in found  # codes, not ids
     assert ("Programme", "Current step (setting)", "added", None, None, "SOC") in found
     assert any(f[:3] == ("Record", "Adopt the MOU", "added") for f in found)
-    assert any(f[:3] == ("Record", f"motion vote {cast.id} (EMV)", "added") for f in found)
+    assert any(f[:3] == ("Record", f"vote {cast.id} (EMV)", "added") for f in found)
     assert [f[0] for f in found] == sorted((f[0] for f in found), key=["Network", "Programme", "Record"].index)
     assert not any(f[1] == "Name a finance lead" for f in found)  # untouched rows are not listed
+
+
+def test_every_table_a_workspace_has_is_shown_under_its_tab(ws):
+    conn = sqlite3.connect(f"file:{ws.path}?mode=ro", uri=True)
+    try:
+        snapshotted = set(snapshot_store.snapshotted_tables(conn))
+    finally:
+        conn.close()
+    assert not {"exports", "exported_clauses", "session_lock", "snapshots"} & snapshotted
+    assert snapshotted - {"tab_state"} == set(areas.TABLES)  # a new table must be given its tab and row noun
+    assert {areas.area_of(t) for t in snapshotted - {"tab_state"}} == set(areas.AREA_ORDER)
+    assert areas.area_of("position_rotation_turns") == areas.area_of("trust_board_approvals") == "Control"
+    assert areas.area_of("scenario_vetoes") == areas.area_of("scenario_votes") == "Shares & votes"
+    assert (areas.row_noun("scenario_vetoes"), areas.row_noun("commercial_criteria")) == ("veto", "success factor")
+    assert areas.area_of("record_notes") == "Record" and areas.row_noun("record_notes") == "note"  # a later table
 
 
 def test_moving_rows_is_not_listed_as_a_change(ws):
