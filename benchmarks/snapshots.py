@@ -1,5 +1,6 @@
 """Snapshots at size: take, compare and restore a workspace of 50 partners, 1,000 checklist items and 5,000
-record entries (real rows in their own tables, made here the way a migration would make them).
+record entries (rows of the app's own tables — the Programme tab's checklist and the Record tab's entries —
+added through the workspace as the tabs add them, in one edit).
 
     .venv/bin/python benchmarks/snapshots.py [--reps 5]
 
@@ -15,48 +16,45 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from imagingnet_desktop.domain.network.partner import Partner
-from imagingnet_desktop.store.tables.rows import RowTable
-from imagingnet_desktop.workspace.changes import Change
-from imagingnet_desktop.workspace.collections import Collection, update_row
+from imagingnet_desktop.domain.programme.rows import ChecklistItem
+from imagingnet_desktop.domain.programme.steps import STEP_ORDER, WORKSTREAM_ORDER, ItemStatus
+from imagingnet_desktop.domain.record.entries import EntryKind, RecordEntry
+from imagingnet_desktop.workspace.collections import InsertRow, update_row
+from imagingnet_desktop.workspace.commands import Batch, Command
 from imagingnet_desktop.workspace.network.partner_import import demo_baselines
+from imagingnet_desktop.workspace.programme.collections import ITEMS
+from imagingnet_desktop.workspace.record.entries import RECORD_ENTRIES
 from imagingnet_desktop.workspace.snapshots.snapshots import changes_since, restore_snapshot, take_snapshot
 from imagingnet_desktop.workspace.workspace import Workspace
 
-
-@dataclass(frozen=True)
-class Item:
-    id: int
-    title: str
-    status: str
-    owner_partner_id: int | None
-
-
-ITEMS = Collection(RowTable("checklist_items", Item), Change.PROGRAMME, "checklist item")
+PARTNERS, ITEM_COUNT, ENTRY_COUNT = 50, 1000, 5000
 
 
 def build(path: Path) -> None:
     base = demo_baselines().baselines
     partners = tuple(Partner(id=i + 1, **{**base[i % len(base)], "code": f"P{i + 1:02d}",  # type: ignore[arg-type]
-                                          "name": f"Partner trust {i + 1}"}) for i in range(50))
-    Workspace.create(path, "Large network", partners).close()
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE checklist_items (id INTEGER PRIMARY KEY, position REAL NOT NULL, title TEXT NOT NULL,"
-                 " status TEXT NOT NULL, owner_partner_id INTEGER REFERENCES partners(id) ON DELETE RESTRICT)")
-    conn.execute("CREATE TABLE record_entries (id INTEGER PRIMARY KEY, position REAL NOT NULL, kind TEXT NOT NULL,"
-                 " text TEXT NOT NULL, owner_partner_id INTEGER REFERENCES partners(id) ON DELETE RESTRICT,"
-                 " due TEXT, status TEXT)")
-    conn.executemany("INSERT INTO checklist_items VALUES (?, ?, ?, ?, ?)",
-                     [(i, float(i), f"Checklist item {i}: agree the scope of the work", "not started", i % 50 + 1)
-                      for i in range(1, 1001)])
-    conn.executemany("INSERT INTO record_entries VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     [(i, float(i), "action", f"Action {i}: circulate the draft to the trust boards", i % 50 + 1,
-                       "2027-01-31", "open") for i in range(1, 5001)])
-    conn.commit()
-    conn.close()
+                                          "name": f"Partner trust {i + 1}"}) for i in range(PARTNERS))
+    ws = Workspace.create(path, "Large network", partners)
+    try:
+        first_item, first_entry = ws.new_row_id(ITEMS), ws.new_row_id(RECORD_ENTRIES)
+        cells = [(step, stream) for step in STEP_ORDER for stream in WORKSTREAM_ORDER]
+        steps: list[Command] = [
+            InsertRow(ITEMS, ChecklistItem(first_item + k, *cells[k % len(cells)],
+                                           f"Checklist item {k + 1}: agree the scope of the work",
+                                           owner_partner_id=k % PARTNERS + 1))
+            for k in range(max(0, ITEM_COUNT - len(ws.rows(ITEMS))))]  # the shipped checklist counts too
+        steps += [InsertRow(RECORD_ENTRIES, RecordEntry(first_entry + k, EntryKind.ACTION,
+                                                        f"Action {k + 1}: circulate the draft to the trust boards",
+                                                        owner_partner_id=k % PARTNERS + 1, due=date(2027, 1, 31)))
+                  for k in range(ENTRY_COUNT)]
+        ws.execute(Batch("add the benchmark's rows", steps))
+        assert (len(ws.rows(ITEMS)), len(ws.rows(RECORD_ENTRIES))) == (ITEM_COUNT, ENTRY_COUNT)
+    finally:
+        ws.close()
 
 
 def timed(step: Callable[[], object]) -> float:
@@ -77,7 +75,7 @@ def main() -> None:
         times["take"].append(timed(lambda rep=rep: take_snapshot(ws, f"Before {rep}")))
         snapshot = ws.snapshots()[-1]
         for item in ws.rows(ITEMS)[:20]:
-            update_row(ws, ITEMS, item.id, status="agreed" if rep % 2 == 0 else "in discussion")
+            update_row(ws, ITEMS, item.id, status=ItemStatus.AGREED if rep % 2 == 0 else ItemStatus.IN_DISCUSSION)
         start = time.perf_counter()
         found = changes_since(ws, snapshot)
         times["changes"].append(time.perf_counter() - start)
@@ -87,7 +85,7 @@ def main() -> None:
     size = sqlite3.connect(f"file:{folder / 'large.imagingnet'}?mode=ro", uri=True).execute(
         "SELECT length(content) FROM snapshots ORDER BY id DESC LIMIT 1").fetchone()[0]
     ws.close()
-    print("Snapshots, 50 partners + 1,000 checklist items + 5,000 record entries "
+    print(f"Snapshots, {PARTNERS} partners + {ITEM_COUNT:,} checklist items + {ENTRY_COUNT:,} record entries "
           f"(median of {reps}):")
     for key, values in times.items():
         print(f"  {key:<8} {1000 * statistics.median(values):7.1f} ms")

@@ -21,9 +21,11 @@ from imagingnet_desktop.workspace.control.control_rows import KPIS, POSITIONS, R
 from imagingnet_desktop.workspace.network.partner_commands import delete_partners, edit_partner_field
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.workspace import Workspace
+from shares_votes_helpers import DEMO_ID
 
 WEIGHTED = replace(Scenario(name="Weighted"), vote_method=VoteMethod.CUSTOM,
-                   custom_votes=(("NSH", 40), ("EMV", 20), ("KBD", 15), ("SMC", 15), ("WBK", 10)))
+                   custom_votes=tuple((DEMO_ID[code], votes) for code, votes in
+                                      (("NSH", 40), ("EMV", 20), ("KBD", 15), ("SMC", 15), ("WBK", 10))))
 EXIT = "A partner's exit from the network"
 
 
@@ -98,6 +100,7 @@ def agree(ws: Workspace, scenario: Scenario) -> None:
     shares_votes.set_working_scenario(ws, scenario)
     saved = shares_votes.save_scenario(ws, scenario.name)
     shares_votes.mark_agreed(ws, saved.id)
+    assert shares_votes.agreed_scenario(ws) == scenario  # every partner reference held
 
 
 def row_of(ws: Workspace, title: str) -> int:

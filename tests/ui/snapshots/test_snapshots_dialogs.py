@@ -147,14 +147,14 @@ def test_after_a_restore_every_open_tab_shows_the_snapshot(qtbot, tmp_path, ws):
     delete_partners(window.workspace, [window.workspace.network.partners[-1].id])
     shares_votes.delete_scenario(window.workspace, shares_votes.saved_scenarios(window.workspace)[0].id)
     assert network.model.rowCount() == 4
-    assert shares.view().analysis.codes == ("NSH", "EMV", "KBD", "SMC")
+    assert shares.analysis.codes == ("NSH", "EMV", "KBD", "SMC")
 
     dialog = ChangesDialog(window.workspace, window)
     qtbot.addWidget(dialog)
     dialog._confirm_restore = lambda snapshot, count: True
     dialog.restore_button.click()
     assert network.model.rowCount() == 5
-    assert shares.view().analysis.codes == ("NSH", "EMV", "KBD", "SMC", "WBK")
+    assert shares.analysis.codes == ("NSH", "EMV", "KBD", "SMC", "WBK")
     assert window.actions_.undo.text() == "&Undo restore snapshot 'Before'"
     window.actions_.undo.trigger()
     assert network.model.rowCount() == 4

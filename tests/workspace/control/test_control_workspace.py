@@ -38,10 +38,12 @@ from imagingnet_desktop.workspace.network.partner_references import PartnerInUse
 from imagingnet_desktop.workspace.reports.report import build_report
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.workspace import Workspace
+from shares_votes_helpers import DEMO_ID
 
 # NSH 40, EMV 20, KBD 15, SMC 15, WBK 10 of 100 votes.
 WEIGHTED = replace(Scenario(name="Weighted"), vote_method=VoteMethod.CUSTOM,
-                   custom_votes=(("NSH", 40), ("EMV", 20), ("KBD", 15), ("SMC", 15), ("WBK", 10)))
+                   custom_votes=tuple((DEMO_ID[code], votes) for code, votes in
+                                      (("NSH", 40), ("EMV", 20), ("KBD", 15), ("SMC", 15), ("WBK", 10))))
 
 
 def in_file(ws: Workspace, collection):
@@ -56,6 +58,7 @@ def agree(ws: Workspace, scenario: Scenario) -> None:
     shares_votes.set_working_scenario(ws, scenario)
     saved = shares_votes.save_scenario(ws, scenario.name)
     shares_votes.mark_agreed(ws, saved.id)
+    assert shares_votes.agreed_scenario(ws) == scenario  # every partner reference held
 
 
 def by_title(ws: Workspace, title: str):

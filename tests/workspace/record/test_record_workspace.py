@@ -28,13 +28,14 @@ from imagingnet_desktop.workspace.record.motions import (
     reveal,
 )
 from imagingnet_desktop.workspace.shares_votes.scenarios import (
+    agreed_scenario,
     mark_agreed,
     save_scenario,
     set_working_scenario,
 )
 from imagingnet_desktop.workspace.workspace import Workspace
 from record_helpers import record_in_file
-from shares_votes_helpers import DEMO_ACTIVITY, DEMO_CODES, hundredths
+from shares_votes_helpers import DEMO_ACTIVITY, DEMO_CODES, DEMO_ID, hundredths
 
 TODAY = date(2026, 12, 1)
 F, A, N = VoteChoice.FOR, VoteChoice.AGAINST, VoteChoice.ABSTAIN
@@ -44,6 +45,7 @@ def agree(ws: Workspace, scenario: Scenario) -> None:
     set_working_scenario(ws, scenario)
     saved = save_scenario(ws, scenario.name)
     mark_agreed(ws, saved.id)
+    assert agreed_scenario(ws) == scenario  # every partner reference held
 
 
 def vote_all(ws: Workspace, motion_id: int, choices: list[VoteChoice]) -> None:
@@ -169,7 +171,7 @@ def test_a_correction_is_a_new_motion_that_names_the_one_it_corrects(workspace: 
 
 
 def test_reveal_needs_every_vote_and_follows_the_agreed_veto(workspace: Workspace) -> None:
-    agree(workspace, Scenario(name="Agreed", veto_codes=("WBK",)))
+    agree(workspace, Scenario(name="Agreed", veto_partner_ids=(DEMO_ID["WBK"],)))
     motion = new_motion(workspace, "Adopt the MOU")
     for partner in workspace.network.partners[:4]:
         cast_vote(workspace, motion.id, partner.id, F)

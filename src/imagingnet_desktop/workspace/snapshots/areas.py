@@ -1,7 +1,8 @@
 """Which area (tab) a table's rows belong to, and readable names for tables, columns and settings.
 
-A small registry gives the nice names; a table it does not know is shown under its own name, humanised
-(``kpi_targets`` -> "Kpi targets"), so a table added later is still listed sensibly.
+``TABLES`` names every table a workspace has with its tab and what one row is called (the collections' own
+nouns). A table added later and not yet listed falls to its name's prefix (``motion_...`` -> Record), else is
+shown under its own name, humanised (``kpi_targets`` -> "Kpi targets"), so it is still listed sensibly.
 """
 
 from __future__ import annotations
@@ -11,11 +12,35 @@ NETWORK, PROGRAMME, COMMERCIAL, SHARES_VOTES, CONTROL, RECORD = (
 )
 AREA_ORDER = (NETWORK, PROGRAMME, COMMERCIAL, SHARES_VOTES, CONTROL, RECORD)
 
-AREA_OF_TABLE = {
-    "partners": NETWORK,
-    "meta": NETWORK,
-    "scenarios": SHARES_VOTES,
-    "checklist_items": PROGRAMME,
+# table -> (tab, what one row of it is called). Not here: the tables a snapshot leaves out (session_lock,
+# snapshots, exports, exported_clauses: see store.tables.snapshots) and tab_state, whose rows go by their key.
+TABLES: dict[str, tuple[str, str]] = {
+    "meta": (NETWORK, "setting"),
+    "partners": (NETWORK, "partner"),
+    "programme_steps": (PROGRAMME, "step"),
+    "programme_checklist_items": (PROGRAMME, "checklist item"),
+    "programme_targets": (PROGRAMME, "target"),
+    "programme_step_changes": (PROGRAMME, "step change"),
+    "commercial_options": (COMMERCIAL, "option"),
+    "commercial_criteria": (COMMERCIAL, "success factor"),
+    "commercial_scores": (COMMERCIAL, "score"),
+    "commercial_choice": (COMMERCIAL, "commercial choice"),
+    "scenarios": (SHARES_VOTES, "scenario"),
+    "scenario_vetoes": (SHARES_VOTES, "veto"),
+    "scenario_votes": (SHARES_VOTES, "custom vote"),
+    "board_positions": (CONTROL, "board position"),
+    "position_rotation_turns": (CONTROL, "rotation turn"),
+    "reserved_matters": (CONTROL, "reserved matter"),
+    "reserved_matter_veto_holders": (CONTROL, "veto"),
+    "kpis": (CONTROL, "KPI"),
+    "monitoring_groups": (CONTROL, "monitoring group"),
+    "monitoring_group_members": (CONTROL, "group member"),
+    "monitoring_group_kpis": (CONTROL, "watched KPI"),
+    "business_plans": (CONTROL, "business plan"),
+    "trust_board_approvals": (CONTROL, "Trust Board approval"),
+    "record_entries": (RECORD, "record entry"),
+    "motions": (RECORD, "motion"),
+    "motion_votes": (RECORD, "vote"),
 }
 # A table (or a tab_state key) whose name starts with one of these belongs to that area.
 AREA_OF_PREFIX = (
@@ -59,8 +84,8 @@ def humanise(name: str) -> str:
 
 def area_of(name: str) -> str:
     """The area of a table, or of a ``tab_state`` key (by its prefix)."""
-    if name in AREA_OF_TABLE:
-        return AREA_OF_TABLE[name]
+    if name in TABLES:
+        return TABLES[name][0]
     lowered = name.lower()
     for prefix, area in AREA_OF_PREFIX:
         if lowered.startswith(prefix):
@@ -73,7 +98,9 @@ def area_rank(area: str) -> tuple[int, str]:
 
 
 def row_noun(table: str) -> str:
-    """What one row of a table is called: ``checklist_items`` -> "checklist item"; ``record_votes`` -> "vote"."""
+    """What one row of a table is called: ``motion_votes`` -> "vote"; an unlisted ``record_notes`` -> "note"."""
+    if table in TABLES:
+        return TABLES[table][1]
     for area_word in ("network_", "programme_", "commercial_", "shares_votes_", "control_", "record_"):
         if table.startswith(area_word) and len(table) > len(area_word):
             table = table[len(area_word):]
