@@ -133,3 +133,42 @@ def test_a_deleted_partner_takes_its_vetoes_and_votes_with_it_and_undo_brings_th
         assert shares_votes.working_scenario(reopened).custom_vote_map() == {NSH: 5, KBH: 4}
     finally:
         reopened.close()
+
+
+# a saved scenario is data: one this app would not have written refuses the file before anything is written
+BAD_DEFINITIONS = {
+    "not JSON": "{not json",
+    "an unknown rule": '{"name": "S", "rule_kind": "dictator"}',
+    "unreadable votes": '{"name": "S", "custom_votes": {"NSH": "x"}}',
+    "vetoes that are not a list": '{"name": "S", "veto_codes": "NSH"}',
+    "an unknown setting": '{"name": "S", "secret": 1}',
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_DEFINITIONS))
+def test_a_format2_scenario_this_app_cannot_read_refuses_the_file_untouched(case: str, old_file: Path) -> None:
+    from imagingnet_desktop.store import NotAWorkspaceError
+    from store_fault_helpers import folder_state, raw
+
+    raw(old_file, f"UPDATE scenarios SET definition = '{BAD_DEFINITIONS[case]}' WHERE id = 2")
+    before = folder_state(old_file.parent)
+    for opener in (Workspace.open, Workspace.open_read_only):
+        with pytest.raises(NotAWorkspaceError, match="scenario id 2"):
+            opener(old_file)
+    assert folder_state(old_file.parent) == before  # no backup, no migration
+
+
+@pytest.mark.parametrize("value", ["{not json", "[1, 2]", '{"rule_kind": "dictator"}'])
+def test_an_unreadable_format2_working_scenario_is_migrated_and_reset_with_a_notice(value: str,
+                                                                                    old_file: Path) -> None:
+    from store_fault_helpers import raw
+
+    raw(old_file, f"UPDATE tab_state SET value = '{value}' WHERE key = 'shares_votes.working'")
+    for opener in (Workspace.open_read_only, Workspace.open):
+        ws = opener(old_file)
+        try:
+            assert _as_saved(ws) == SAVED
+            assert shares_votes.working_scenario(ws) == Scenario()
+            assert ws.notices[-1] == shares_votes.UNREADABLE_WORKING
+        finally:
+            ws.close()

@@ -16,6 +16,7 @@ from imagingnet_desktop.domain.names import control_character_problem
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
 from imagingnet_desktop.domain.scenarios.scenario import MAX_NAME_LENGTH, MAX_SCENARIOS_COMPARED, Scenario
+from imagingnet_desktop.domain.scenarios.scenario_check import settings_problem
 from imagingnet_desktop.store.tables.scenarios import (
     SCENARIO_TABLE,
     VETO_TABLE,
@@ -154,8 +155,19 @@ def _working_row(workspace: Workspace) -> ScenarioRow | None:
 
 
 def working_scenario(workspace: Workspace) -> Scenario:
+    """The scenario on the sliders. Its settings are a setting, not data (the file was opened without checking
+    them): ones this app would not have written are read as the defaults, with a notice, never half-read."""
     row = _working_row(workspace)
-    return _scenario_of(workspace, row) if row is not None else Scenario()
+    if row is None:
+        return Scenario()
+    try:
+        settings: object = json.loads(row.settings)
+    except ValueError:
+        settings = None
+    if settings_problem(settings) is not None:
+        workspace.add_notice(UNREADABLE_WORKING)
+        return Scenario()
+    return _scenario_of(workspace, row)
 
 
 def saved_scenarios(workspace: Workspace) -> tuple[SavedScenario, ...]:
