@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.analysis import analyse
 from imagingnet_desktop.domain.scenarios.scenario import MAX_NAME_LENGTH, SLIDER_MAX, Scenario
+from imagingnet_desktop.domain.scenarios.scenario_check import settings_problem
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
 from imagingnet_desktop.workspace.changes import Change
@@ -62,6 +63,7 @@ def test_a_scenarios_settings_survive_a_round_trip_through_json(scenario: Scenar
     import json
 
     stored = json.loads(json.dumps(scenario.settings()))  # as the file keeps it
+    assert settings_problem(stored) is None  # the strict check on opening accepts every scenario the app writes
     assert Scenario.from_settings(stored, name=scenario.name, custom_votes=scenario.custom_votes,
                                   veto_partner_ids=scenario.veto_partner_ids) == scenario
 
@@ -266,3 +268,14 @@ def test_a_partners_veto_and_votes_go_with_it_while_its_other_rows_are_handed_ov
     workspace.undo()
     assert file_state(workspace)[0] == wbk_scenario
     assert owner() == DEMO_ID["WBK"]
+
+
+@pytest.mark.parametrize("changes", [{"qualified_percent": Decimal(150)}, {"qualified_percent": Decimal(0)},
+                                     {"weights": ((Basis.ACTIVITY, SLIDER_MAX + 1),)}, {"vote_basis": "luck"}])
+def test_settings_the_file_check_would_refuse_are_never_written(workspace, changes) -> None:
+    # with another problem already shown, the analysis does not refuse the new one: the write path still does
+    base = Scenario(rule_kind=RuleKind.QUALIFIED, qualified_percent=Decimal(75), veto_partner_ids=(999,))
+    with pytest.raises(FieldError, match="cannot be kept"):
+        shares_votes.set_working_scenario(workspace, replace(base, **changes))
+    assert shares_votes.working_scenario(workspace) == Scenario() and workspace.undo_label is None
+    Workspace.open_read_only(workspace.path).close()  # and the file still opens

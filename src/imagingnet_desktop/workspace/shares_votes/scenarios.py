@@ -194,9 +194,15 @@ def analyse_scenario(workspace: Workspace, scenario: Scenario) -> ScenarioAnalys
 
 
 def set_working_scenario(workspace: Workspace, scenario: Scenario, label: str = "change shares & votes") -> Change:
-    """Commit the working scenario (a released slider, a chosen rule...) as one undoable edit."""
+    """Commit the working scenario (a released slider, a chosen rule...) as one undoable edit.
+
+    Raises ``FieldError`` for settings the file check would refuse (a percentage over 100...): what is written
+    here is what opening the file accepts (saved scenarios are copies of it)."""
     if scenario == working_scenario(workspace):
         return Change.NONE
+    problem = settings_problem(scenario.settings())
+    if problem:
+        raise FieldError(f"This scenario cannot be kept: {problem}.")
     current = _working_row(workspace)
     row_id = current.id if current is not None else workspace.new_row_id(SCENARIOS)
     row = ScenarioRow(row_id, scenario.name, _settings_text(scenario), agreed=False, working=True)
