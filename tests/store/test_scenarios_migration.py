@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -141,7 +142,8 @@ BAD_DEFINITIONS = {
     "an unknown rule": '{"name": "S", "rule_kind": "dictator"}',
     "unreadable votes": '{"name": "S", "custom_votes": {"NSH": "x"}}',
     "vetoes that are not a list": '{"name": "S", "veto_codes": "NSH"}',
-    "an unknown setting": '{"name": "S", "secret": 1}',
+    "a percentage that is not a number": '{"name": "S", "rule_kind": "qualified", "qualified_percent": "lots"}',
+    "a weight of 150": '{"name": "S", "weights": {"activity": 150}}',
 }
 
 
@@ -172,3 +174,20 @@ def test_an_unreadable_format2_working_scenario_is_migrated_and_reset_with_a_not
             assert ws.notices[-1] == shares_votes.UNREADABLE_WORKING
         finally:
             ws.close()
+
+
+def test_what_the_format2_release_could_store_still_opens(old_file: Path) -> None:
+    """Its percentage box went to 999.99 and an unknown key was ignored: such a file opens, the percentage is
+    read as it is (the analysis says what is wrong with the rule) and the key is dropped."""
+    from store_fault_helpers import raw
+
+    raw(old_file, "UPDATE scenarios SET definition = json_set(definition, '$.qualified_percent', '150',"
+                  " '$.from_an_older_build', 1) WHERE id = 3")
+    ws = Workspace.open(old_file)
+    try:
+        third = next(s.scenario for s in shares_votes.saved_scenarios(ws) if s.id == 3)
+        assert third == replace(SAVED[2][2], qualified_percent=Decimal("150"))
+        assert "at most 100%" in (shares_votes.analyse_scenario(ws, third).problem or "")
+    finally:
+        ws.close()
+    Workspace.open_read_only(old_file).close()  # migrated, it opens again

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.analysis import analyse
 from imagingnet_desktop.domain.scenarios.scenario import MAX_NAME_LENGTH, SLIDER_MAX, Scenario
-from imagingnet_desktop.domain.scenarios.scenario_check import settings_problem
+from imagingnet_desktop.domain.scenarios.scenario_check import settings_problem, writable_problem
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
 from imagingnet_desktop.workspace.changes import Change
@@ -64,6 +64,7 @@ def test_a_scenarios_settings_survive_a_round_trip_through_json(scenario: Scenar
 
     stored = json.loads(json.dumps(scenario.settings()))  # as the file keeps it
     assert settings_problem(stored) is None  # the strict check on opening accepts every scenario the app writes
+    assert writable_problem(stored) is None
     assert Scenario.from_settings(stored, name=scenario.name, custom_votes=scenario.custom_votes,
                                   veto_partner_ids=scenario.veto_partner_ids) == scenario
 

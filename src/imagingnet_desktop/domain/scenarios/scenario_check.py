@@ -27,17 +27,31 @@ DEFINITION_KEYS = SETTING_KEYS | {"name", "custom_votes", "veto_codes"}  # forma
 def settings_problem(data: object) -> str | None:
     """None when ``data`` holds scenario settings as this app writes them (format 3 on), else why not (one line).
 
-    A key may be missing (its default is used); an unknown key or a value of the wrong kind is a problem."""
+    A key may be missing (its default is used); an unknown key or a value of the wrong kind is a problem. A
+    percentage out of range is not: it reads exactly, and the analysis says what is wrong with the rule."""
     if not isinstance(data, dict):
         return "its settings are not a JSON object"
     return _keys_problem(data, SETTING_KEYS) or _settings_values_problem(data)
 
 
+def writable_problem(settings: Mapping[str, object]) -> str | None:
+    """Why these settings must not be written, else None: unreadable ones, and a qualified-majority percentage
+    outside 0-100 (one the file may hold, since format 2 could store it, but that is never written again)."""
+    problem = settings_problem(dict(settings))
+    if problem:
+        return problem
+    percent = settings.get("qualified_percent")
+    if isinstance(percent, str) and not 0 < Decimal(percent) <= 100:
+        return f"its qualified-majority percentage ({percent}%) must be more than 0% and at most 100%"
+    return None
+
+
 def definition_problem(data: object) -> str | None:
-    """The same for a format-2 definition: the settings plus the name and the partner references by code."""
+    """The same for a format-2 definition: the settings plus the name and the partner references by code. Keys
+    it does not know are ignored, as the format-2 release ignored them (the migration drops them)."""
     if not isinstance(data, dict):
         return "its definition is not a JSON object"
-    problem = _keys_problem(data, DEFINITION_KEYS) or _settings_values_problem(data)
+    problem = _settings_values_problem(data)
     if problem:
         return problem
     if "name" in data and not isinstance(data["name"], str):
@@ -72,9 +86,9 @@ def _settings_values_problem(data: Mapping[str, object]) -> str | None:
                                ("rule_kind", _RULES, "rule")):
         if key in data and data[key] not in allowed:
             return f"its {what} {_shown(data[key])} is not one this app knows"
-    percent = data.get("qualified_percent")
+    percent = data.get("qualified_percent")  # its range is the rule's matter: the analysis explains it
     if percent is not None and not _percentage(percent):
-        return f"its qualified-majority percentage {_shown(percent)} is not a number above 0 and at most 100"
+        return f"its qualified-majority percentage {_shown(percent)} is not an exact number"
     if "min_partners" in data and not _whole(data["min_partners"], 0, MAX_MIN_PARTNERS):
         return f"its minimum number of partners {_shown(data['min_partners'])} is not a whole number of 0 or more"
     return None
@@ -93,7 +107,7 @@ def _percentage(value: object) -> bool:
         number = Decimal(value)
     except InvalidOperation:
         return False
-    return number.is_finite() and 0 < number <= 100
+    return number.is_finite()
 
 
 def _shown(value: object) -> str:

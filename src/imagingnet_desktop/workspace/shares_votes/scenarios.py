@@ -16,7 +16,7 @@ from imagingnet_desktop.domain.names import control_character_problem
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
 from imagingnet_desktop.domain.scenarios.scenario import MAX_NAME_LENGTH, MAX_SCENARIOS_COMPARED, Scenario
-from imagingnet_desktop.domain.scenarios.scenario_check import settings_problem
+from imagingnet_desktop.domain.scenarios.scenario_check import settings_problem, writable_problem
 from imagingnet_desktop.store.tables.scenarios import (
     SCENARIO_TABLE,
     VETO_TABLE,
@@ -196,11 +196,11 @@ def analyse_scenario(workspace: Workspace, scenario: Scenario) -> ScenarioAnalys
 def set_working_scenario(workspace: Workspace, scenario: Scenario, label: str = "change shares & votes") -> Change:
     """Commit the working scenario (a released slider, a chosen rule...) as one undoable edit.
 
-    Raises ``FieldError`` for settings the file check would refuse (a percentage over 100...): what is written
-    here is what opening the file accepts (saved scenarios are copies of it)."""
+    Raises ``FieldError`` for settings the file check would refuse, or a percentage over 100 (which the analysis
+    lets through when another problem is showing): what is written here opens (saved scenarios are copies)."""
     if scenario == working_scenario(workspace):
         return Change.NONE
-    problem = settings_problem(scenario.settings())
+    problem = writable_problem(scenario.settings())
     if problem:
         raise FieldError(f"This scenario cannot be kept: {problem}.")
     current = _working_row(workspace)
