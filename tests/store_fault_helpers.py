@@ -26,6 +26,12 @@ def raw(path: Path, *statements: str) -> None:
         conn.close()
 
 
+def unreadable_working_scenario(path: Path, settings: str) -> None:
+    """The working scenario (the sliders' setting) with ``settings`` this app would not write, and a veto."""
+    raw(path, f"INSERT INTO scenarios VALUES (1, 0, 'Working scenario', '{settings}', 0, 1)",
+        "INSERT INTO scenario_vetoes VALUES (1, 1, 1)")
+
+
 def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(SRC), "PYTHONIOENCODING": "utf-8"}
     env.pop("IMAGINGNET_DEBUG", None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -133,3 +134,60 @@ def test_a_deleted_partner_takes_its_vetoes_and_votes_with_it_and_undo_brings_th
         assert shares_votes.working_scenario(reopened).custom_vote_map() == {NSH: 5, KBH: 4}
     finally:
         reopened.close()
+
+
+# a saved scenario is data: one this app would not have written refuses the file before anything is written
+BAD_DEFINITIONS = {
+    "not JSON": "{not json",
+    "an unknown rule": '{"name": "S", "rule_kind": "dictator"}',
+    "unreadable votes": '{"name": "S", "custom_votes": {"NSH": "x"}}',
+    "vetoes that are not a list": '{"name": "S", "veto_codes": "NSH"}',
+    "a percentage that is not a number": '{"name": "S", "rule_kind": "qualified", "qualified_percent": "lots"}',
+    "a weight of 150": '{"name": "S", "weights": {"activity": 150}}',
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_DEFINITIONS))
+def test_a_format2_scenario_this_app_cannot_read_refuses_the_file_untouched(case: str, old_file: Path) -> None:
+    from imagingnet_desktop.store import NotAWorkspaceError
+    from store_fault_helpers import folder_state, raw
+
+    raw(old_file, f"UPDATE scenarios SET definition = '{BAD_DEFINITIONS[case]}' WHERE id = 2")
+    before = folder_state(old_file.parent)
+    for opener in (Workspace.open, Workspace.open_read_only):
+        with pytest.raises(NotAWorkspaceError, match="scenario id 2"):
+            opener(old_file)
+    assert folder_state(old_file.parent) == before  # no backup, no migration
+
+
+@pytest.mark.parametrize("value", ["{not json", "[1, 2]", '{"rule_kind": "dictator"}'])
+def test_an_unreadable_format2_working_scenario_is_migrated_and_reset_with_a_notice(value: str,
+                                                                                    old_file: Path) -> None:
+    from store_fault_helpers import raw
+
+    raw(old_file, f"UPDATE tab_state SET value = '{value}' WHERE key = 'shares_votes.working'")
+    for opener in (Workspace.open_read_only, Workspace.open):
+        ws = opener(old_file)
+        try:
+            assert _as_saved(ws) == SAVED
+            assert shares_votes.working_scenario(ws) == Scenario()
+            assert ws.notices[-1] == shares_votes.UNREADABLE_WORKING
+        finally:
+            ws.close()
+
+
+def test_what_the_format2_release_could_store_still_opens(old_file: Path) -> None:
+    """Its percentage box went to 999.99 and an unknown key was ignored: such a file opens, the percentage is
+    read as it is (the analysis says what is wrong with the rule) and the key is dropped."""
+    from store_fault_helpers import raw
+
+    raw(old_file, "UPDATE scenarios SET definition = json_set(definition, '$.qualified_percent', '150',"
+                  " '$.from_an_older_build', 1) WHERE id = 3")
+    ws = Workspace.open(old_file)
+    try:
+        third = next(s.scenario for s in shares_votes.saved_scenarios(ws) if s.id == 3)
+        assert third == replace(SAVED[2][2], qualified_percent=Decimal("150"))
+        assert "at most 100%" in (shares_votes.analyse_scenario(ws, third).problem or "")
+    finally:
+        ws.close()
+    Workspace.open_read_only(old_file).close()  # migrated, it opens again

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from imagingnet_desktop.workspace.network.partner_commands import (
 from imagingnet_desktop.workspace.network.partner_import import create_demo
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.workspace import Workspace
-from store_fault_helpers import folder_state, raw
+from store_fault_helpers import folder_state, raw, unreadable_working_scenario
 
 CSV = "code,name,organisation_type\nZZZ,Zed Trust,NHS Trust\n"
 
@@ -107,11 +108,18 @@ WRONG_INSIDES = {
     "user_version -1": ["PRAGMA user_version = -1"],
     "format 1, a table missing": ["PRAGMA user_version = 1", "DROP TABLE scenarios", "DROP TABLE tab_state",
                                   "DROP TABLE session_lock"],
-    "a scenario that is not JSON": ["INSERT INTO scenarios VALUES (1, 0, 'S', '{not json', 0)"],
-    "a scenario with an unknown rule": [
-        "INSERT INTO scenarios VALUES (1, 0, 'S', '{\"name\": \"S\", \"rule_kind\": \"dictator\"}', 0)"],
-    "a scenario with unreadable votes": [
-        "INSERT INTO scenarios VALUES (1, 0, 'S', '{\"name\": \"S\", \"custom_votes\": {\"NSH\": \"x\"}}', 0)"],
+    # a saved scenario is data (format 2's refused the same way: test_scenarios_migration); columns: id,
+    # position, name, settings, agreed, working
+    "a scenario that is not JSON": ["INSERT INTO scenarios VALUES (1, 0, 'S', '{not json', 0, 0)"],
+    "a scenario with an unknown rule": ["INSERT INTO scenarios VALUES (1, 0, 'S', '{\"rule_kind\": \"dictator\"}', 0, 0)"],
+    "a scenario with a weight of 150": [
+        "INSERT INTO scenarios VALUES (1, 0, 'S', '{\"weights\": {\"activity\": 150}}', 0, 0)"],
+    "a scenario with unreadable votes": ["INSERT INTO scenarios VALUES (1, 0, 'S', '{}', 0, 0)",
+                                         "INSERT INTO scenario_votes VALUES (1, 1, 1, 'x')"],
+    "a scenario with negative votes": ["INSERT INTO scenarios VALUES (1, 0, 'S', '{}', 0, 0)",
+                                       "INSERT INTO scenario_votes VALUES (1, 1, 1, -5)"],
+    "two working scenarios": ["INSERT INTO scenarios VALUES (1, 0, 'W', '{}', 0, 1)",
+                              "INSERT INTO scenarios VALUES (2, 1, 'W', '{}', 0, 1)"],
 }
 
 
@@ -195,25 +203,36 @@ def test_damage_quick_check_misses_is_refused_in_one_line_with_details(demo_file
 # --------------------------------------------------------------------------- 7. stored settings that don't parse
 
 
-@pytest.mark.parametrize("value", ["{not json", '{"rule_kind": "dictator"}', '{"vote_method": 5}', "[1, 2]"])
+UNREADABLE_SETTINGS = ["{not json", '{"rule_kind": "dictator"}', '{"vote_method": 5}', "[1, 2]",
+                       '{"weights": {"activity": 150}}']
+
+
+@pytest.mark.parametrize("value", UNREADABLE_SETTINGS)
 def test_an_unreadable_setting_is_reset_with_a_notice_never_a_crash(value: str, demo_file: Path,
                                                                   tmp_path: Path) -> None:
     path = demo_copy(demo_file, tmp_path / "settings")
-    raw(path, f"INSERT INTO tab_state VALUES ('{shares_votes.WORKING_KEY}', '{value}')")
+    unreadable_working_scenario(path, value)
     before = folder_state(path.parent)
     reader = Workspace.open_read_only(path)
     try:
-        assert shares_votes.working_scenario(reader) == shares_votes.Scenario()
-        assert reader.notices  # told, not silently dropped
+        assert shares_votes.working_scenario(reader) == shares_votes.Scenario()  # all of it, not half-read
+        assert reader.notices == [shares_votes.UNREADABLE_WORKING]  # told, not silently dropped
     finally:
         reader.close()
     assert folder_state(path.parent) == before
     workspace = Workspace.open(path)
     try:
-        shares_votes.working_scenario(workspace)
+        assert shares_votes.working_scenario(workspace) == shares_votes.Scenario()
         assert any("could not be read" in n for n in workspace.notices)
+        moved = replace(shares_votes.Scenario(), min_partners=2)
+        shares_votes.set_working_scenario(workspace, moved)  # the next edit replaces it
     finally:
         workspace.close()
+    reopened = Workspace.open_read_only(path)
+    try:
+        assert shares_votes.working_scenario(reopened) == moved and not reopened.notices
+    finally:
+        reopened.close()
 
 
 # --------------------------------------------------------------------------- 8. reading leaves the folder as it was

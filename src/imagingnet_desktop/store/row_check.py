@@ -2,8 +2,9 @@
 would accept, scenario definitions it can read. Nothing here writes.
 
 ``check_rows`` returns the problems that make the file unusable (it is then refused, untouched). Tab state
-is settings, not data: a value that cannot be read is reset to its default with a notice when it is read
-(``Workspace.tab_state``), rather than refusing the workspace or parsing thousands of rows on every open.
+and the working scenario are settings, not data: a value that cannot be read is reset to its default with a
+notice when it is read (``Workspace.tab_state``, ``working_scenario``), rather than refusing the workspace or
+parsing thousands of rows on every open.
 """
 
 from __future__ import annotations
@@ -111,30 +112,48 @@ def _partner_value(name: str, value: object) -> str | None:
 
 
 def _scenarios(conn: sqlite3.Connection, report: RowReport) -> None:
+    """Saved scenarios are data: one the app cannot read exactly refuses the file. The working scenario is the
+    sliders' setting: its settings are checked when read (reset with a notice), here only that there is one."""
     columns = {r[1] for r in conn.execute("PRAGMA table_info(scenarios)")}
-    if "settings" in columns:  # format 3 on: the settings as JSON, partner references in their own tables
-        for scenario_id, settings, agreed in conn.execute("SELECT id, settings, agreed FROM scenarios"):
-            where = f"the scenarios table, scenario id {scenario_id}"
-            if not isinstance(_json(settings), dict):
-                report.problems.append(f"{where}: its settings are not a JSON object")
-            if agreed not in (0, 1):
-                report.problems.append(f"{where}, column agreed: {agreed!r} is not yes (1) or no (0)")
-        return
-    rows = conn.execute("SELECT id, definition, agreed FROM scenarios ORDER BY position, id").fetchall()
+    format_2 = "settings" not in columns  # format 3 on: settings JSON, partner references in their own tables
+    working = "0" if format_2 else "working"
+    rows = conn.execute(f"SELECT id, {'definition' if format_2 else 'settings'}, agreed, {working} "
+                        "FROM scenarios ORDER BY position, id").fetchall()
+    if not format_2:
+        _partner_links(conn, report)
     if not rows:
         return
-    from imagingnet_desktop.domain.scenarios.scenario_check import (
-        scenario_problem,  # the scenario model: only when there are scenarios
+    from imagingnet_desktop.domain.scenarios.scenario_check import (  # the scenario model: only when there are some
+        definition_problem,
+        settings_problem,
     )
 
-    for scenario_id, definition, agreed in rows:
+    check = definition_problem if format_2 else settings_problem
+    workings = 0
+    for scenario_id, stored, agreed, is_working in rows:
         where = f"the scenarios table, scenario id {scenario_id}"
-        data = _json(definition)
-        problem = "its definition is not JSON" if data is _BAD else scenario_problem(data)
-        if problem:
-            report.problems.append(f"{where}: {problem}")
+        if is_working not in (0, 1):
+            report.problems.append(f"{where}, column working: {is_working!r} is not yes (1) or no (0)")
+        workings += is_working == 1
+        if is_working != 1:
+            data = _json(stored)
+            not_json = "its definition is not JSON" if format_2 else "its settings are not JSON"
+            problem = not_json if data is _BAD else check(data)
+            if problem:
+                report.problems.append(f"{where}: {problem}")
         if agreed not in (0, 1):
             report.problems.append(f"{where}, column agreed: {agreed!r} is not yes (1) or no (0)")
+        if len(report.problems) >= MAX_LISTED:
+            return
+    if workings > 1:
+        report.problems.append(f"the scenarios table has {workings} working scenarios where there is one at most")
+
+
+def _partner_links(conn: sqlite3.Connection, report: RowReport) -> None:
+    row = conn.execute("SELECT id, scenario_id, votes FROM scenario_votes WHERE votes < 0 LIMIT 1").fetchone()
+    if row is not None:
+        report.problems.append(f"the scenario_votes table, row {row[0]} (scenario id {row[1]}): {row[2]} votes "
+                               "is not a whole number of 0 or more")
 
 
 _BAD = object()

@@ -17,7 +17,7 @@ from imagingnet_desktop.ui.network.partner_table_model import PartnerTableModel
 from imagingnet_desktop.ui.shell import dialogs
 from imagingnet_desktop.workspace.network.partner_import import create_demo
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
-from store_fault_helpers import folder_state, raw
+from store_fault_helpers import folder_state, unreadable_working_scenario
 from workshop_helpers import network_tab, open_window, shares_view, type_into_cell
 
 
@@ -86,7 +86,7 @@ def test_a_read_only_workspace_opens_read_only_with_a_banner(qtbot, tmp_path) ->
 @pytest.mark.parametrize("value", ["{not json", '{"rule_kind": "dictator"}'])
 def test_unreadable_shares_settings_never_crash_the_tab(value: str, qtbot, tmp_path, demo_file: Path) -> None:
     path = Path(shutil.copyfile(demo_file, tmp_path / "w.imagingnet"))
-    raw(path, f"INSERT INTO tab_state VALUES ('{shares_votes.WORKING_KEY}', '{value}')")
+    unreadable_working_scenario(path, value)
     (tmp_path / "app").mkdir()
     window = open_window(qtbot, tmp_path / "app", path)
     view = shares_view(window)  # built in showEvent: must not raise

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.analysis import analyse
 from imagingnet_desktop.domain.scenarios.scenario import MAX_NAME_LENGTH, SLIDER_MAX, Scenario
+from imagingnet_desktop.domain.scenarios.scenario_check import settings_problem, writable_problem
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
 from imagingnet_desktop.workspace.changes import Change
@@ -62,6 +63,8 @@ def test_a_scenarios_settings_survive_a_round_trip_through_json(scenario: Scenar
     import json
 
     stored = json.loads(json.dumps(scenario.settings()))  # as the file keeps it
+    assert settings_problem(stored) is None  # the strict check on opening accepts every scenario the app writes
+    assert writable_problem(stored) is None
     assert Scenario.from_settings(stored, name=scenario.name, custom_votes=scenario.custom_votes,
                                   veto_partner_ids=scenario.veto_partner_ids) == scenario
 
@@ -240,22 +243,40 @@ def test_a_partners_veto_and_votes_go_with_it_while_its_other_rows_are_handed_ov
     from imagingnet_desktop.workspace.network.partner_commands import delete_partners
     from imagingnet_desktop.workspace.network.partner_references import PartnerInUseError
 
-    conn = workspace._file.conn  # a collection of another area that names partners (ON DELETE RESTRICT)
-    conn.execute("CREATE TABLE test_owned (id INTEGER PRIMARY KEY, owner_partner_id INTEGER"
-                 " REFERENCES partners(id) ON DELETE RESTRICT)")
-    conn.execute("INSERT INTO test_owned (id, owner_partner_id) VALUES (1, ?)", (DEMO_ID["WBK"],))
+    # a row of another area that names the partner (ON DELETE RESTRICT): a real table, since the file is
+    # reopened below and a workspace with a table of its own making is refused
+    conn = workspace._file.conn
+    owned = conn.execute("SELECT min(id) FROM programme_checklist_items").fetchone()[0]
+    conn.execute("UPDATE programme_checklist_items SET owner_partner_id = ? WHERE id = ?", (DEMO_ID["WBK"], owned))
+    conn.commit()
+
+    def owner() -> int:
+        return int(conn.execute("SELECT owner_partner_id FROM programme_checklist_items WHERE id = ?",
+                                (owned,)).fetchone()[0])
+
     wbk_scenario = Scenario(vote_method=VoteMethod.CUSTOM, veto_partner_ids=(DEMO_ID["WBK"],),
                             custom_votes=((DEMO_ID["NSH"], 4), (DEMO_ID["WBK"], 2)))
     shares_votes.set_working_scenario(workspace, wbk_scenario)
     with pytest.raises(PartnerInUseError) as refused:
         delete_partners(workspace, [DEMO_ID["WBK"]])
-    assert [r.table for r in refused.value.references] == ["test_owned"]  # the veto and votes are not asked about
-    assert str(refused.value) == "WBK is named in 1 test owned"
+    assert [r.table for r in refused.value.references] == ["programme_checklist_items"]  # not the veto and votes
+    assert str(refused.value) == "WBK is named in 1 programme checklist item"
 
     delete_partners(workspace, [DEMO_ID["WBK"]], hand_over="reassign", to_partner=DEMO_ID["NSH"])
-    assert conn.execute("SELECT owner_partner_id FROM test_owned").fetchone()[0] == DEMO_ID["NSH"]
+    assert owner() == DEMO_ID["NSH"]
     working = file_state(workspace)[0]
     assert working.veto_partner_ids == () and working.custom_vote_map() == {DEMO_ID["NSH"]: 4}  # not handed over
     workspace.undo()
     assert file_state(workspace)[0] == wbk_scenario
-    assert conn.execute("SELECT owner_partner_id FROM test_owned").fetchone()[0] == DEMO_ID["WBK"]
+    assert owner() == DEMO_ID["WBK"]
+
+
+@pytest.mark.parametrize("changes", [{"qualified_percent": Decimal(150)}, {"qualified_percent": Decimal(0)},
+                                     {"weights": ((Basis.ACTIVITY, SLIDER_MAX + 1),)}, {"vote_basis": "luck"}])
+def test_settings_the_file_check_would_refuse_are_never_written(workspace, changes) -> None:
+    # with another problem already shown, the analysis does not refuse the new one: the write path still does
+    base = Scenario(rule_kind=RuleKind.QUALIFIED, qualified_percent=Decimal(75), veto_partner_ids=(999,))
+    with pytest.raises(FieldError, match="cannot be kept"):
+        shares_votes.set_working_scenario(workspace, replace(base, **changes))
+    assert shares_votes.working_scenario(workspace) == Scenario() and workspace.undo_label is None
+    Workspace.open_read_only(workspace.path).close()  # and the file still opens

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from imagingnet_desktop.domain.names import control_character_problem
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 
@@ -167,6 +168,7 @@ def checked_network_name(raw: str) -> str:
     if len(name) > MAX_NETWORK_NAME_LENGTH:
         raise FieldError(f"The network name is {len(name)} characters long; at most {MAX_NETWORK_NAME_LENGTH} "
                          "are allowed")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
-        raise FieldError("The network name cannot contain control characters")
+    problem = control_character_problem("The network name", raw)  # the raw text: split() eats U+2028, U+0085
+    if problem:
+        raise FieldError(problem)
     return name

@@ -66,15 +66,22 @@ def scenarios_by_partner_id(db: Database) -> None:
         (sid, float(position), str(name), definition, agreed, False)
         for sid, position, name, definition, agreed in old
     ]
-    if working_row is not None and isinstance(working := json.loads(working_row[0]), dict):
-        next_id = max((s[0] for s in scenarios), default=0) + 1
+    next_id = max((s[0] for s in scenarios), default=0) + 1
+    unreadable: str | None = None  # a working scenario that is not a JSON object: carried as it is
+    if working_row is not None:
+        working = _json_object(working_row[0])
+        if working is None:
+            unreadable = str(working_row[0])
+            working = {}
         scenarios.append((next_id, 0.0, str(working.get("name") or "Working scenario"), working, False, True))
     for sid, position, name, definition, agreed, is_working in scenarios:
         settings = {k: definition[k] for k in _SETTINGS if k in definition}
+        settings_text = json.dumps(settings, ensure_ascii=False, sort_keys=True)
+        if is_working and unreadable is not None:
+            settings_text = unreadable  # the sliders' setting: reset with a notice when read, as before
         conn.execute(
             "INSERT INTO scenarios (id, position, name, settings, agreed, working) VALUES (?, ?, ?, ?, ?, ?)",
-            (sid, position, name, json.dumps(settings, ensure_ascii=False, sort_keys=True), int(agreed),
-             int(is_working)),
+            (sid, position, name, settings_text, int(agreed), int(is_working)),
         )
         vetoes = definition.get("veto_codes")
         for code in vetoes if isinstance(vetoes, list) else []:
@@ -88,3 +95,15 @@ def scenarios_by_partner_id(db: Database) -> None:
                 conn.execute("INSERT OR IGNORE INTO scenario_votes (scenario_id, partner_id, votes) VALUES (?, ?, ?)",
                              (sid, pid, n))
     conn.execute("DELETE FROM tab_state WHERE key = ?", (WORKING_KEY,))
+
+
+def _json_object(text: object) -> dict[str, Any] | None:
+    """``text`` read as a JSON object, else None. The saved scenarios were checked before the migration ran
+    (row_check); the working one is a setting, not checked, so it may be anything."""
+    import json
+
+    try:
+        value = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None

@@ -16,6 +16,7 @@ from imagingnet_desktop.domain.names import control_character_problem
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
 from imagingnet_desktop.domain.scenarios.scenario import MAX_NAME_LENGTH, MAX_SCENARIOS_COMPARED, Scenario
+from imagingnet_desktop.domain.scenarios.scenario_check import settings_problem, writable_problem
 from imagingnet_desktop.store.tables.scenarios import (
     SCENARIO_TABLE,
     VETO_TABLE,
@@ -154,8 +155,19 @@ def _working_row(workspace: Workspace) -> ScenarioRow | None:
 
 
 def working_scenario(workspace: Workspace) -> Scenario:
+    """The scenario on the sliders. Its settings are a setting, not data (the file was opened without checking
+    them): ones this app would not have written are read as the defaults, with a notice, never half-read."""
     row = _working_row(workspace)
-    return _scenario_of(workspace, row) if row is not None else Scenario()
+    if row is None:
+        return Scenario()
+    try:
+        settings: object = json.loads(row.settings)
+    except ValueError:
+        settings = None
+    if settings_problem(settings) is not None:
+        workspace.add_notice(UNREADABLE_WORKING)
+        return Scenario()
+    return _scenario_of(workspace, row)
 
 
 def saved_scenarios(workspace: Workspace) -> tuple[SavedScenario, ...]:
@@ -182,9 +194,15 @@ def analyse_scenario(workspace: Workspace, scenario: Scenario) -> ScenarioAnalys
 
 
 def set_working_scenario(workspace: Workspace, scenario: Scenario, label: str = "change shares & votes") -> Change:
-    """Commit the working scenario (a released slider, a chosen rule...) as one undoable edit."""
+    """Commit the working scenario (a released slider, a chosen rule...) as one undoable edit.
+
+    Raises ``FieldError`` for settings the file check would refuse, or a percentage over 100 (which the analysis
+    lets through when another problem is showing): what is written here opens (saved scenarios are copies)."""
     if scenario == working_scenario(workspace):
         return Change.NONE
+    problem = writable_problem(scenario.settings())
+    if problem:
+        raise FieldError(f"This scenario cannot be kept: {problem}.")
     current = _working_row(workspace)
     row_id = current.id if current is not None else workspace.new_row_id(SCENARIOS)
     row = ScenarioRow(row_id, scenario.name, _settings_text(scenario), agreed=False, working=True)
