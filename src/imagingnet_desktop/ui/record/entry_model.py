@@ -160,7 +160,7 @@ class RecordEntryModel(QAbstractTableModel):
         if kept is not None and kept[0] is entry:
             return kept[1]
         texts = tuple(self.cell_text(entry, c) for c in range(len(COLUMNS)))
-        fixed = entry.motion_id is not None or self._workspace.read_only
+        fixed = entry.fixed or self._workspace.read_only
         flags = tuple(
             _EDITABLE_FLAGS if c in EDITABLE and not fixed and not (c == STATUS and entry.kind is EntryKind.DECISION)
             else _READ_ONLY_FLAGS
