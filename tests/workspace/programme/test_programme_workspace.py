@@ -167,6 +167,9 @@ def test_moving_the_current_step_is_one_undoable_decision_in_the_record(workspac
     assert decision.text.startswith("Moved from MOU to SOC; still open: ")
     assert "MOU Commercial: 0 of 5 agreed" in decision.text and "Lesson:" not in decision.text
     assert workspace.rows(RECORD_ENTRIES)[-1] == decision and queries.last_move(workspace) == decision
+    report = build_report(workspace)
+    assert report["programme"]["current_step"] == "soc" and report["record"]["decisions"] == before + 1
+    assert set(report["record"]) == {"decisions", "open_actions", "overdue_actions", "motions"}
     assert json.loads(first_value(path, "SELECT value FROM tab_state WHERE key = 'programme.current_step'")) == "soc"
     assert first_value(path, f"SELECT step || '>' || moved_to_step || ':' || text FROM record_entries "
                              f"WHERE id = {decision.id}") == f"mou>soc:{decision.text}"

@@ -153,9 +153,9 @@ class MotionPanel(QWidget):
             combo.setMinimumContentsLength(10)
         rule = QHBoxLayout()
         rule.setSpacing(6)
-        rule_label = QLabel("R&ule")
-        rule_label.setBuddy(self.rule_combo)
-        rule.addWidget(rule_label)
+        self.rule_label = QLabel("R&ule")
+        self.rule_label.setBuddy(self.rule_combo)
+        rule.addWidget(self.rule_label)
         rule.addWidget(self.rule_combo, 1)
         rule.addWidget(self.fraction_edit)
         self.min_label = QLabel("min. partners")
@@ -271,7 +271,7 @@ class MotionPanel(QWidget):
         fraction = motion.fraction
         self.fraction_edit.setText("" if fraction is None else f"{fraction.numerator}/{fraction.denominator}")
         self.fraction_edit.setVisible(own_rule and motion.rule_kind is RuleKind.QUALIFIED)
-        for widget in (self.rule_combo, self.min_label, self.min_spin):  # a matter's rule is shown in words
+        for widget in (self.rule_label, self.rule_combo, self.min_label, self.min_spin):  # a matter's: in words
             widget.setVisible(own_rule)
         self.min_spin.setValue(motion.min_partners)
         self.abstention_combo.setCurrentIndex(self.abstention_combo.findData(motion.abstentions))

@@ -127,9 +127,12 @@ def counted_as(workspace: Workspace, motion: Motion) -> tuple[Motion, GameFor | 
 def rule_words(workspace: Workspace, motion: Motion) -> str:
     """The rule the motion is decided by, in words; a reserved matter's says which matter it is."""
     matter = governing_matter(workspace, motion)
-    if matter is None:
-        return describe_rule(motion)
-    return f"{matter_rule_text(workspace, matter)} (the rule of the reserved matter “{matter.title}”)"
+    if matter is not None:
+        return f"{matter_rule_text(workspace, matter)} (the rule of the reserved matter “{matter.title}”)"
+    named = matter_of(workspace, motion.reserved_matter_id)
+    if named is not None:  # revealed: the matter's rule as it stood then, kept in the motion
+        return f"{describe_rule(motion)} (the rule of the reserved matter “{named.title}” when it was revealed)"
+    return describe_rule(motion)
 
 
 def count(workspace: Workspace, motion: Motion) -> MotionResult:
