@@ -133,3 +133,24 @@ def test_moving_the_programme_step_on_appears_in_the_record_and_undo_removes_bot
     assert first_value(workspace.path, "SELECT COUNT(*) FROM record_entries WHERE moved_to_step IS NOT NULL") == 0
     assert first_value(workspace.path, "SELECT COUNT(*) FROM tab_state WHERE key = 'programme.current_step'") == 0
     programme.detach()
+
+
+def test_the_control_tab_refuses_to_delete_a_matter_the_record_names_and_says_why(
+        tab: RecordTab, workspace: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from imagingnet_desktop.ui.control.control_tab import ControlTab
+
+    bar = tab.log.entry_bar
+    bar.text_edit.setFocus()
+    qtbot.keyClicks(bar.text_edit, "New partners join by unanimity only")
+    qtbot.keyClick(bar.text_edit, Qt.Key.Key_Return)
+    choose(tab.log.matter.combo, qtbot, ADMIT)
+    decision = workspace.rows(RECORD_ENTRIES)[-1]
+    control = ControlTab(workspace)
+    qtbot.addWidget(control)
+    control.show()
+    row = next(i for i, m in enumerate(workspace.rows(RESERVED_MATTERS)) if m.title == ADMIT)
+    control.matters.table.setCurrentIndex(control.matters.model.index(row, 0))
+    qtbot.mouseClick(control.matters.delete_button, Qt.MouseButton.LeftButton)
+    assert control.message.is_error and f"decision {decision.id}" in control.message.text()
+    assert first_value(workspace.path, f"SELECT COUNT(*) FROM reserved_matters WHERE title = '{ADMIT}'") == 1
+    control.detach()

@@ -271,8 +271,9 @@ class MotionPanel(QWidget):
         fraction = motion.fraction
         self.fraction_edit.setText("" if fraction is None else f"{fraction.numerator}/{fraction.denominator}")
         self.fraction_edit.setVisible(own_rule and motion.rule_kind is RuleKind.QUALIFIED)
-        for widget in (self.rule_label, self.rule_combo, self.min_label, self.min_spin):  # a matter's: in words
-            widget.setVisible(own_rule)
+        own_parts: tuple[QWidget, ...] = (self.rule_label, self.rule_combo, self.min_label, self.min_spin)
+        for part in own_parts:  # a matter's rule is shown in words instead
+            part.setVisible(own_rule)
         self.min_spin.setValue(motion.min_partners)
         self.abstention_combo.setCurrentIndex(self.abstention_combo.findData(motion.abstentions))
         for widget in (self.rule_combo, self.fraction_edit, self.min_spin, self.abstention_combo):
