@@ -127,11 +127,13 @@ def test_moving_to_the_next_step_asks_when_blocked_records_it_and_undoes(tab, qt
     assert tab.heat_map.current is StepId.SOC
     assert tab.gate_panel.question.text() == "Ready to move to OBC?"
     assert "Last move: MOU → SOC" in tab.gate_panel.history.text()
-    assert first_value(tab.workspace.path, "SELECT from_step || '>' || to_step FROM programme_step_changes") \
-        == "mou>soc"
+    assert "recorded as decision" in tab.gate_panel.history.text()
+    assert first_value(tab.workspace.path, "SELECT step || '>' || moved_to_step FROM record_entries "
+                                           "WHERE moved_to_step IS NOT NULL") == "mou>soc"
     tab.workspace.undo()
     assert tab.current_label.text().startswith("Current step: MOU")
-    assert first_value(tab.workspace.path, "SELECT COUNT(*) FROM programme_step_changes") == 0
+    assert not tab.gate_panel.history.isVisibleTo(tab)
+    assert first_value(tab.workspace.path, "SELECT COUNT(*) FROM record_entries WHERE moved_to_step IS NOT NULL") == 0
 
 
 def test_a_ready_gate_moves_without_asking(tab, qtbot, workspace):

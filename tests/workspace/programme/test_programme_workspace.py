@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,12 +15,14 @@ from file_checks import first_value
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.programme import content as content_module
 from imagingnet_desktop.domain.programme.steps import ItemStatus, StepId, WorkstreamId
+from imagingnet_desktop.domain.record.entries import EntryKind
 from imagingnet_desktop.store.migrations import programme as programme_migration
 from imagingnet_desktop.store.migrations.schema import APPLICATION_ID, MIGRATIONS
 from imagingnet_desktop.workspace.network.partner_commands import delete_partners
 from imagingnet_desktop.workspace.network.partner_references import PartnerInUseError
 from imagingnet_desktop.workspace.programme import edits, queries
-from imagingnet_desktop.workspace.programme.collections import ITEMS, STEP_CHANGES, STEPS, TARGETS
+from imagingnet_desktop.workspace.programme.collections import ITEMS, STEPS, TARGETS
+from imagingnet_desktop.workspace.record.entries import RECORD_ENTRIES, delete_entry, edit_entry
 from imagingnet_desktop.workspace.reports.programme_section import programme_section
 from imagingnet_desktop.workspace.reports.report import build_report
 from imagingnet_desktop.workspace.workspace import Workspace
@@ -155,19 +157,46 @@ def test_add_move_remove_items_within_a_cell_and_undo_each(workspace):
     assert first_value(path, f"SELECT COUNT(*) FROM programme_checklist_items WHERE id = {added.id}") == 0
 
 
-def test_moving_the_current_step_is_one_recorded_undoable_decision(workspace):
+def test_moving_the_current_step_is_one_undoable_decision_in_the_record(workspace):
     path = workspace.path
-    record = edits.move_to_next_step(workspace, today=date(2027, 1, 1), now=datetime(2027, 1, 1, 10, 30))
+    before = len(workspace.rows(RECORD_ENTRIES))
+    decision = edits.move_to_next_step(workspace, today=date(2027, 1, 1))
     assert queries.current_step(workspace) is StepId.SOC
-    assert record.from_step is StepId.MOU and record.to_step is StepId.SOC
-    assert "MOU Commercial: 0 of 5 agreed" in record.blocking
+    assert decision.kind is EntryKind.DECISION and decision.entry_date == date(2027, 1, 1)
+    assert (decision.step, decision.workstream, decision.moved_to_step) == ("mou", "strategic", "soc")
+    assert decision.text.startswith("Moved from MOU to SOC; still open: ")
+    assert "MOU Commercial: 0 of 5 agreed" in decision.text and "Lesson:" not in decision.text
+    assert workspace.rows(RECORD_ENTRIES)[-1] == decision and queries.last_move(workspace) == decision
+    report = build_report(workspace)
+    assert report["programme"]["current_step"] == "soc" and report["record"]["decisions"] == before + 1
+    assert set(report["record"]) == {"decisions", "open_actions", "overdue_actions", "motions"}
     assert json.loads(first_value(path, "SELECT value FROM tab_state WHERE key = 'programme.current_step'")) == "soc"
-    assert first_value(path, "SELECT to_step FROM programme_step_changes") == "soc"
+    assert first_value(path, f"SELECT step || '>' || moved_to_step || ':' || text FROM record_entries "
+                             f"WHERE id = {decision.id}") == f"mou>soc:{decision.text}"
+    with pytest.raises(FieldError, match="move of the programme's step"):
+        delete_entry(workspace, decision.id)
+    with pytest.raises(FieldError, match="move of the programme's step"):
+        edit_entry(workspace, decision.id, text="Stayed at MOU")
     assert workspace.undo_label == "move to SOC"
     workspace.undo()
-    assert queries.current_step(workspace) is StepId.MOU and workspace.rows(STEP_CHANGES) == ()
-    assert first_value(path, "SELECT COUNT(*) FROM programme_step_changes") == 0
+    assert queries.current_step(workspace) is StepId.MOU and len(workspace.rows(RECORD_ENTRIES)) == before
+    assert queries.last_move(workspace) is None
+    assert first_value(path, "SELECT COUNT(*) FROM record_entries WHERE moved_to_step IS NOT NULL") == 0
     assert first_value(path, "SELECT COUNT(*) FROM tab_state WHERE key = 'programme.current_step'") == 0
+    assert first_value(path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'programme_step_changes'") == 0
+
+
+def test_a_ready_move_says_so_and_a_long_list_still_open_fits_one_entry(workspace):
+    for item in workspace.rows(ITEMS):
+        if item.step_id is StepId.MOU:
+            edits.set_status(workspace, [item.id], ItemStatus.AGREED)
+    ready = edits.move_to_next_step(workspace, today=date(2027, 1, 1))
+    assert ready.text == "Moved from MOU to SOC; every workstream had reached its target and nothing was overdue."
+    gate = queries.current_gate(workspace, date(2027, 1, 1))  # four SOC cells short: 294 characters in full
+    assert len(gate.move_text(2000)) > 200
+    text = gate.move_text(200)
+    assert len(text) <= 200 and text.startswith("Moved from SOC to OBC; still open: SOC Strategic")
+    assert text.endswith(" more.") and "SOC Commercial" not in text
 
 
 def test_targets_and_dates_are_edited_in_their_own_tables(workspace):

@@ -55,6 +55,22 @@ class Gate:
             reasons += [f"Lesson: {lesson.title} — {lesson.text}" for lesson in self.lessons]
         return reasons
 
+    def move_text(self, limit: int) -> str:
+        """The decision moving on, in one line of at most ``limit`` characters, e.g. "Moved from MOU to SOC;
+        still open: Commercial: 2 of 6 agreed (33%), target 80% — 3 more to agree; ..." (lessons left out)."""
+        if self.next is None:
+            raise ValueError("The last step has no next step to move to.")
+        head = f"Moved from {STEP_SHORT_NAMES[self.current]} to {STEP_SHORT_NAMES[self.next]}"
+        reasons = [" ".join(r.split()) for r in (*self.cells_short, *self.overdue)]
+        if not reasons:
+            return f"{head}; every workstream had reached its target and nothing was overdue."
+        text = f"{head}; still open: " + "; ".join(reasons) + "."
+        kept = len(reasons)
+        while len(text) > limit and kept > 1:
+            kept -= 1
+            text = f"{head}; still open: " + "; ".join(reasons[:kept]) + f"; and {len(reasons) - kept} more."
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 def _percent(value: float) -> str:
     return f"{value * 100:.0f}%"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.programme.steps import ItemStatus, StepId, WorkstreamId
@@ -56,17 +56,6 @@ class ProgrammeTarget:
     step_id: StepId
     workstream_id: WorkstreamId
     target_pct: int  # 0..100
-
-
-@dataclass(frozen=True)
-class StepChange:
-    """The decision to move the current step: when, from and to which step, and what still stood in the way."""
-
-    id: int
-    from_step: StepId
-    to_step: StepId
-    decided_at: datetime
-    blocking: str = ""  # what still blocked the move when it was made, one reason a line ("" if nothing)
 
 
 # ---------------------------------------------------------------------------- checks

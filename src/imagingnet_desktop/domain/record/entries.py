@@ -2,8 +2,9 @@
 
 One concept, one table: every entry has a kind and a status, so the log is one list that filters fast by
 type, partner, status and text. Programme steps and workstreams are named by their ids ("mou"... and
-"strategic"...); a decision may name the reserved matter it settled (``reserved_matter_id``, no foreign key
-until the Control tables land). A decision made by a motion names it (``motion_id``) and is never edited.
+"strategic"...); a decision may name the reserved matter it settled (``reserved_matter_id``, a row of the Control
+tab's register). A decision made by a motion names it (``motion_id``) and is never edited; so is the decision that
+moved the programme's current step on (``moved_to_step``: undoing the move removes it with the move).
 """
 
 from __future__ import annotations
@@ -79,6 +80,12 @@ class RecordEntry:
     due: date | None = None
     status: EntryStatus = EntryStatus.OPEN
     motion_id: int | None = None  # the motion whose revealed result this decision records
+    moved_to_step: str | None = None  # this decision moved the programme on from ``step`` to this step
+
+    @property
+    def fixed(self) -> bool:
+        """A decision the app made from a revealed motion or a move of the programme's step: never edited."""
+        return self.motion_id is not None or self.moved_to_step is not None
 
     def is_overdue(self, today: date) -> bool:
         """An open action whose due date has passed (due today is not yet overdue)."""
@@ -121,9 +128,11 @@ def validate_entry(entry: RecordEntry, partner_ids: frozenset[int] | set[int]) -
         raise FieldError("The owner is no longer a partner in the network.")
     if entry.reserved_matter_id is not None and entry.reserved_matter_id < 1:
         raise FieldError("A reserved matter is numbered from 1.")
+    if entry.moved_to_step is not None and entry.moved_to_step not in STEP_LABELS:
+        raise FieldError(f"There is no programme step '{entry.moved_to_step}'.")
     return RecordEntry(entry.id, kind, text, entry.entry_date, entry.step, entry.workstream,
                        entry.reserved_matter_id, entry.owner_partner_id, person, entry.due, status,
-                       entry.motion_id)
+                       entry.motion_id, entry.moved_to_step)
 
 
 _RELATIVE = re.compile(r"^\+\s*(\d{1,3})\s*([dw]?)$")

@@ -8,13 +8,14 @@ the rule makes of the agreed votes. How abstentions count is part of the rule:
 * ``EXCLUDED``: abstainers are left out of the count; the quota is a share of the votes cast for or against,
   the minimum number of partners counts those voting, and an abstaining veto holder does not block.
 
-``engine_rule`` is the one step from a motion's rule to the engine's ``VotingRule``: keep it small, so a
-motion on a reserved matter can later be played under that matter's own rule.
+``engine_rule`` is the one step from a motion's own rule to the engine's ``VotingRule``. A motion put to the vote
+under a reserved matter is played with that matter's game instead: the caller hands ``count_motion`` the function
+that makes it (``game_for``, the Control area's ``voting_game``), so the count never has a second implementation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_FLOOR, Context, Decimal
@@ -24,7 +25,7 @@ from fractions import Fraction
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.record.entries import clean_text
 from imagingnet_desktop.domain.voting.game import WeightedGame
-from imagingnet_desktop.domain.voting.rules import RuleError, RuleKind, VotingRule, rule_game
+from imagingnet_desktop.domain.voting.rules import RuleError, RuleGame, RuleKind, VotingRule, rule_game
 
 MAX_TITLE_LENGTH = 300
 _PERCENT_DIGITS = 60  # a fraction such as 2/3 as a percentage: exact, or rounded down at the 60th digit
@@ -199,8 +200,15 @@ class Ballot:
     veto: bool = False
 
 
-def count_motion(motion: Motion, ballots: Sequence[Ballot]) -> MotionResult:
-    """Whether the partners voting for win the game the motion's rule makes of the votes held."""
+GameFor = Callable[[list[int], tuple[int, ...]], RuleGame]
+"""Makes the game from the counted partners' votes and the positions (among them) of the veto holders."""
+
+
+def count_motion(motion: Motion, ballots: Sequence[Ballot], game_for: GameFor | None = None) -> MotionResult:
+    """Whether the partners voting for win the game the motion's rule makes of the votes held.
+
+    ``game_for`` replaces the motion's own rule by another (a reserved matter's); ``motion.rule_kind`` should
+    then be that rule's kind (unanimity names no veto holders as blocking)."""
     by = {c: tuple(b.code for b in ballots if b.choice is c) for c in VoteChoice}
     if motion.abstentions is Abstentions.EXCLUDED:
         players = [b for b in ballots if b.choice is not VoteChoice.ABSTAIN]
@@ -221,8 +229,11 @@ def count_motion(motion: Motion, ballots: Sequence[Ballot]) -> MotionResult:
     if not players:
         return result(False, None, "Every partner abstained, so nothing was decided.")
     try:
-        rule = engine_rule(motion.rule_kind, motion.fraction, motion.min_partners, vetoes)
-        game = rule_game([b.votes_held for b in players], rule)
+        if game_for is None:
+            rule = engine_rule(motion.rule_kind, motion.fraction, motion.min_partners, vetoes)
+            game = rule_game([b.votes_held for b in players], rule)
+        else:
+            game = game_for([b.votes_held for b in players], vetoes)
     except RuleError as exc:
         return result(False, None, f"The rule could not be met by the partners voting: {exc}")
     coalition = [i for i, b in enumerate(players) if b.choice is VoteChoice.FOR]
@@ -239,12 +250,13 @@ def count_motion(motion: Motion, ballots: Sequence[Ballot]) -> MotionResult:
     return result(False, game.quota, f"Not passed: {votes_text}.")
 
 
-def breakdown_text(motion: Motion, result: MotionResult) -> str:
-    """The decision text saved when a motion is revealed: the result, who voted how, the rule."""
+def breakdown_text(motion: Motion, result: MotionResult, rule_words: str | None = None) -> str:
+    """The decision text saved when a motion is revealed: the result, who voted how, the rule (``rule_words``
+    when it is not the motion's own, e.g. a reserved matter's)."""
     def listed(codes: tuple[str, ...]) -> str:
         return ", ".join(codes) if codes else "none"
 
     head = "PASSED" if result.passed else "NOT PASSED"
     return (f"Motion {head}: {motion.title}. For: {listed(result.for_codes)}; against: "
             f"{listed(result.against_codes)}; abstained: {listed(result.abstain_codes)}. {result.reason} "
-            f"Rule: {describe_rule(motion)}. {motion.abstentions.explanation}")
+            f"Rule: {rule_words or describe_rule(motion)}. {motion.abstentions.explanation}")

@@ -1,8 +1,8 @@
 """The programme's tables, and the starting content copied into each workspace.
 
 Tables: ``programme_steps`` (the six steps with target dates), ``programme_checklist_items`` (owner partner as
-a foreign key), ``programme_targets`` (percent per step × workstream) and ``programme_step_changes`` (each move
-of the current step). The starting rows come from the content shipped with the release that creates (or
+a foreign key) and ``programme_targets`` (percent per step × workstream). Each move of the current step is a
+decision in the Record (``record_entries.moved_to_step``), not a table of its own. The starting rows come from the content shipped with the release that creates (or
 migrates) the workspace; from then on they are the workspace's own, and no later content rewrites them.
 """
 
@@ -46,14 +46,6 @@ CREATE TABLE programme_targets (
     workstream_id TEXT NOT NULL,
     target_pct INTEGER NOT NULL CHECK (target_pct BETWEEN 0 AND 100),
     UNIQUE (step_id, workstream_id)
-);
-CREATE TABLE programme_step_changes (
-    id INTEGER PRIMARY KEY,
-    position REAL NOT NULL,
-    from_step TEXT NOT NULL,
-    to_step TEXT NOT NULL,
-    decided_at TEXT NOT NULL,
-    blocking TEXT NOT NULL DEFAULT ''
 );
 """
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from imagingnet_desktop.domain.programme.content import Lesson
 from imagingnet_desktop.domain.programme.gate import Gate
-from imagingnet_desktop.domain.programme.rows import StepChange
-from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES
+from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES, StepId
+from imagingnet_desktop.domain.record.entries import RecordEntry
 from imagingnet_desktop.ui.common import theme
 
 READY_COLOUR = "#00704f"  # darker bluish green: text on white
@@ -57,7 +57,7 @@ class GatePanel(QWidget):
         if self.verdict.styleSheet() != style:  # a style sheet costs a restyle: only when it changes
             self.verdict.setStyleSheet(style)
 
-    def show_gate(self, gate: Gate, last_change: StepChange | None, *, editable: bool) -> None:
+    def show_gate(self, gate: Gate, last_move: RecordEntry | None, *, editable: bool) -> None:
         self.gate = gate
         self.question.setText(gate.question)
         reasons = [*gate.cells_short, *gate.overdue]
@@ -85,12 +85,12 @@ class GatePanel(QWidget):
         if gate.next is not None:
             self.move_button.setText(f"Move to {STEP_SHORT_NAMES[gate.next]}" + ("" if gate.ready else "…"))
             self.move_button.setEnabled(editable)
-        if last_change is not None:
-            still = last_change.blocking.count("\n") + 1 if last_change.blocking else 0
-            open_text = f", {still} point{'s' if still != 1 else ''} still open" if still else ""
-            self.history.setText(f"Last move: {STEP_SHORT_NAMES[last_change.from_step]} → "
-                                 f"{STEP_SHORT_NAMES[last_change.to_step]} on "
-                                 f"{last_change.decided_at:%d/%m/%Y %H:%M}{open_text}. Ctrl+Z undoes it.")
+        if last_move is not None and last_move.moved_to_step is not None and last_move.step is not None:
+            moved = (f"{STEP_SHORT_NAMES[StepId(last_move.step)]} → "
+                     f"{STEP_SHORT_NAMES[StepId(last_move.moved_to_step)]}")
+            when = f" on {last_move.entry_date:%d/%m/%Y}" if last_move.entry_date else ""
+            self.history.setText(f"Last move: {moved}{when}, recorded as decision {last_move.id} in the Record. "
+                                 "Ctrl+Z undoes it.")
         else:
             self.history.setText("")
         self.history.setVisible(bool(self.history.text()))

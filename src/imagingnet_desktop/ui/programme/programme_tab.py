@@ -40,7 +40,6 @@ from imagingnet_desktop.ui.programme.heat_map import HeatMap
 from imagingnet_desktop.ui.programme.timeline_page import TimelinePage
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.programme import edits, queries
-from imagingnet_desktop.workspace.programme.collections import STEP_CHANGES
 from imagingnet_desktop.workspace.workspace import Workspace
 
 LEGEND = ("✔ target met   ▼ below target   ▼▼ under half of it   ∅ no items   — none needed   "
@@ -156,9 +155,8 @@ class ProgrammeTab(QWidget):
                                f"Current step: {STEP_SHORT_NAMES[current]}")
         self.current_label.setToolTip(f"{step.name}: {step.purpose}")
         self.heat_map.show_counts(queries.cell_counts(ws), queries.targets(ws), current)
-        changes = ws.rows(STEP_CHANGES)
         gate = queries.current_gate(ws, self.today)
-        self.gate_panel.show_gate(gate, changes[-1] if changes else None, editable=not ws.read_only)
+        self.gate_panel.show_gate(gate, queries.last_move(ws), editable=not ws.read_only)
         self._show_gate_summary(gate)
 
     def _show_gate_summary(self, gate: Gate) -> None:
@@ -213,15 +211,16 @@ class ProgrammeTab(QWidget):
         if not gate.ready and not self._confirm_move(STEP_SHORT_NAMES[gate.next], gate.blocking()):
             return
         try:
-            record = edits.move_to_next_step(self._workspace, today=self.today)
+            edits.move_to_next_step(self._workspace, today=self.today)
         except FieldError as exc:
             self.message.show_error(f"Not saved — {exc}")
             return
         except (WorkspaceError, PermissionError) as exc:
             self.message.show_error(f"Not saved: {exc}")
             return
-        self.message.show_notice(f"Moved to {STEP_SHORT_NAMES[record.to_step]}, recorded — Ctrl+Z to undo")
-        self.heat_map.select((record.to_step, self.heat_map.selected[1]))
+        self.message.show_notice(f"Moved to {STEP_SHORT_NAMES[gate.next]}, recorded as a decision in the Record "
+                                 "— Ctrl+Z to undo")
+        self.heat_map.select((gate.next, self.heat_map.selected[1]))
 
     # ------------------------------------------------------------------ for the main window and tests
     @property

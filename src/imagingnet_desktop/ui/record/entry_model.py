@@ -160,7 +160,7 @@ class RecordEntryModel(QAbstractTableModel):
         if kept is not None and kept[0] is entry:
             return kept[1]
         texts = tuple(self.cell_text(entry, c) for c in range(len(COLUMNS)))
-        fixed = entry.motion_id is not None or self._workspace.read_only
+        fixed = entry.fixed or self._workspace.read_only
         flags = tuple(
             _EDITABLE_FLAGS if c in EDITABLE and not fixed and not (c == STATUS and entry.kind is EntryKind.DECISION)
             else _READ_ONLY_FLAGS
@@ -343,12 +343,15 @@ def _removed_at(old: list[RecordEntry], new: list[RecordEntry]) -> int | None:
     return len(old) - 1
 
 
-def details_text(entry: RecordEntry, model: RecordEntryModel) -> str:
-    """One entry in full, for the pane under the table: number, type and status; the text; what it is linked to."""
+def details_text(entry: RecordEntry, model: RecordEntryModel,
+                 matter_title: Callable[[int], str | None] = lambda _id: None) -> str:
+    """One entry in full, for the pane under the table: number, type and status; the text; what it is linked to
+    (a reserved matter by its title in the Control register)."""
     head = f"{entry.id}  {KIND_TEXT[entry.kind]}  {model.cell_text(entry, STATUS)}"
     links = [model.cell_text(entry, STEP), model.cell_text(entry, OWNER), entry.person]
     if entry.reserved_matter_id is not None:
-        links.append(f"reserved matter {entry.reserved_matter_id}")
+        title = matter_title(entry.reserved_matter_id)
+        links.append(f"reserved matter: {title}" if title else f"reserved matter {entry.reserved_matter_id}")
     if entry.kind is EntryKind.ACTION and entry.due:
         links.append(f"due {entry.due:%d %b %Y}")
     elif entry.entry_date:

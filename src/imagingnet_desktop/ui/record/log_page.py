@@ -43,7 +43,9 @@ from imagingnet_desktop.ui.record.entry_model import (
     RecordEntryModel,
     details_text,
 )
+from imagingnet_desktop.ui.record.matter_picker import MatterPicker
 from imagingnet_desktop.workspace.record.entries import add_entry, delete_entry
+from imagingnet_desktop.workspace.record.matter_links import link_decision, matter_choices
 from imagingnet_desktop.workspace.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -154,6 +156,8 @@ class LogPage(QWidget):
         self.details_pane.setWidgetResizable(True)
         self.details_pane.setFrameShape(QScrollArea.Shape.NoFrame)
         self.details_pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.matter = MatterPicker("Re&served matter of the decision", "Reserved matter of the decision")
+        self.matter.chosen.connect(self._matter_chosen)
         self.shown_label = QLabel()
         self.shown_label.setAccessibleName("Entries shown")
         for combo in (self.kind_filter, self.partner_filter, self.status_filter):
@@ -182,6 +186,7 @@ class LogPage(QWidget):
         self._lay_out()
         self.fit_columns()
         self.partners_changed()
+        self.matters_changed()
         self._show_count()
 
     def _make_table(self) -> EntryTableView:
@@ -261,6 +266,7 @@ class LogPage(QWidget):
         column.addLayout(filters)
         column.addWidget(self.table, 1)
         column.addWidget(self.details_pane)
+        column.addWidget(self.matter)
 
     # ------------------------------------------------------------------ reacting
     def partners_changed(self) -> None:
@@ -275,6 +281,25 @@ class LogPage(QWidget):
         self.partner_filter.setCurrentIndex(max(self.partner_filter.findData(chosen), 0))
         self.partner_filter.blockSignals(False)
         self._filter_changed()
+
+    def matters_changed(self) -> None:
+        """The Control register changed: the picker lists it again, and the current entry names its title."""
+        self.matter.set_matters(matter_choices(self._workspace))
+        self._show_details()
+
+    def _matter_chosen(self, matter_id: int | None) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        entry = self.model.entry_at(index.row())
+        try:
+            link_decision(self._workspace, entry.id, matter_id)
+        except FieldError as exc:
+            self.message.show_error(f"Entry {entry.id}: {exc}")
+            self._show_details()
+        except WorkspaceError as exc:
+            self.message.show_error(f"Not saved: {exc}")
+            self._show_details()
 
     def _go_to_find(self) -> None:
         self.text_filter.setFocus()
@@ -293,8 +318,14 @@ class LogPage(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             self.details.setText("Choose an entry to read it in full here.")
+            self.matter.set_current(None)
+            self.matter.combo.setEnabled(False)
             return
-        self.details.setText(details_text(self.model.entry_at(index.row()), self.model))
+        entry = self.model.entry_at(index.row())
+        self.details.setText(details_text(entry, self.model, self.matter.title_of))
+        self.matter.set_current(entry.reserved_matter_id)
+        self.matter.combo.setEnabled(entry.kind is EntryKind.DECISION and not entry.fixed
+                                     and not self._workspace.read_only)
 
     def _show_count(self) -> None:
         shown, total, overdue = self.model.rowCount(), self.model.total, self.model.overdue_count()

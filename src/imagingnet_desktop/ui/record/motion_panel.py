@@ -1,4 +1,4 @@
-"""One motion: its rule, each partner's vote entered by the facilitator (hidden), Reveal, and the result.
+"""One motion: its reserved matter or its own rule, each partner's vote entered by the facilitator (hidden), Reveal, and the result.
 
 Until "Reveal" the panel shows only whether each partner's vote is in, never which way, so the room cannot
 read the tally from the screen. After it the result is shown large, in words and a symbol as well as colour,
@@ -29,14 +29,15 @@ from imagingnet_desktop.domain.record.motions import (
     Motion,
     MotionResult,
     VoteChoice,
-    describe_rule,
     parse_fraction,
 )
 from imagingnet_desktop.domain.voting.rules import RuleKind
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.record.matter_picker import MatterPicker
 from imagingnet_desktop.workspace.record import motions as motion_edits
 from imagingnet_desktop.workspace.record.entries import MOTIONS
+from imagingnet_desktop.workspace.record.matter_links import link_motion, matter_choices
 from imagingnet_desktop.workspace.workspace import Workspace
 
 RULE_CHOICES = ((RuleKind.SIMPLE_MAJORITY, "Simple majority"), (RuleKind.QUALIFIED, "Qualified majority"),
@@ -100,6 +101,8 @@ class MotionPanel(QWidget):
         self.links = QLabel()
         self.links.setWordWrap(True)
 
+        self.matter = MatterPicker("Re&served matter", "Reserved matter of the motion")
+        self.matter.chosen.connect(self._matter_chosen)
         self.rule_combo = QComboBox()
         self.rule_combo.setAccessibleName("Decision rule")
         for kind, text in RULE_CHOICES:
@@ -150,9 +153,9 @@ class MotionPanel(QWidget):
             combo.setMinimumContentsLength(10)
         rule = QHBoxLayout()
         rule.setSpacing(6)
-        rule_label = QLabel("R&ule")
-        rule_label.setBuddy(self.rule_combo)
-        rule.addWidget(rule_label)
+        self.rule_label = QLabel("R&ule")
+        self.rule_label.setBuddy(self.rule_combo)
+        rule.addWidget(self.rule_label)
         rule.addWidget(self.rule_combo, 1)
         rule.addWidget(self.fraction_edit)
         self.min_label = QLabel("min. partners")
@@ -169,6 +172,7 @@ class MotionPanel(QWidget):
         column.addWidget(self.links)
         column.addWidget(self.result)
         column.addWidget(self.breakdown)
+        column.addWidget(self.matter)
         column.addLayout(rule)
         column.addWidget(self.abstention_combo)
         column.addWidget(self.rule_text)
@@ -193,8 +197,8 @@ class MotionPanel(QWidget):
     def refresh(self) -> None:
         motion = self.motion()
         shown = motion is not None
-        for widget in (self.rule_combo, self.fraction_edit, self.min_spin, self.abstention_combo, self.min_label,
-                       self.reveal_button, self.correct_button, self.delete_button, self.rule_text, self.state):
+        for widget in (self.matter, self.rule_combo, self.fraction_edit, self.min_spin, self.abstention_combo,
+                       self.min_label, self.reveal_button, self.correct_button, self.delete_button, self.rule_text, self.state):
             widget.setVisible(shown)
         self.result.setVisible(shown and motion is not None and motion.revealed)
         self.breakdown.setVisible(shown and motion is not None and motion.revealed)
@@ -259,16 +263,24 @@ class MotionPanel(QWidget):
 
     def _show_rule(self, motion: Motion) -> None:
         editable = not motion.revealed and not self._workspace.read_only
+        self.matter.set_matters(matter_choices(self._workspace))
+        self.matter.set_current(motion.reserved_matter_id)
+        self.matter.combo.setEnabled(editable)
+        own_rule = motion_edits.governing_matter(self._workspace, motion) is None
         self.rule_combo.setCurrentIndex(self.rule_combo.findData(motion.rule_kind))
         fraction = motion.fraction
         self.fraction_edit.setText("" if fraction is None else f"{fraction.numerator}/{fraction.denominator}")
-        self.fraction_edit.setVisible(motion.rule_kind is RuleKind.QUALIFIED)
+        self.fraction_edit.setVisible(own_rule and motion.rule_kind is RuleKind.QUALIFIED)
+        own_parts: tuple[QWidget, ...] = (self.rule_label, self.rule_combo, self.min_label, self.min_spin)
+        for part in own_parts:  # a matter's rule is shown in words instead
+            part.setVisible(own_rule)
         self.min_spin.setValue(motion.min_partners)
         self.abstention_combo.setCurrentIndex(self.abstention_combo.findData(motion.abstentions))
         for widget in (self.rule_combo, self.fraction_edit, self.min_spin, self.abstention_combo):
             widget.setEnabled(editable)
         self.min_spin.setEnabled(editable and motion.rule_kind is not RuleKind.UNANIMITY)
-        self.rule_text.setText(f"{describe_rule(motion)}. {motion.abstentions.explanation}")
+        self.rule_text.setText(f"{motion_edits.rule_words(self._workspace, motion)}. "
+                               f"{motion.abstentions.explanation}")
 
     def _show_result(self, motion: Motion) -> None:
         try:
@@ -355,6 +367,11 @@ class MotionPanel(QWidget):
         motion_id = self.motion_id
         if motion_id is not None:
             self._run(lambda: motion_edits.edit_motion(self._workspace, motion_id, **changes))
+
+    def _matter_chosen(self, matter_id: int | None) -> None:
+        motion_id = self.motion_id
+        if motion_id is not None:
+            self._run(lambda: link_motion(self._workspace, motion_id, matter_id))
 
     def _rule_kind_chosen(self) -> None:
         kind = self.rule_combo.currentData()

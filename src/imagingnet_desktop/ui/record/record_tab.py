@@ -1,7 +1,8 @@
 """The Record tab: the workshop log (Alt+L) and motions voted in the room (Alt+M).
 
-It listens to the workspace and refreshes only on what it shows: RECORD, PARTNERS, and SCENARIOS /
-TAB_STATE (the agreed scenario gives the votes and the default rule). ``today`` can be replaced (tests).
+It listens to the workspace and refreshes only on what it shows: RECORD, PARTNERS, SCENARIOS / TAB_STATE (the
+agreed scenario gives the votes and the default rule) and CONTROL (the reserved matters a decision or a motion
+names, and a linked motion's rule). ``today`` can be replaced (tests).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from imagingnet_desktop.ui.record.motions_page import MotionsPage
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.workspace import Workspace
 
-_SHOWN = Change.RECORD | Change.PARTNERS | Change.SCENARIOS | Change.TAB_STATE
+_SHOWN = Change.RECORD | Change.PARTNERS | Change.SCENARIOS | Change.TAB_STATE | Change.CONTROL
 
 
 class RecordTab(QWidget):
@@ -61,6 +62,8 @@ class RecordTab(QWidget):
         self.log.model.workspace_changed(change)
         if change & Change.PARTNERS:
             self.log.partners_changed()
+        if change & Change.CONTROL:
+            self.log.matters_changed()
         if self.pages.currentWidget() is self.motions:
             self.motions.refresh()
         else:  # brought up to date when shown: typing in the log does not rebuild a hidden page

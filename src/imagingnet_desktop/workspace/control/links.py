@@ -39,9 +39,10 @@ def run(workspace: Workspace, label: str, steps: list[Command]) -> Change:
 
 
 def delete_with_links(workspace: Workspace, collection: Collection[Any], row_id: int, label: str,
-                      links: Sequence[tuple[Collection[Any], Callable[[Any], bool]]]) -> Change:
-    """Delete a row and every link row that names it, as one undoable edit."""
-    steps: list[Command] = []
+                      links: Sequence[tuple[Collection[Any], Callable[[Any], bool]]],
+                      before: Sequence[Command] = ()) -> Change:
+    """Delete a row and every link row that names it, as one undoable edit (after the commands ``before``)."""
+    steps: list[Command] = list(before)
     for link_collection, names_it in links:
         steps += [DeleteRow(link_collection, r.id) for r in workspace.rows(link_collection) if names_it(r)]
     steps.append(DeleteRow(collection, row_id))

@@ -29,6 +29,7 @@ from imagingnet_desktop.workspace.collections import UpdateRow, insert_row, move
 from imagingnet_desktop.workspace.commands import Command
 from imagingnet_desktop.workspace.control.control_rows import RESERVED_MATTERS, VETO_HOLDERS
 from imagingnet_desktop.workspace.control.links import delete_with_links, link_commands, run
+from imagingnet_desktop.workspace.record.matter_links import unlink_commands
 from imagingnet_desktop.workspace.shares_votes.scenarios import agreed_scenario
 
 if TYPE_CHECKING:
@@ -160,9 +161,13 @@ def set_vetoes(workspace: Workspace, matter_id: int, partner_ids: list[int]) -> 
 
 
 def delete_matter(workspace: Workspace, matter_id: int) -> Change:
+    """Delete a matter with its vetoes; motions not yet revealed that name it are unlinked in the same edit.
+
+    Raises ``FieldError`` naming them while a revealed motion or a decision in the Record names it."""
     matter = workspace.row(RESERVED_MATTERS, matter_id)
+    unlinked = unlink_commands(workspace, matter_id)
     return delete_with_links(workspace, RESERVED_MATTERS, matter_id, f"delete reserved matter {matter.title}",
-                             [(VETO_HOLDERS, lambda v: v.reserved_matter_id == matter_id)])
+                             [(VETO_HOLDERS, lambda v: v.reserved_matter_id == matter_id)], before=unlinked)
 
 
 def move_matter(workspace: Workspace, matter_id: int, index: int) -> Change:

@@ -1,8 +1,11 @@
-"""The programme's collections (one table each) and the key of the current step's setting."""
+"""The programme's collections (one table each) and the key of the current step's setting.
+
+A move of the current step is the setting changed and a decision in the Record (``workspace.record``), together.
+"""
 
 from __future__ import annotations
 
-from imagingnet_desktop.domain.programme.rows import ChecklistItem, ProgrammeStep, ProgrammeTarget, StepChange
+from imagingnet_desktop.domain.programme.rows import ChecklistItem, ProgrammeStep, ProgrammeTarget
 from imagingnet_desktop.store.tables.rows import RowTable
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.collections import Collection
@@ -13,9 +16,6 @@ ITEMS: Collection[ChecklistItem] = Collection(
 )
 TARGETS: Collection[ProgrammeTarget] = Collection(
     RowTable("programme_targets", ProgrammeTarget, ordered=False), Change.PROGRAMME, "target"
-)
-STEP_CHANGES: Collection[StepChange] = Collection(
-    RowTable("programme_step_changes", StepChange), Change.PROGRAMME, "step change"
 )
 
 CURRENT_STEP_KEY = "programme.current_step"  # tab_state: the step id the programme is at ("mou" when unset)

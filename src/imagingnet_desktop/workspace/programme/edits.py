@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.programme import rows as checks
-from imagingnet_desktop.domain.programme.rows import ChecklistItem, StepChange
+from imagingnet_desktop.domain.programme.rows import ChecklistItem
 from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES, ItemStatus, StepId, WorkstreamId
+from imagingnet_desktop.domain.record.entries import MAX_TEXT_LENGTH, EntryKind, EntryStatus, RecordEntry
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.collections import InsertRow, delete_row, insert_row, move_row, update_row
 from imagingnet_desktop.workspace.commands import Batch, Command
 from imagingnet_desktop.workspace.programme.collections import (
     CURRENT_STEP_KEY,
     ITEMS,
-    STEP_CHANGES,
     STEPS,
     TARGETS,
 )
 from imagingnet_desktop.workspace.programme.queries import current_gate, current_step
+from imagingnet_desktop.workspace.record.entries import RECORD_ENTRIES
 from imagingnet_desktop.workspace.tab_settings import SetTabState
 
 if TYPE_CHECKING:
@@ -138,17 +139,19 @@ def set_step_dates(workspace: Workspace, step: StepId, start: str | date | None,
                       start_date=start_date, end_date=end_date)
 
 
-def move_to_next_step(workspace: Workspace, *, today: date | None = None, now: datetime | None = None) -> StepChange:
-    """Move the current step on, as one undoable decision recorded with what still blocked it."""
+def move_to_next_step(workspace: Workspace, *, today: date | None = None) -> RecordEntry:
+    """Move the current step on: the setting and a decision in the Record saying what was still open, as one
+    undoable edit (Ctrl+Z takes both away). The decision is the Strategic workstream's, under the step moved from."""
     gate = current_gate(workspace, today)
     if gate.next is None:
         raise FieldError(f"{STEP_SHORT_NAMES[gate.current]} is the last step; there is no step to move to")
-    record = StepChange(workspace.new_row_id(STEP_CHANGES), gate.current, gate.next,
-                        (now or datetime.now(UTC)).replace(microsecond=0), "\n".join(gate.blocking()))
+    decision = RecordEntry(workspace.new_row_id(RECORD_ENTRIES), EntryKind.DECISION, gate.move_text(MAX_TEXT_LENGTH),
+                           today or date.today(), gate.current.value, WorkstreamId.STRATEGIC.value,
+                           status=EntryStatus.RECORDED, moved_to_step=gate.next.value)
     label = f"move to {STEP_SHORT_NAMES[gate.next]}"
     workspace.execute(Batch(label, [SetTabState(CURRENT_STEP_KEY, gate.next.value, label),
-                                    InsertRow(STEP_CHANGES, record, None, label)]))
-    return record
+                                    InsertRow(RECORD_ENTRIES, decision, None, label)]))
+    return decision
 
 
 def _replace(item: ChecklistItem, **changes: object) -> ChecklistItem:

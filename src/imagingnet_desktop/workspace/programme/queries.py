@@ -14,12 +14,15 @@ from imagingnet_desktop.domain.programme.content import default_content
 from imagingnet_desktop.domain.programme.gate import Gate, gate
 from imagingnet_desktop.domain.programme.rows import ChecklistItem, ProgrammeStep
 from imagingnet_desktop.domain.programme.steps import StepId, WorkstreamId
+from imagingnet_desktop.domain.record.entries import RecordEntry
 from imagingnet_desktop.workspace.programme.collections import CURRENT_STEP_KEY, ITEMS, STEPS, TARGETS
+from imagingnet_desktop.workspace.record.entries import RECORD_ENTRIES
 
 if TYPE_CHECKING:
     from imagingnet_desktop.workspace.workspace import Workspace
 
 _counted: tuple[tuple[ChecklistItem, ...], dict[Cell, CellCount]] | None = None
+_last_move: tuple[tuple[RecordEntry, ...], RecordEntry | None] | None = None
 
 
 def current_step(workspace: Workspace) -> StepId:
@@ -57,3 +60,13 @@ def step_row(workspace: Workspace, step: StepId) -> ProgrammeStep | None:
 def current_gate(workspace: Workspace, today: date | None = None) -> Gate:
     return gate(current_step(workspace), cell_counts(workspace), targets(workspace), workspace.rows(ITEMS),
                 today or date.today(), default_content().lessons)
+
+
+def last_move(workspace: Workspace) -> RecordEntry | None:
+    """The Record's latest decision moving the current step on (looked for again only when the log changed)."""
+    global _last_move
+    entries = workspace.rows(RECORD_ENTRIES)
+    if _last_move is None or _last_move[0] is not entries:
+        found = next((e for e in reversed(entries) if e.moved_to_step is not None), None)
+        _last_move = (entries, found)
+    return _last_move[1]

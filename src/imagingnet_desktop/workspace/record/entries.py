@@ -1,6 +1,7 @@
 """The record log's edits: add an entry (one line, Enter), change it, delete it; each one undoable command.
 
-A decision that records a motion's revealed result is fixed: it is corrected by a new motion, not edited.
+A decision that records a motion's revealed result is fixed: it is corrected by a new motion, not edited. So is
+the decision that moved the programme's step on: undoing the move (Ctrl+Z) takes it away with the move.
 """
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ MOTION_VOTES: Collection[MotionVote] = Collection(RowTable("motion_votes", Motio
                                                   Change.RECORD, "vote")
 
 FIXED_DECISION = "This decision records a motion's revealed result; record a correction of the motion instead."
+FIXED_MOVE = ("This decision records the move of the programme's step and stays as it was; undo the move (Ctrl+Z) "
+              "or add a new decision instead.")
+
+
+def refuse_fixed(entry: RecordEntry) -> None:
+    """Raise ``FieldError`` when ``entry`` is a decision the app made and nobody edits."""
+    if entry.motion_id is not None:
+        raise FieldError(FIXED_DECISION)
+    if entry.moved_to_step is not None:
+        raise FieldError(FIXED_MOVE)
 
 
 def _partner_ids(workspace: Workspace) -> set[int]:
@@ -51,8 +62,7 @@ def add_entry(workspace: Workspace, kind: EntryKind, text: str, *, today: date |
 def edit_entry(workspace: Workspace, entry_id: int, **changes: Any) -> Change:
     """Change fields of one entry (text, status, owner, due...). Raises ``FieldError``."""
     old = workspace.row(RECORD_ENTRIES, entry_id)
-    if old.motion_id is not None:
-        raise FieldError(FIXED_DECISION)
+    refuse_fixed(old)
     if "kind" in changes and "status" not in changes and old.status not in STATUSES_OF[changes["kind"]]:
         changes["status"] = default_status(changes["kind"])
     new = validate_entry(dataclasses.replace(old, **changes), _partner_ids(workspace))
@@ -62,8 +72,7 @@ def edit_entry(workspace: Workspace, entry_id: int, **changes: Any) -> Change:
 
 def delete_entry(workspace: Workspace, entry_id: int) -> Change:
     old = workspace.row(RECORD_ENTRIES, entry_id)
-    if old.motion_id is not None:
-        raise FieldError(FIXED_DECISION)
+    refuse_fixed(old)
     return delete_row(workspace, RECORD_ENTRIES, entry_id, label=f"delete {old.kind.label.lower()}")
 
 

@@ -2,8 +2,11 @@
 
 The votes each partner holds come from the agreed shares & votes scenario (``agreed_scenario``, worked
 through by ``analyse``), and so do the vetoes; the motion carries its own decision rule, copied from the
-agreed scenario's when it is created. Revealing fixes the votes held into each vote row, the outcome into
-the motion, and saves a decision with the breakdown, all as one undoable edit. A revealed motion is never
+agreed scenario's when it is created. A motion put to the vote under a reserved matter (``reserved_matter_id``)
+follows that matter's rule and vetoes instead, live until it is revealed, counted with the Control area's game
+for the matter (``voting_game``: the engine, never a second implementation). Revealing fixes the votes held into each vote row, the outcome into
+the motion (with the matter's rule as it then stood copied into the motion's own fields, so a later change of
+the matter never changes a revealed motion), and saves a decision with the breakdown, all as one undoable edit. A revealed motion is never
 changed again: ``record_correction`` starts a new motion that names the one it corrects.
 """
 
@@ -14,20 +17,23 @@ from datetime import UTC, date, datetime
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from imagingnet_desktop.domain.control.reserved_matters import ReservedMatter, voting_game
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.record.entries import EntryKind, EntryStatus, RecordEntry
 from imagingnet_desktop.domain.record.motions import (
     Ballot,
+    GameFor,
     Motion,
     MotionResult,
     MotionVote,
     VoteChoice,
     breakdown_text,
     count_motion,
+    describe_rule,
     validate_motion,
 )
 from imagingnet_desktop.domain.scenarios.analysis import analyse
-from imagingnet_desktop.domain.voting.rules import RuleError, RuleKind
+from imagingnet_desktop.domain.voting.rules import RuleError, RuleGame, RuleKind
 from imagingnet_desktop.workspace.collections import (
     DeleteRow,
     InsertRow,
@@ -36,13 +42,16 @@ from imagingnet_desktop.workspace.collections import (
     update_row,
 )
 from imagingnet_desktop.workspace.commands import Batch, Command
+from imagingnet_desktop.workspace.control.matters import matter_rule_text, veto_partner_ids
 from imagingnet_desktop.workspace.record.entries import MOTION_VOTES, MOTIONS, RECORD_ENTRIES
+from imagingnet_desktop.workspace.record.matter_links import MOTION_REVEALED, matter_of, with_matter_rule
 from imagingnet_desktop.workspace.shares_votes.scenarios import agreed_scenario
 
 if TYPE_CHECKING:
     from imagingnet_desktop.workspace.workspace import Workspace
 
-REVEALED = "This motion has been revealed and stays as it was; record a correction instead."
+REVEALED = MOTION_REVEALED
+RULE_FIELDS = frozenset({"rule_kind", "fraction_numerator", "fraction_denominator", "min_partners"})
 
 
 # ---------------------------------------------------------------------------- reading
@@ -86,18 +95,54 @@ def ballots(workspace: Workspace, motion: Motion) -> list[Ballot]:
     analysis = analyse(partners, agreed_scenario(workspace))
     if analysis.votes is None:
         raise FieldError(f"The agreed scenario gives no votes to count: {analysis.problem}")
-    try:
-        veto = set(agreed_scenario(workspace).rule_for(partners).veto)
-    except RuleError as exc:
-        raise FieldError(str(exc)) from None
+    matter = governing_matter(workspace, motion)
+    if matter is not None:
+        veto = {i for i, p in enumerate(partners) if p.id in set(veto_partner_ids(workspace, matter.id))}
+    else:
+        try:
+            veto = set(agreed_scenario(workspace).rule_for(partners).veto)
+        except RuleError as exc:
+            raise FieldError(str(exc)) from None
     return [Ballot(p.code, held, entered[p.id].choice, i in veto)
             for i, (p, held) in enumerate(zip(partners, analysis.votes, strict=True))]
 
 
+def governing_matter(workspace: Workspace, motion: Motion) -> ReservedMatter | None:
+    """The reserved matter whose rule decides this motion: the one it names, until it is revealed."""
+    return None if motion.revealed else matter_of(workspace, motion.reserved_matter_id)
+
+
+def counted_as(workspace: Workspace, motion: Motion) -> tuple[Motion, GameFor | None]:
+    """The motion as it is counted (carrying its matter's rule) and the matter's game, if a matter governs it."""
+    matter = governing_matter(workspace, motion)
+    if matter is None:
+        return motion, None
+
+    def game_for(votes: list[int], veto: tuple[int, ...]) -> RuleGame:
+        return voting_game(votes, matter, veto)
+
+    return with_matter_rule(motion, matter), game_for
+
+
+def rule_words(workspace: Workspace, motion: Motion) -> str:
+    """The rule the motion is decided by, in words; a reserved matter's says which matter it is."""
+    matter = governing_matter(workspace, motion)
+    if matter is not None:
+        return f"{matter_rule_text(workspace, matter)} (the rule of the reserved matter “{matter.title}”)"
+    named = matter_of(workspace, motion.reserved_matter_id)
+    if named is not None:  # revealed: the matter's rule as it stood then, kept in the motion
+        return f"{describe_rule(motion)} (the rule of the reserved matter “{named.title}” when it was revealed)"
+    return describe_rule(motion)
+
+
+def count(workspace: Workspace, motion: Motion) -> MotionResult:
+    counted, game_for = counted_as(workspace, motion)
+    return count_motion(counted, ballots(workspace, motion), game_for)
+
+
 def motion_result(workspace: Workspace, motion_id: int) -> MotionResult:
     """The count (for a revealed motion, exactly the one fixed when it was revealed)."""
-    motion = workspace.row(MOTIONS, motion_id)
-    return count_motion(motion, ballots(workspace, motion))
+    return count(workspace, workspace.row(MOTIONS, motion_id))
 
 
 def _order(partners: tuple[Any, ...], partner_id: int) -> int:
@@ -125,6 +170,10 @@ def new_motion(workspace: Workspace, title: str, **fields: Any) -> Motion:
 def edit_motion(workspace: Workspace, motion_id: int, **changes: Any) -> Motion:
     """Change a motion's title or rule before it is revealed. Raises ``FieldError``."""
     old = _unrevealed(workspace, motion_id)
+    matter = matter_of(workspace, old.reserved_matter_id)
+    if matter is not None and RULE_FIELDS & changes.keys():
+        raise FieldError(f"This motion follows the rule of the reserved matter “{matter.title}”: change the rule "
+                         "there (Control tab), or choose “No reserved matter” to give the motion its own.")
     if changes.get("rule_kind", old.rule_kind) is not RuleKind.QUALIFIED:
         changes.update(fraction_numerator=None, fraction_denominator=None)
     new = validate_motion(dataclasses.replace(old, **changes))
@@ -150,7 +199,9 @@ def reveal(workspace: Workspace, motion_id: int, today: date | None = None) -> M
     """Count the votes, fix the count into the file and save it as a decision: one undoable edit."""
     motion = _unrevealed(workspace, motion_id)
     counted = ballots(workspace, motion)
-    result = count_motion(motion, counted)
+    words = rule_words(workspace, motion)
+    motion, game_for = counted_as(workspace, motion)
+    result = count_motion(motion, counted, game_for)
     entered = votes_of(workspace, motion_id)
     steps: list[Command] = []
     for partner, ballot in zip(workspace.network.partners, counted, strict=True):
@@ -160,8 +211,8 @@ def reveal(workspace: Workspace, motion_id: int, today: date | None = None) -> M
     now = datetime.now(UTC).replace(microsecond=0)
     revealed = dataclasses.replace(motion, revealed_at=now, outcome=result.outcome)
     steps.append(UpdateRow(MOTIONS, revealed))
-    decision = RecordEntry(workspace.new_row_id(RECORD_ENTRIES), EntryKind.DECISION, breakdown_text(motion, result),
-                           today or date.today(), motion.step, motion.workstream, motion.reserved_matter_id,
+    decision = RecordEntry(workspace.new_row_id(RECORD_ENTRIES), EntryKind.DECISION,
+                           breakdown_text(motion, result, words), today or date.today(), motion.step, motion.workstream, motion.reserved_matter_id,
                            status=EntryStatus.RECORDED, motion_id=motion.id)
     steps.append(InsertRow(RECORD_ENTRIES, decision))
     workspace.execute(Batch(f"reveal motion: {motion.title}", steps))

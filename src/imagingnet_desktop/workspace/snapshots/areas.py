@@ -20,7 +20,6 @@ TABLES: dict[str, tuple[str, str]] = {
     "programme_steps": (PROGRAMME, "step"),
     "programme_checklist_items": (PROGRAMME, "checklist item"),
     "programme_targets": (PROGRAMME, "target"),
-    "programme_step_changes": (PROGRAMME, "step change"),
     "commercial_options": (COMMERCIAL, "option"),
     "commercial_criteria": (COMMERCIAL, "success factor"),
     "commercial_scores": (COMMERCIAL, "score"),
