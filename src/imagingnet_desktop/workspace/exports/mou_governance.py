@@ -102,6 +102,10 @@ def reserved_matters_table(c: ClauseDraft, matters: Sequence[ReservedMatterText]
     rows = []
     for m in matters:
         rule = m.rule or c.open(CONTROL, f"The decision rule for the reserved matter “{m.matter}”.")
+        if m.problem:
+            rule += (" — cannot be applied under the agreed votes, so "
+                     + c.open(CONTROL, f"A decision rule for “{m.matter}” that works under the agreed votes "
+                                       f"({m.problem.rstrip('.')})."))
         rows.append((m.matter, rule, m.escalation or "Partnership Board", m.tolerance or "—"))
     columns = (Column("Reserved matter", 55), Column("Decision rule", 45), Column("Escalation", 30),
                Column("Tolerance", 30))
@@ -128,8 +132,7 @@ def control(d: Drafter, positions: Sequence[BoardPositionText], groups: Sequence
         if groups:
             c.item("groups", "The following groups will give the Partnership Board and the Partners’ boards "
                              "independent assurance:")
-            c.bullets("groups_list", [f"{g.name}: {g.remit}" + (f" (reports to {g.reports_to})" if g.reports_to
-                                                                  else "") for g in groups])
+            c.bullets("groups_list", [group_text(c, g) for g in groups])
         else:
             open_ = c.open(CONTROL, "The operations and clinical monitoring groups: membership and terms of "
                                     "reference.")
@@ -138,3 +141,10 @@ def control(d: Drafter, positions: Sequence[BoardPositionText], groups: Sequence
                 "operational and clinical KPIs, as independent assurance to the Partnership Board and the "
                 f"Partners’ boards. Their membership and terms of reference are {open_}."))
 
+
+
+def group_text(c: ClauseDraft, group: MonitoringGroupText) -> str:
+    members = (listing(list(group.members)) if group.members
+               else c.open(CONTROL, f"The members of the {group.name}."))
+    reports = f", reporting to {group.reports_to}" if group.reports_to else ""
+    return f"the {group.name[:1].lower()}{group.name[1:]}, which {group.remit}{reports}; its members: {members}."

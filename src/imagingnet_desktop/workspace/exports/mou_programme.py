@@ -29,17 +29,17 @@ MODEL_SPECTRUM = (
     "own; only NHS foundation trusts may form one.",
 )
 
-STEPS = (  # (name, the short name the programme may use, what the step delivers)
-    ("Memorandum of understanding", "MOU", "the ground rules of the collaboration and the case for change"),
-    ("Strategic outline case", "SOC", "the options explored, unsuitable commercial and operating models ruled out, "
+STEPS = (  # (name, the programme's step id, what the step delivers)
+    ("Memorandum of understanding", "mou", "the ground rules of the collaboration and the case for change"),
+    ("Strategic outline case", "soc", "the options explored, unsuitable commercial and operating models ruled out, "
                                "and the first commercial principles (voting, model, shares)"),
-    ("Outline business case", "OBC", "a short list appraised commercially and financially, a preferred model, and "
+    ("Outline business case", "obc", "a short list appraised commercially and financially, a preferred model, and "
                               "the main commercial terms agreed"),
-    ("Full business case", "FBC", "the financial and operating model of the preferred option completed, and the "
+    ("Full business case", "fbc", "the financial and operating model of the preferred option completed, and the "
                            "remaining commercial terms settled"),
-    ("Implementation", "Implementation", "the partnership agreement and service level agreements signed, and the transition "
+    ("Implementation", "implementation", "the partnership agreement and service level agreements signed, and the transition "
                        "carried out"),
-    ("Monitoring and management", "Monitoring & management", "the service run and improved against the agreed KPIs and benefits"),
+    ("Monitoring and management", "monitoring", "the service run and improved against the agreed KPIs and benefits"),
 )
 
 
@@ -108,13 +108,12 @@ def workforce(d: Drafter, model: ModelText | None) -> None:
 
 
 def timetable(d: Drafter, entries: Sequence[TimetableEntry]) -> None:
-    by_step = {_step_key(e.step): e for e in entries}
+    by_step = {_step_key(e.step): e for e in entries} | {e.key: e for e in entries if e.key}
     with d.clause("timetable", "Programme and timetable") as c:
         c.item("steps", (
             "The Partners will work through the six steps below. Each ends when the Partners’ boards approve "
             "what it delivers; the commercial work comes first, because the operating model depends on it."))
-        found = [(step, delivers, by_step.get(_step_key(step)) or by_step.get(_step_key(short)))
-                 for step, short, delivers in STEPS]
+        found = [(step, delivers, by_step.get(key) or by_step.get(_step_key(step))) for step, key, delivers in STEPS]
         missing = [step for step, _, entry in found if entry is None or entry.target is None]
         marker = c.open(PROGRAMME, f"Target dates for: {listing(missing)}.") if missing else ""
         rows = tuple(
