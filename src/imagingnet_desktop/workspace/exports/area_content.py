@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING
 from imagingnet_desktop.domain.commercial.appraisal import Option
 from imagingnet_desktop.domain.commercial.catalogue import COMPARATOR_LABELS, catalogue
 from imagingnet_desktop.domain.control.positions import next_holder
-from imagingnet_desktop.domain.control.reserved_matters import DecidedBy, deadlock_route, tolerance_text
+from imagingnet_desktop.domain.control.reserved_matters import (
+    DEADLOCK_STAGES,
+    DecidedBy,
+    deadlock_route,
+    tolerance_text,
+)
 from imagingnet_desktop.domain.programme.steps import STEP_ORDER, WORKSTREAM_NAMES, ItemStatus, StepId
 from imagingnet_desktop.domain.record.entries import EntryKind, EntryStatus
 from imagingnet_desktop.workspace.commercial.summary import commercial_view
@@ -81,7 +86,7 @@ class BoardPositionText:
 @dataclass(frozen=True)
 class MonitoringGroupText:
     name: str  # "Operations monitoring group"
-    remit: str  # how often it meets and the KPIs it watches
+    remit: str  # how often it meets and the KPIs it watches, in words
     reports_to: str | None = None
     members: tuple[str, ...] = ()  # partner names; empty while nobody is named
 
@@ -171,7 +176,7 @@ def commercial_model(workspace: Workspace) -> ModelText | None:
 def _option_words(option: Option) -> str:
     model = catalogue().get(option.model_key)
     role = model.comparator if model is not None else ""
-    return f"{option.name} (the {COMPARATOR_LABELS[role]} comparator)" if role else option.name
+    return f"{option.name} (the {COMPARATOR_LABELS[role].replace(' ', '-')} comparator)" if role else option.name
 
 
 def _legal_entity(text: str) -> str:
@@ -202,8 +207,11 @@ _STAGE_WORDS = {"Chief executives": "the chief executives", "Mediation": "mediat
 
 
 def _escalation(decided_by: DecidedBy, route: tuple[str, ...]) -> str:
+    """Who decides; the deadlock route only where it is not the usual one (the drafts state that once)."""
+    if route == DEADLOCK_STAGES:
+        return decided_by.label
     stages = ", then ".join(_STAGE_WORDS.get(stage, stage.lower()) for stage in route)
-    return f"Decided by the {decided_by.label}; on deadlock, to {stages}"
+    return f"{decided_by.label}; on deadlock, to {stages}"
 
 
 def board_positions(workspace: Workspace) -> list[BoardPositionText]:
@@ -234,8 +242,8 @@ def monitoring_groups(workspace: Workspace) -> list[MonitoringGroupText]:
     found = []
     for group in workspace.rows(GROUPS):
         watched = [kpis[k] for k in group_kpis(workspace, group.id) if k in kpis]
-        meets = f"meets {group.frequency[:1].lower()}{group.frequency[1:]}" if group.frequency else "meets as needed"
-        remit = f"{meets} and watches " + ("; ".join(watched) if watched else "the KPIs the Partnership Board gives it")
+        meets = f"Meets {group.frequency[:1].lower()}{group.frequency[1:]}." if group.frequency else "Meets as needed."
+        remit = f"{meets} Watches: " + ("; ".join(watched) if watched else "the KPIs the Partnership Board gives it") + "."
         members = tuple(partners[pid] for pid in group_members(workspace, group.id) if pid in partners)
         found.append(MonitoringGroupText(group.name, remit, None, members))
     return found

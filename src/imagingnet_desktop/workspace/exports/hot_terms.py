@@ -107,8 +107,9 @@ def voting_and_reserved_matters(t: TermDraft, position: SharesAndVotes,
             if m.problem:
                 rule += " (" + t.open(CONTROL, f"A decision rule for “{m.matter}” that works under the agreed "
                                                f"votes ({m.problem.rstrip('.')}).") + ": it cannot be applied)"
-            extra = "".join(f"; {x}" for x in (m.escalation, m.tolerance) if x)
-            t.item(f"reserved.{i}", f"{LIST_MARK}{m.matter}: {rule}{extra}")
+            tolerance = f"{m.tolerance[:1].lower()}{m.tolerance[1:]}" if m.tolerance else None
+            extra = "".join(f"; {x}" for x in (m.escalation, tolerance) if x)
+            t.item(f"reserved.{i}", f"{LIST_MARK}{m.matter}: {rule_words(rule) if m.rule else rule}{extra}")
     else:
         listed = t.open(CONTROL, "The list of reserved matters, with the decision rule for each.")
         t.item("reserved", f"Reserved matters: {listed}. Expected to include: " + "; ".join(USUAL_RESERVED_MATTERS)
@@ -176,11 +177,15 @@ def benefit_sharing(t: TermDraft, shares_number: int, entries: Sequence[Checklis
 
 
 def termination(t: TermDraft, entries: Sequence[ChecklistEntry] = ()) -> None:
-    notice = t.open(NEGOTIATION, "The notice period for a Partner leaving the partnership agreement.")
-    t.item("notice", f"A Partner may leave on {notice} months’ written notice.")
+    """How a Partner leaves: what the checklist holds for the termination scenarios, else the notice period is
+    still to negotiate."""
+    if entries:
+        checklist_lines(t, entries)
+    else:
+        notice = t.open(NEGOTIATION, "The notice period for a Partner leaving the partnership agreement.")
+        t.item("notice", f"A Partner may leave on {notice} months’ written notice.")
     t.item("scenarios", "The agreement will also provide for: all Partners agreeing to end it; a Partner in "
                         "material breach; and a change in law or national policy that makes it unworkable.")
-    checklist_lines(t, entries)
     t.item("exit", "On exit, services, staff, assets and contracts return as far as practicable to the Partner they "
                    "came from; a leaving Partner bears its share of liabilities up to its exit and the exit costs "
                    "it causes.")

@@ -46,8 +46,10 @@ STEPS = (  # (name, the programme's step id, what the step delivers)
 def commercial_model(d: Drafter, network: Network, model: ModelText | None) -> None:
     with d.clause("commercial_model", "Commercial model") as c:
         if model is not None and model.status is ModelStatus.CHOSEN:
-            hosted = f", hosted by {model.host}" if model.host else ""
-            c.item("chosen", f"The Partners have chosen the model of {model.name}{hosted}. {model.summary}")
+            hosted = f", with {model.host} as host" if model.host else ""
+            c.item("chosen", f"The Partners have chosen “{model.name}” as the network’s commercial model{hosted}.")
+            if model.summary:
+                c.item("means", model.summary)
             if model.host:
                 c.item("host", (
                     f"{model.host} will host the network: it will employ the network’s staff and sign contracts "
@@ -70,7 +72,7 @@ def commercial_model(d: Drafter, network: Network, model: ModelText | None) -> N
             c.item("spectrum", "The models range from the current arrangements to a separate organisation:")
             c.bullets("spectrum_list", MODEL_SPECTRUM)
         trusts = [p.name for p in network.partners if not p.is_foundation_trust]
-        if trusts:
+        if trusts and (model is None or model.status is not ModelStatus.CHOSEN):
             c.item("eligibility", (
                 f"{listing(trusts)} {'is an NHS trust' if len(trusts) == 1 else 'are NHS trusts'}. Only NHS "
                 "foundation trusts may set up or take part in a corporate joint venture, so the appraisal will "
