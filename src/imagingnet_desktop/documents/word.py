@@ -153,11 +153,14 @@ class _Renderer:
         heading = add_paragraph(self.word, styles.CLAUSE_HEADING)
         number(heading, self.clauses, 0)
         add_text(heading, clause.title + (BINDING_MARK if clause.binding else ""))
-        for block in clause.blocks:
+        for i, block in enumerate(clause.blocks):
             if isinstance(block, ClauseItem):
                 paragraph = add_paragraph(self.word, styles.CLAUSE_TEXT)
                 number(paragraph, self.clauses, 1)
                 add_text(paragraph, block.text)
+                following = clause.blocks[i + 1] if i + 1 < len(clause.blocks) else None
+                if isinstance(following, (Table, Bullets)):  # "... as follows:" stays with what follows
+                    paragraph.paragraph_format.keep_with_next = True
             elif isinstance(block, Paragraph):
                 self.paragraph(block, indent=True)
             elif isinstance(block, Bullets):

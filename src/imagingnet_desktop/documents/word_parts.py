@@ -129,7 +129,8 @@ def add_table(document: WordDocument, table: Table) -> WordTable:
     together = len(rows) <= KEEP_TOGETHER_ROWS
     for r, (row, values) in enumerate(zip(word.rows, rows, strict=True)):
         tr_pr = row._tr.get_or_add_trPr()
-        _flag(tr_pr, "w:cantSplit")  # a row never breaks across pages
+        if not table.split_rows or r == 0:
+            _flag(tr_pr, "w:cantSplit")  # a row never breaks across pages
         if r == 0:
             _flag(tr_pr, "w:tblHeader")  # ...and the first one repeats at the top of each page
         heading = r == 0

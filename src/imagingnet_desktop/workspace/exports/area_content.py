@@ -294,6 +294,11 @@ def checklist_on(workspace: Workspace, topic: str) -> list[ChecklistEntry]:
     return [_entry(item, names, partners) for item in found]
 
 
+def checklist_order(workspace: Workspace) -> dict[int, tuple[int, int]]:
+    """Each checklist item's place in the programme (step, then its place in the list), to list items in order."""
+    return {item.id: (STEP_ORDER.index(item.step_id), n) for n, item in enumerate(workspace.rows(ITEMS))}
+
+
 def _step_names(workspace: Workspace) -> dict[StepId, str]:
     return {s.step_id: s.name for s in programme.steps(workspace)}
 

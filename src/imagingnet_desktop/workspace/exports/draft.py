@@ -27,7 +27,7 @@ class Draft:
 
 
 def annexes(workspace: Workspace, drafter: Drafter, previous: Previous | None) -> tuple[tuple[Annex, ...], int]:
-    checklist = checklist_items(area_content.open_checklist_items(workspace), drafter)
+    checklist = checklist_items(workspace, area_content.open_checklist_items(workspace), drafter)
     issues = area_content.open_issues(workspace)
     count = len(drafter.open_matters) + len(checklist) + len(issues)
     return (
@@ -36,13 +36,18 @@ def annexes(workspace: Workspace, drafter: Drafter, previous: Previous | None) -
     ), count
 
 
-def checklist_items(reached: Sequence[OpenChecklistItem], drafter: Drafter) -> list[OpenChecklistItem]:
+def checklist_items(workspace: Workspace, reached: Sequence[OpenChecklistItem], drafter: Drafter
+                    ) -> list[OpenChecklistItem]:
     """The open checklist items of the steps reached, each once, saying where the text mentions it; then the
-    items of later steps that the text depends on."""
+    items of later steps that the text depends on, in programme order."""
     noted = drafter.open_items
     found = [noted.get(item.id, item) if item.id is not None else item for item in reached]
     listed = {item.id for item in found}
-    return found + [item for key, item in noted.items() if key not in listed]
+    later = [item for key, item in noted.items() if key not in listed]
+    if later:
+        order = area_content.checklist_order(workspace)
+        later.sort(key=lambda item: order.get(item.id or 0, (len(order), 0)))
+    return found + later
 
 
 def title_lines(version: int, issued: date, open_count: int, what: str) -> tuple[str, ...]:

@@ -108,7 +108,7 @@ def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previ
         common_clauses.governing_law(t, common_clauses.HEADS_OF_TERMS)
 
     d.add(Heading("Terms"))
-    d.add(Table(TERM_COLUMNS, tuple(terms.rows)))
+    d.add(Table(TERM_COLUMNS, tuple(terms.rows), split_rows=True))
     d.add(Heading("Signatures"))
     d.add(Paragraph("Agreed, subject to contract except as stated above, by each Partner’s authorised signatory."))
     for block in common_clauses.signature_blocks(network):
