@@ -81,6 +81,7 @@ def test_the_commercial_model_follows_the_appraisal(workspace):
     assert chosen is not None and chosen.status is ModelStatus.CHOSEN
     assert (chosen.name, chosen.host, chosen.implies_tupe, chosen.legal_entity) == (
         "Arm's Length Organisation (hosted)", host, True, None)
+    assert chosen.rationale == "One team, one budget."
     workspace.undo()
     assert area_content.commercial_model(workspace).status is ModelStatus.UNDER_CONSIDERATION  # type: ignore[union-attr]
 
@@ -160,6 +161,7 @@ def test_the_mou_states_what_the_areas_hold_and_its_annex_shrinks(workspace, tmp
     assert model[0] == ("The Partners have chosen “Arm's Length Organisation (hosted)” as the network’s commercial "
                         f"model, with {host} as host.")
     assert any(t.startswith(f"{host} will host the network") for t in model)
+    assert "The reasons the Partners recorded for their choice: One team, one budget." in model
     assert any(f"will transfer to {host} under the TUPE regulations" in t for t in mou_clause(doc, "Workforce"))
     seats = doc.table_with_header("Position", "Held by", "Term and rotation")
     assert seats[1][:2] == ["Chair (Partnership Board)", workspace.network.partners[2].name]

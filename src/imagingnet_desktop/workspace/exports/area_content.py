@@ -62,6 +62,7 @@ class ModelText:
     host: str | None = None
     legal_entity: str | None = None
     implies_tupe: bool | None = None
+    rationale: str = ""  # why the Partners chose it, as the full business case records it
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def commercial_model(workspace: Workspace) -> ModelText | None:
             host=host.name if host is not None and model is not None and model.needs_host else None,
             legal_entity=_legal_entity(model.legal_entity) if model is not None and model.new_entity else None,
             implies_tupe=model.staff_transfer if model is not None else None,
+            rationale=" ".join(view.choice.rationale.split()),
         )
     short_list = [o for o in view.options if o.scored]
     if not short_list:

@@ -39,6 +39,9 @@ def parties(t: TermDraft, network: Network) -> None:
 def model_and_host(t: TermDraft, network: Network, model: ModelText | None) -> None:
     if model is not None and model.status is ModelStatus.CHOSEN:
         t.item("model", f"{model.name}. {model.summary}")
+        if model.rationale:
+            t.item("why", f"Reasons recorded for the choice: {model.rationale}"
+                   + ("" if model.rationale.endswith((".", "!", "?")) else "."))
         host = model.host or t.open(COMMERCIAL, "The host Partner.")
         t.item("host", f"Host: {host}. The host gives the network its legal personality: it employs the staff "
                        "and signs contracts for the network, under service level agreements with the other "

@@ -47,9 +47,12 @@ def commercial_model(d: Drafter, network: Network, model: ModelText | None) -> N
     with d.clause("commercial_model", "Commercial model") as c:
         if model is not None and model.status is ModelStatus.CHOSEN:
             hosted = f", with {model.host} as host" if model.host else ""
-            c.item("chosen", f"The Partners have chosen “{model.name}” as the network’s commercial model{hosted}.")
+            c.item("model", f"The Partners have chosen “{model.name}” as the network’s commercial model{hosted}.")
             if model.summary:
                 c.item("means", model.summary)
+            if model.rationale:
+                c.item("why", f"The reasons the Partners recorded for their choice: {model.rationale}"
+                       + ("" if model.rationale.endswith((".", "!", "?")) else "."))
             if model.host:
                 c.item("host", (
                     f"{model.host} will host the network: it will employ the network’s staff and sign contracts "
@@ -60,12 +63,12 @@ def commercial_model(d: Drafter, network: Network, model: ModelText | None) -> N
             if model is not None and model.options:
                 leading = f"; {model.name} leads the appraisal at present" if model.name else ""
                 open_ = c.open(COMMERCIAL, "The commercial model: still being appraised.")
-                c.item("open", (
+                c.item("model", (
                     f"The commercial model is {open_}. The options still under consideration are "
                     f"{listing(list(model.options))}{leading}."))
             else:
                 open_ = c.open(COMMERCIAL, "The commercial model and, if it needs one, the host Partner.")
-                c.item("open", (
+                c.item("model", (
                     f"The commercial model is {open_}. The Partners will appraise the options in the strategic "
                     "outline and outline business cases, and choose a preferred model and host in the full "
                     "business case."))
