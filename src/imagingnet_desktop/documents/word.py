@@ -188,5 +188,6 @@ class _Renderer:
         self.clauses = self.lists.fresh(styles.CLAUSE_LIST)  # clause numbers start again at 1
         add_text(add_paragraph(self.word, styles.HEADING[0]),
                  f"Annex {annex.letter} — {annex.title}")
-        for block in annex.blocks:
-            self.block(block)
+        for i, block in enumerate(annex.blocks):
+            following = annex.blocks[i + 1] if i + 1 < len(annex.blocks) else None
+            self.block(block, keep_with_next=isinstance(following, Table))
