@@ -20,6 +20,7 @@ from imagingnet_desktop.workspace.control.control_rows import GROUPS, POSITIONS,
 from imagingnet_desktop.workspace.exports import area_content
 from imagingnet_desktop.workspace.exports.area_content import ModelStatus
 from imagingnet_desktop.workspace.exports.export import ExportKind, export_draft
+from imagingnet_desktop.workspace.network.partner_commands import ReplacePartners
 from imagingnet_desktop.workspace.programme import edits as programme
 from imagingnet_desktop.workspace.programme.collections import ITEMS
 from imagingnet_desktop.workspace.record.entries import RECORD_ENTRIES, add_entry, edit_entry
@@ -233,3 +234,21 @@ def test_a_later_step_item_is_listed_once_even_when_two_terms_name_it(workspace,
     _, _, annex = export(workspace, tmp_path, kind, "draft.docx")
     texts = [t.split(" (")[0] for t in annex]
     assert len(texts) == len(set(texts))
+
+
+def test_a_rule_the_agreed_votes_cannot_meet_is_open(workspace, tmp_path):
+    surplus = workspace.rows(RESERVED_MATTERS)[-1]
+    matters.edit_matter(workspace, surplus.id, min_partners=5)
+    assert area_content.reserved_matters(workspace)[-1].problem is None
+    workspace.execute(ReplacePartners("three partners", workspace.network.partners[:3]))
+    found = area_content.reserved_matters(workspace)[-1]
+    assert found.rule == "Simple majority: more than half of the votes, and at least 5 partners"
+    assert found.problem
+    _, doc, annex = export(workspace, tmp_path, ExportKind.MOU, "draft.docx")
+    reserved = doc.table_with_header("Reserved matter", "Decision rule", "Escalation", "Tolerance")
+    assert reserved[-1][1] == f"{found.rule} — cannot be applied under the agreed votes, so {TO_BE_AGREED}"
+    assert f"A workable decision rule for “{surplus.title}”: {found.problem.rstrip('.')} (see clause 6)." in annex
+    _, hot, _ = export(workspace, tmp_path, ExportKind.HEADS_OF_TERMS, "hot.docx")
+    assert (f"• {surplus.title}: simple majority (more than half of the votes, and at least 5 partners), which "
+            f"cannot be applied under the agreed votes, so {TO_BE_AGREED}; Partnership Board; always reserved") \
+        in terms(hot)["Voting and reserved matters"].split("\n")

@@ -106,13 +106,14 @@ def voting_and_reserved_matters(t: TermDraft, position: SharesAndVotes,
     if matters:
         t.item("reserved", "Reserved matters, each with its rule:")
         for i, m in enumerate(matters, start=1):
-            rule = m.rule or t.open(CONTROL, f"The decision rule for the reserved matter “{m.matter}”.")
+            rule = rule_words(m.rule) if m.rule else t.open(
+                CONTROL, f"The decision rule for the reserved matter “{m.matter}”.")
             if m.problem:
-                rule += " (" + t.open(CONTROL, f"A decision rule for “{m.matter}” that works under the agreed "
-                                               f"votes ({m.problem.rstrip('.')}).") + ": it cannot be applied)"
+                rule += ", which cannot be applied under the agreed votes, so " + t.open(
+                    CONTROL, f"A workable decision rule for “{m.matter}”: {m.problem}")
             tolerance = f"{m.tolerance[:1].lower()}{m.tolerance[1:]}" if m.tolerance else None
             extra = "".join(f"; {x}" for x in (m.escalation, tolerance) if x)
-            t.item(f"reserved.{i}", f"{LIST_MARK}{m.matter}: {rule_words(rule) if m.rule else rule}{extra}")
+            t.item(f"reserved.{i}", f"{LIST_MARK}{m.matter}: {rule}{extra}")
     else:
         listed = t.open(CONTROL, "The list of reserved matters, with the decision rule for each.")
         t.item("reserved", f"Reserved matters: {listed}. Expected to include: " + "; ".join(USUAL_RESERVED_MATTERS)

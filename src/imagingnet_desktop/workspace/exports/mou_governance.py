@@ -109,8 +109,7 @@ def reserved_matters_table(c: ClauseDraft, matters: Sequence[ReservedMatterText]
         rule = m.rule or c.open(CONTROL, f"The decision rule for the reserved matter “{m.matter}”.")
         if m.problem:
             rule += (" — cannot be applied under the agreed votes, so "
-                     + c.open(CONTROL, f"A decision rule for “{m.matter}” that works under the agreed votes "
-                                       f"({m.problem.rstrip('.')})."))
+                     + c.open(CONTROL, f"A workable decision rule for “{m.matter}”: {m.problem}"))
         rows.append((m.matter, rule, m.escalation or "Partnership Board", m.tolerance or "—"))
     columns = (Column("Reserved matter", 55), Column("Decision rule", 45), Column("Escalation", 30),
                Column("Tolerance", 30))
