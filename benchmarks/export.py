@@ -1,8 +1,10 @@
 """Benchmark: export the draft MOU for 8 partners, budget ≤ 1 s.
 
 Run with ``.venv/bin/python benchmarks/export.py [--rounds N]``. The workspace holds the demo's five trusts
-and three more, with an agreed scenario (votes in proportion to a blend of pay and activity) and, like a
-real one after a few workshops, earlier exports to compare with. Three figures:
+and three more, with an agreed scenario (votes in proportion to a blend of pay and activity), what a few
+workshops leave in the other areas (a preferred hosted model, seats, a reserved matter's rule, step dates,
+agreed checklist items, record entries: every reserved matter is then analysed by the voting engine) and
+earlier exports to compare with. Three figures:
 
 - ``cli``: ``imagingnet export mou WORKSPACE -o FILE.docx`` as a fresh process, start to exit (Python start,
   imports, open, build, render, write, record, close): what a script or the lead's smoke check sees.
@@ -75,12 +77,52 @@ def make_workspace(folder: Path) -> Path:
         weights = tuple((b, 50 if b in (Basis.PAY, Basis.ACTIVITY) else 0) for b in Basis)
         set_working_scenario(ws, Scenario(weights=weights, vote_method=VoteMethod.PROPORTIONAL))
         mark_agreed(ws, save_scenario(ws, "Agreed").id)
+        fill_areas(ws)
         for n in range(5):  # earlier versions of both drafts
             export_draft(ws, ExportKind.MOU, folder / f"earlier-mou-{n}.docx")
             export_draft(ws, ExportKind.HEADS_OF_TERMS, folder / f"earlier-hot-{n}.docx")
     finally:
         ws.close()
     return path
+
+
+def fill_areas(ws: object) -> None:
+    """What a few workshops leave in the other areas: a preferred hosted model, seats allocated with a rotation,
+    a reserved matter's rule changed, step dates, agreed checklist items with notes, and record entries."""
+    from datetime import date, timedelta
+
+    from imagingnet_desktop.domain.programme.steps import STEP_ORDER, ItemStatus
+    from imagingnet_desktop.domain.record.entries import EntryKind
+    from imagingnet_desktop.domain.voting.rules import RuleKind
+    from imagingnet_desktop.workspace.commercial import appraisal_edits as commercial
+    from imagingnet_desktop.workspace.commercial.collections import OPTIONS
+    from imagingnet_desktop.workspace.control import matters, monitoring, positions
+    from imagingnet_desktop.workspace.control.control_rows import GROUPS, POSITIONS, RESERVED_MATTERS
+    from imagingnet_desktop.workspace.programme import edits as programme
+    from imagingnet_desktop.workspace.programme.collections import ITEMS
+    from imagingnet_desktop.workspace.record.entries import add_entry
+
+    partners = ws.network.partners  # type: ignore[attr-defined]
+    hosted = next(o.id for o in ws.rows(OPTIONS) if o.model_key == "arms_length")  # type: ignore[attr-defined]
+    commercial.short_list(ws, hosted)  # type: ignore[arg-type]
+    commercial.choose_preferred(ws, hosted, partners[0].id, "One team and one budget.")  # type: ignore[arg-type]
+    seats = ws.rows(POSITIONS)  # type: ignore[attr-defined]
+    for n, seat in enumerate(seats[:3]):
+        positions.allocate(ws, seat.id, partners[n + 1].id)  # type: ignore[arg-type]
+    positions.set_rotation(ws, seats[0].id, [p.id for p in partners])  # type: ignore[arg-type]
+    matters.edit_matter(ws, ws.rows(RESERVED_MATTERS)[0].id, rule_kind=RuleKind.UNANIMITY)  # type: ignore[arg-type, attr-defined]
+    monitoring.set_members(ws, ws.rows(GROUPS)[0].id, [p.id for p in partners[:4]])  # type: ignore[arg-type, attr-defined]
+    start = date(2027, 1, 4)
+    for step, weeks in zip(STEP_ORDER, (12, 16, 24, 24, 40, 52), strict=True):
+        programme.set_step_dates(ws, step, start, start + timedelta(weeks=weeks))  # type: ignore[arg-type]
+        start += timedelta(weeks=weeks)
+    items = ws.rows(ITEMS)  # type: ignore[attr-defined]
+    for checklist_item in items[::3]:
+        programme.set_status(ws, [checklist_item.id], ItemStatus.AGREED)  # type: ignore[arg-type]
+        programme.set_note(ws, checklist_item.id, "Agreed at the workshop, as minuted.")  # type: ignore[arg-type]
+    for n in range(20):
+        add_entry(ws, EntryKind.ISSUE if n % 2 else EntryKind.DECISION, f"Workshop point {n}",  # type: ignore[arg-type]
+                  owner_partner_id=partners[n % len(partners)].id)
 
 
 def median(values: list[float]) -> float:

@@ -177,3 +177,37 @@ def test_any_text_renders_and_reads_back_less_only_what_xml_cannot_hold(tmp_path
     assert doc.texts(styles.SUBTITLE) == [expected]
     assert doc.texts(styles.CLAUSE_TEXT) == [expected]
     assert doc.tables[0][1][0] == "\n".join(expected.split("\n"))
+
+
+def _one_table(rows: tuple[tuple[str, ...], ...], *, split_rows: bool = False, intro: bool = True) -> Document:
+    table = Table((Column("Matter", 40), Column("Rule", 120)), rows, split_rows=split_rows)
+    items = ((ClauseItem("intro", "As follows:"),) if intro else ()) + (table,)
+    return Document(TitlePage("T", NAME, ()), header="h", footer="f", body=(Clause("c", 1, "C", items),),
+                    annexes=(), version=1, issued=date(2026, 12, 1))
+
+
+def _kept(path) -> tuple[bool, list[bool], list[bool]]:  # type: ignore[no-untyped-def]
+    word = docx.Document(str(path))
+    intro = next(p for p in word.paragraphs if p.text == "As follows:")
+    rows = word.tables[0].rows
+    keep = [bool(r.cells[0].paragraphs[0].paragraph_format.keep_with_next) for r in rows]
+    whole = [r._tr.trPr.find(qn("w:cantSplit")) is not None for r in rows]
+    return bool(intro.paragraph_format.keep_with_next), keep, whole
+
+
+def test_a_short_table_stays_on_one_page_with_the_sentence_that_introduces_it(tmp_path):
+    path = tmp_path / "short.docx"
+    write_document(_one_table(tuple((f"Matter {i}", "Unanimity") for i in range(5))), path)
+    intro, keep, whole = _kept(path)
+    assert intro and keep == [True] * 5 + [False] and all(whole)
+
+
+def test_a_table_tall_in_lines_is_not_held_together_and_long_rows_may_split(tmp_path):
+    tall = tuple((f"Matter {i}", "a long rule " * 60) for i in range(6))  # six rows, each ~12 lines
+    path = tmp_path / "tall.docx"
+    write_document(_one_table(tall), path)
+    intro, keep, whole = _kept(path)
+    assert intro and not any(keep) and all(whole)  # the intro stays with the first row; rows stay whole
+    write_document(_one_table(tall, split_rows=True), path)
+    _, _, whole = _kept(path)
+    assert whole == [True] + [False] * 6  # only the header row is kept whole

@@ -63,12 +63,14 @@ class Table:
 
     ``rows`` are the cells as text, one tuple per row, as many cells as ``columns``; ``total`` is an optional
     last row set in bold. A line break in a cell starts a new paragraph; a line starting with ``LIST_MARK``
-    is set as a list item.
+    is set as a list item. A row stays on one page unless ``split_rows`` (a table of long rows, such as the
+    heads of terms, where keeping each row whole would leave half pages empty).
     """
 
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
     total: tuple[str, ...] | None = None
+    split_rows: bool = False
 
     def __post_init__(self) -> None:
         width = len(self.columns)

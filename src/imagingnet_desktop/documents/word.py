@@ -15,6 +15,7 @@ import docx
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph as WordParagraph
 
 from imagingnet_desktop.documents import styles
 from imagingnet_desktop.documents.model import (
@@ -70,8 +71,9 @@ class _Renderer:
         self._properties(document)
         self._header_and_footer(document)
         self._title_page(document.title_page)
-        for block in document.body:
-            self.block(block)
+        for i, block in enumerate(document.body):
+            following = document.body[i + 1] if i + 1 < len(document.body) else None
+            self.block(block, keep_with_next=isinstance(following, (Table, SignatureBlock)))
         for annex in document.annexes:
             self.annex(annex)
 
@@ -112,12 +114,14 @@ class _Renderer:
         self.word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     # -------------------------------------------------------------------------------- blocks
-    def block(self, block: Block) -> None:
+    def block(self, block: Block, *, keep_with_next: bool = False) -> None:
+        """One block; ``keep_with_next``: a paragraph that introduces the table or signature after it stays with
+        it on the page."""
         if isinstance(block, Heading):
             level = min(max(block.level, 1), len(styles.HEADING))
             add_text(add_paragraph(self.word, styles.HEADING[level - 1]), block.text)
         elif isinstance(block, Paragraph):
-            self.paragraph(block)
+            self.paragraph(block).paragraph_format.keep_with_next = keep_with_next or None
         elif isinstance(block, Recital):
             paragraph = add_paragraph(self.word, styles.RECITAL)
             number(paragraph, self.recitals, 0)
@@ -135,11 +139,12 @@ class _Renderer:
         else:  # pragma: no cover - the Block union is closed
             raise TypeError(f"cannot render {type(block).__name__}")
 
-    def paragraph(self, block: Paragraph, *, indent: bool = False) -> None:
+    def paragraph(self, block: Paragraph, *, indent: bool = False) -> WordParagraph:
         paragraph = add_paragraph(self.word, styles.NOTE if block.note else styles.BODY)
         if indent:
             paragraph.paragraph_format.left_indent = CLAUSE_INDENT
         add_text(paragraph, block.text)
+        return paragraph
 
     def bullets(self, block: Bullets, *, indent: bool = False) -> None:
         for item in block.items:
@@ -153,11 +158,14 @@ class _Renderer:
         heading = add_paragraph(self.word, styles.CLAUSE_HEADING)
         number(heading, self.clauses, 0)
         add_text(heading, clause.title + (BINDING_MARK if clause.binding else ""))
-        for block in clause.blocks:
+        for i, block in enumerate(clause.blocks):
             if isinstance(block, ClauseItem):
                 paragraph = add_paragraph(self.word, styles.CLAUSE_TEXT)
                 number(paragraph, self.clauses, 1)
                 add_text(paragraph, block.text)
+                following = clause.blocks[i + 1] if i + 1 < len(clause.blocks) else None
+                if isinstance(following, (Table, Bullets)):  # "... as follows:" stays with what follows
+                    paragraph.paragraph_format.keep_with_next = True
             elif isinstance(block, Paragraph):
                 self.paragraph(block, indent=True)
             elif isinstance(block, Bullets):
@@ -180,5 +188,6 @@ class _Renderer:
         self.clauses = self.lists.fresh(styles.CLAUSE_LIST)  # clause numbers start again at 1
         add_text(add_paragraph(self.word, styles.HEADING[0]),
                  f"Annex {annex.letter} — {annex.title}")
-        for block in annex.blocks:
-            self.block(block)
+        for i, block in enumerate(annex.blocks):
+            following = annex.blocks[i + 1] if i + 1 < len(annex.blocks) else None
+            self.block(block, keep_with_next=isinstance(following, Table))

@@ -31,7 +31,9 @@ from imagingnet_desktop.documents.model import LIST_MARK, TO_BE_AGREED, Align, T
 # surrogates, and U+FFFE / U+FFFF. The app refuses control characters where they are typed; this is the
 # last guard, so an export never fails on one.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-KEEP_TOGETHER_ROWS = 16  # a table this short is kept on one page (its rows keep with the next)
+KEEP_TOGETHER_ROWS = 16  # a table this short is kept on one page (its rows keep with the next)...
+KEEP_TOGETHER_LINES = 40  # ...when its rows also come to no more than about this many lines of table text
+_CHARS_PER_MM = 0.5  # table text (9 pt Liberation Sans / Arial) in a cell, less its padding
 _ALIGN = {Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT, Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
           Align.CENTRE: WD_ALIGN_PARAGRAPH.CENTER}
 
@@ -126,10 +128,11 @@ def add_table(document: WordDocument, table: Table) -> WordTable:
     for grid_col, width in zip(word._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         grid_col.set(qn("w:w"), str(width.twips))
     last = len(rows) - 1
-    together = len(rows) <= KEEP_TOGETHER_ROWS
+    together = len(rows) <= KEEP_TOGETHER_ROWS and estimated_lines(table) <= KEEP_TOGETHER_LINES
     for r, (row, values) in enumerate(zip(word.rows, rows, strict=True)):
         tr_pr = row._tr.get_or_add_trPr()
-        _flag(tr_pr, "w:cantSplit")  # a row never breaks across pages
+        if not table.split_rows or r == 0:
+            _flag(tr_pr, "w:cantSplit")  # a row never breaks across pages
         if r == 0:
             _flag(tr_pr, "w:tblHeader")  # ...and the first one repeats at the top of each page
         heading = r == 0
@@ -153,6 +156,19 @@ def add_table(document: WordDocument, table: Table) -> WordTable:
                 add_text(paragraph, line, bold=bold)
     add_paragraph(document, styles.TABLE_TEXT)  # space after, and a place to type
     return word
+
+
+def estimated_lines(table: Table) -> int:
+    """Roughly how many lines of text the table's rows take (the tallest cell of each row, wrapped to its width):
+    kept together, a table taller than most of a page would leave a page nearly empty before it."""
+    total = 0
+    for row in (*table.rows, *((table.total,) if table.total else ())):
+        tallest = 1
+        for value, column in zip(row, table.columns, strict=True):
+            per_line = max(1, int(column.width_mm * _CHARS_PER_MM))
+            tallest = max(tallest, sum(-(-max(1, len(line)) // per_line) for line in str(value).split("\n")))
+        total += tallest
+    return total
 
 
 def _fixed_layout(word: WordTable, total: Any) -> None:

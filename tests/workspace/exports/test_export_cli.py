@@ -28,6 +28,7 @@ def recorded(path) -> int:
         reader.close()
 
 
+@pytest.mark.usefixtures("quiet_areas")
 def test_export_both_drafts(demo, tmp_path, capsys):
     assert cli.run(["export", "mou", str(demo), "-o", str(tmp_path / "mou.docx")]) == 0
     assert cli.run(["export", "heads-of-terms", str(demo), "-o", str(tmp_path / "hot.docx")]) == 0

@@ -3,6 +3,8 @@ exclusivity, costs and governing law, with the shares, votes and reserved-matter
 
 from __future__ import annotations
 
+import pytest
+
 from docx_reading import header_rows_repeat, read_docx, widths_on_every_cell
 from imagingnet_desktop.documents.model import TO_BE_AGREED
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
@@ -69,6 +71,7 @@ def test_every_partner_named_with_shares_and_votes_as_the_app_shows_them(workspa
     assert doc.texts("Signature Text") == [f"Signed for and on behalf of {p.name}" for p in partners]
 
 
+@pytest.mark.usefixtures("quiet_areas")
 def test_reserved_matter_rules_and_a_chosen_model_appear_in_their_terms(workspace, tmp_path, monkeypatch):
     monkeypatch.setattr(area_content, "reserved_matters", lambda ws: [
         ReservedMatterText("Material contracts over £1m", "Qualified majority: at least 75% of votes",
@@ -81,18 +84,20 @@ def test_reserved_matter_rules_and_a_chosen_model_appear_in_their_terms(workspac
     outcome, doc = export_hot(workspace, tmp_path)
     by_title = terms(doc)
     voting = by_title["Voting and reserved matters"][2]
-    assert "• Material contracts over £1m: Qualified majority: at least 75% of votes; Trust Boards" in voting
+    assert "• Material contracts over £1m: qualified majority (at least 75% of votes); Trust Boards" in voting
     assert f"• Key appointments: {TO_BE_AGREED}" in voting
     model = by_title["Commercial model and host"][2]
     assert model.startswith("Contractual partnership. A collaboration agreement binds the Partners.")
     assert f"Host: {host}." in model
-    assert by_title["Staff transfer (TUPE)"][2] == "No staff transfer: staff stay employed by their present Partner."
+    assert by_title["Staff transfer (TUPE)"][2] == ("No staff transfer under Contractual partnership: staff stay employed by "
+                                                    "their present Partner.")
     joined = "\n".join(doc.texts())
     assert "The decision rule for the reserved matter “Key appointments” (see term 5)." in joined
     assert "The commercial model and the host Partner" not in joined
     assert outcome.open_matters == len([t for t in doc.texts("Clause Text") if "(see term" in t])
 
 
+@pytest.mark.usefixtures("quiet_areas")
 def test_undecided_terms_say_to_be_agreed_and_are_listed(workspace, tmp_path):
     outcome, doc = export_hot(workspace, tmp_path)
     by_title = terms(doc)

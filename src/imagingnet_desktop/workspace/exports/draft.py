@@ -8,6 +8,7 @@ from datetime import date
 
 from imagingnet_desktop.documents.model import Annex, Document
 from imagingnet_desktop.workspace.exports import area_content, figures
+from imagingnet_desktop.workspace.exports.area_content import OpenChecklistItem
 from imagingnet_desktop.workspace.exports.changes import changes_blocks
 from imagingnet_desktop.workspace.exports.drafting import Drafter, OpenMatter
 from imagingnet_desktop.workspace.exports.history import ClauseText, ExportedClause, ExportRecord
@@ -26,13 +27,27 @@ class Draft:
 
 
 def annexes(workspace: Workspace, drafter: Drafter, previous: Previous | None) -> tuple[tuple[Annex, ...], int]:
-    checklist = area_content.open_checklist_items(workspace)
+    checklist = checklist_items(workspace, area_content.open_checklist_items(workspace), drafter)
     issues = area_content.open_issues(workspace)
     count = len(drafter.open_matters) + len(checklist) + len(issues)
     return (
         Annex("A", "Matters still open", open_matters_blocks(drafter.open_matters, checklist, issues)),
         Annex("B", "Changes since the last exported version", changes_blocks(drafter.recorded, previous)),
     ), count
+
+
+def checklist_items(workspace: Workspace, reached: Sequence[OpenChecklistItem], drafter: Drafter
+                    ) -> list[OpenChecklistItem]:
+    """The open checklist items of the steps reached, each once, saying where the text mentions it; then the
+    items of later steps that the text depends on, in programme order."""
+    noted = drafter.open_items
+    found = [noted.get(item.id, item) if item.id is not None else item for item in reached]
+    listed = {item.id for item in found}
+    later = [item for key, item in noted.items() if key not in listed]
+    if later:
+        order = area_content.checklist_order(workspace)
+        later.sort(key=lambda item: order.get(item.id or 0, (len(order), 0)))
+    return found + later
 
 
 def title_lines(version: int, issued: date, open_count: int, what: str) -> tuple[str, ...]:

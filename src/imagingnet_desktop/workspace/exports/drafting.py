@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol
 
 from imagingnet_desktop.documents.model import (
     TO_BE_AGREED,
@@ -23,6 +23,9 @@ from imagingnet_desktop.documents.model import (
     Table,
 )
 from imagingnet_desktop.workspace.exports.history import ClauseText
+
+if TYPE_CHECKING:
+    from imagingnet_desktop.workspace.exports.area_content import OpenChecklistItem
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class Drafter:
         self.blocks: list[Block] = []
         self.open_matters: list[OpenMatter] = []
         self.recorded: list[ClauseText] = []
+        self.open_items: dict[int | None, OpenChecklistItem] = {}  # checklist items the text says are open
         self._written = 0
 
     def number(self, key: str) -> int:
@@ -113,6 +117,14 @@ class Drafter:
         self.open_matters.append(OpenMatter(area, matter, where))
         return TO_BE_AGREED
 
+    def note_open_item(self, item: OpenChecklistItem, where: str) -> str:
+        """A programme checklist item the text depends on is still open: Annex A lists it once, saying where."""
+        known = self.open_items.get(item.id)
+        if known is not None and where not in known.where.split(", "):
+            where = f"{known.where}, {where}"
+        self.open_items[item.id] = replace(item, where=where)
+        return TO_BE_AGREED
+
     def finished(self) -> tuple[Block, ...]:
         if self._written != len(self._order):
             raise ValueError(f"clauses declared but not written: {self._order[self._written:]}")
@@ -134,6 +146,9 @@ class TermDraft:
 
     def open(self, area: str, matter: str) -> str:
         return self._drafter.note_open(area, matter, f"term {self.number}")
+
+    def open_item(self, item: OpenChecklistItem) -> str:
+        return self._drafter.note_open_item(item, f"term {self.number}")
 
 
 class Terms:

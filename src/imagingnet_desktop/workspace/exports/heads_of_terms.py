@@ -48,6 +48,9 @@ def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previ
     terms = Terms(d, TERMS)
     binding = listing([str(terms.number(k)) for k in BINDING])
 
+    def on(topic: str) -> list[area_content.ChecklistEntry]:
+        return area_content.checklist_on(workspace, topic)
+
     d.add(Heading("Parties"))
     d.add(Paragraph("These heads of terms are proposed between:"))
     d.add(common_clauses.parties_table(network))
@@ -81,17 +84,17 @@ def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previ
     with terms.term("voting", "Voting and reserved matters") as t:
         voting_and_reserved_matters(t, position, area_content.reserved_matters(workspace))
     with terms.term("income_capital", "Income and capital") as t:
-        income_and_capital(t, model, terms.number("shares"))
+        income_and_capital(t, model, terms.number("shares"), on("income"), on("capital"))
     with terms.term("assets", "Asset and contract transfer") as t:
-        asset_transfer(t)
+        asset_transfer(t, on("assets"))
     with terms.term("tupe", "Staff transfer (TUPE)") as t:
-        tupe(t, model)
+        tupe(t, model, on("tupe"))
     with terms.term("stranded_costs", "Stranded costs") as t:
-        stranded_costs(t)
+        stranded_costs(t, on("stranded_costs"))
     with terms.term("benefits", "Benefit sharing") as t:
-        benefit_sharing(t, terms.number("shares"))
+        benefit_sharing(t, terms.number("shares"), on("benefits"))
     with terms.term("termination", "Termination and exit") as t:
-        termination(t)
+        termination(t, on("termination"))
     with terms.term("disputes", "Dispute resolution") as t:
         disputes(t)
     with terms.term("confidentiality", "Confidentiality", binding=True) as t:
@@ -105,7 +108,7 @@ def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previ
         common_clauses.governing_law(t, common_clauses.HEADS_OF_TERMS)
 
     d.add(Heading("Terms"))
-    d.add(Table(TERM_COLUMNS, tuple(terms.rows)))
+    d.add(Table(TERM_COLUMNS, tuple(terms.rows), split_rows=True))
     d.add(Heading("Signatures"))
     d.add(Paragraph("Agreed, subject to contract except as stated above, by each Partner’s authorised signatory."))
     for block in common_clauses.signature_blocks(network):

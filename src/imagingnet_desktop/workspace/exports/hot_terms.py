@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from imagingnet_desktop.documents.model import LIST_MARK
 from imagingnet_desktop.domain.network.network import Network
 from imagingnet_desktop.workspace.exports import figures
-from imagingnet_desktop.workspace.exports.area_content import ModelStatus, ModelText, ReservedMatterText
+from imagingnet_desktop.workspace.exports.area_content import (
+    ChecklistEntry,
+    ModelStatus,
+    ModelText,
+    ReservedMatterText,
+)
+from imagingnet_desktop.workspace.exports.checklist_terms import checklist_lines
 from imagingnet_desktop.workspace.exports.drafting import TermDraft, listing
 from imagingnet_desktop.workspace.exports.mou_governance import (
     CONTROL,
@@ -33,6 +39,9 @@ def parties(t: TermDraft, network: Network) -> None:
 def model_and_host(t: TermDraft, network: Network, model: ModelText | None) -> None:
     if model is not None and model.status is ModelStatus.CHOSEN:
         t.item("model", f"{model.name}. {model.summary}")
+        if model.rationale:
+            t.item("why", f"Reasons recorded for the choice: {model.rationale}"
+                   + ("" if model.rationale.endswith((".", "!", "?")) else "."))
         host = model.host or t.open(COMMERCIAL, "The host Partner.")
         t.item("host", f"Host: {host}. The host gives the network its legal personality: it employs the staff "
                        "and signs contracts for the network, under service level agreements with the other "
@@ -97,8 +106,13 @@ def voting_and_reserved_matters(t: TermDraft, position: SharesAndVotes,
     if matters:
         t.item("reserved", "Reserved matters, each with its rule:")
         for i, m in enumerate(matters, start=1):
-            rule = m.rule or t.open(CONTROL, f"The decision rule for the reserved matter “{m.matter}”.")
-            extra = "".join(f"; {x}" for x in (m.escalation, m.tolerance) if x)
+            rule = rule_words(m.rule) if m.rule else t.open(
+                CONTROL, f"The decision rule for the reserved matter “{m.matter}”.")
+            if m.problem:
+                rule += ", which cannot be applied under the agreed votes, so " + t.open(
+                    CONTROL, f"A workable decision rule for “{m.matter}”: {m.problem}")
+            tolerance = f"{m.tolerance[:1].lower()}{m.tolerance[1:]}" if m.tolerance else None
+            extra = "".join(f"; {x}" for x in (m.escalation, tolerance) if x)
             t.item(f"reserved.{i}", f"{LIST_MARK}{m.matter}: {rule}{extra}")
     else:
         listed = t.open(CONTROL, "The list of reserved matters, with the decision rule for each.")
@@ -106,27 +120,34 @@ def voting_and_reserved_matters(t: TermDraft, position: SharesAndVotes,
                + ".")
 
 
-def income_and_capital(t: TermDraft, model: ModelText | None, shares_number: int) -> None:
+def income_and_capital(t: TermDraft, model: ModelText | None, shares_number: int,
+                       income: Sequence[ChecklistEntry] = (), capital: Sequence[ChecklistEntry] = ()) -> None:
     holder = model.host if model is not None and model.host else "the host Partner (or the network’s entity)"
     t.item("income", f"Income: the network’s income (from the Partners under service level agreements, and from "
                      f"others) is received and accounted for by {holder}; the surplus or deficit each year is "
                      f"shared in proportion to the shares in term {shares_number}.")
-    t.item("capital", "Capital: each Partner keeps the assets it owns; new capital investment is approved in the "
-                      "annual business plan, and how its cost and benefit are shared is "
-                      + t.open(NEGOTIATION, "How the cost and benefit of new capital investment are shared.")
-                      + ".")
+    checklist_lines(t, income)
+    plan = ("Capital: each Partner keeps the assets it owns; new capital investment is approved in the annual "
+            "business plan")
+    if capital:
+        t.item("capital", plan + ".")
+        checklist_lines(t, capital)
+    else:
+        t.item("capital", plan + ", and how its cost and benefit are shared is "
+               + t.open(NEGOTIATION, "How the cost and benefit of new capital investment are shared.") + ".")
 
 
-def asset_transfer(t: TermDraft) -> None:
+def asset_transfer(t: TermDraft, entries: Sequence[ChecklistEntry] = ()) -> None:
     t.item("assets", "Equipment, premises and IT used by the services in scope stay with their present owner and "
                      "are made available to the network under service level agreements, unless the partnership "
                      "agreement transfers them.")
     t.item("contracts", "Supplier contracts are novated or assigned to the network, or managed on its behalf, as "
                         "the full business case recommends; a schedule of assets and contracts, with values and "
                         "remaining terms, is prepared for it.")
+    checklist_lines(t, entries)
 
 
-def tupe(t: TermDraft, model: ModelText | None) -> None:
+def tupe(t: TermDraft, model: ModelText | None, entries: Sequence[ChecklistEntry] = ()) -> None:
     if model is not None and model.status is ModelStatus.CHOSEN and model.implies_tupe is not None:
         if model.implies_tupe:
             employer = model.host or model.legal_entity or "the network’s employer"
@@ -134,28 +155,39 @@ def tupe(t: TermDraft, model: ModelText | None) -> None:
                            "normally within three months of the partnership agreement; their terms are protected "
                            "and pensions are dealt with separately.")
         else:
-            t.item("tupe", "No staff transfer: staff stay employed by their present Partner.")
-        return
-    t.item("tupe", "Depends on the model: staff would transfer under TUPE to the host or the network’s entity "
-                   "under an arm’s-length organisation or a joint venture, but not under collaborative working or "
-                   "a contractual partnership. Pensions are dealt with separately.")
+            t.item("tupe", f"No staff transfer under {model.name}: staff stay employed by their present Partner.")
+    else:
+        t.item("tupe", "Depends on the model: staff would transfer under TUPE to the host or the network’s entity "
+                       "under an arm’s-length organisation or a joint venture, but not under collaborative working "
+                       "or a contractual partnership. Pensions are dealt with separately.")
+    checklist_lines(t, entries)
 
 
-def stranded_costs(t: TermDraft) -> None:
-    how = t.open(NEGOTIATION, "How stranded costs are met.")
-    t.item("stranded", "Costs left with a Partner when a service moves (overheads, premises, contracts that cannot "
-                       "be ended) are identified in the full business case and met " + how + ".")
+def stranded_costs(t: TermDraft, entries: Sequence[ChecklistEntry] = ()) -> None:
+    costs = ("Costs left with a Partner when a service moves (overheads, premises, contracts that cannot be ended) "
+             "are identified in the full business case")
+    if entries:
+        t.item("stranded", costs + ".")
+        checklist_lines(t, entries)
+    else:
+        t.item("stranded", costs + " and met " + t.open(NEGOTIATION, "How stranded costs are met.") + ".")
 
 
-def benefit_sharing(t: TermDraft, shares_number: int) -> None:
+def benefit_sharing(t: TermDraft, shares_number: int, entries: Sequence[ChecklistEntry] = ()) -> None:
     t.item("benefits", f"Savings and other benefits are measured against the agreed baseline and shared in "
                        f"proportion to the shares in term {shares_number}; the mechanism is confirmed in the full "
                        "business case.")
+    checklist_lines(t, entries)
 
 
-def termination(t: TermDraft) -> None:
-    notice = t.open(NEGOTIATION, "The notice period for a Partner leaving the partnership agreement.")
-    t.item("notice", f"A Partner may leave on {notice} months’ written notice.")
+def termination(t: TermDraft, entries: Sequence[ChecklistEntry] = ()) -> None:
+    """How a Partner leaves: what the checklist holds for the termination scenarios, else the notice period is
+    still to negotiate."""
+    if entries:
+        checklist_lines(t, entries)
+    else:
+        notice = t.open(NEGOTIATION, "The notice period for a Partner leaving the partnership agreement.")
+        t.item("notice", f"A Partner may leave on {notice} months’ written notice.")
     t.item("scenarios", "The agreement will also provide for: all Partners agreeing to end it; a Partner in "
                         "material breach; and a change in law or national policy that makes it unworkable.")
     t.item("exit", "On exit, services, staff, assets and contracts return as far as practicable to the Partner they "

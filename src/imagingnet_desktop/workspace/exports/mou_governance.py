@@ -92,6 +92,11 @@ def reserved_matters(d: Drafter, matters: Sequence[ReservedMatterText]) -> None:
             c.item("list", (
                 f"The reserved matters and the rule for each are {open_}. The Partners expect them to include: "
                 + "; ".join(USUAL_RESERVED_MATTERS[:-1]) + "; and " + USUAL_RESERVED_MATTERS[-1] + "."))
+        if matters:
+            c.item("deadlock", (
+                "A reserved matter on which the Partners cannot agree goes first to their chief executives, then to "
+                "mediation, and last to the dispute clause of the partnership agreement, unless the table shows "
+                "another route."))
         c.item("tolerances", (
             "The annual business plan will set the tolerances (a sum of money or a percentage) within which "
             "the network may depart from it before a matter goes back to the Partnership Board or to the "
@@ -102,6 +107,9 @@ def reserved_matters_table(c: ClauseDraft, matters: Sequence[ReservedMatterText]
     rows = []
     for m in matters:
         rule = m.rule or c.open(CONTROL, f"The decision rule for the reserved matter “{m.matter}”.")
+        if m.problem:
+            rule += (" — cannot be applied under the agreed votes, so "
+                     + c.open(CONTROL, f"A workable decision rule for “{m.matter}”: {m.problem}"))
         rows.append((m.matter, rule, m.escalation or "Partnership Board", m.tolerance or "—"))
     columns = (Column("Reserved matter", 55), Column("Decision rule", 45), Column("Escalation", 30),
                Column("Tolerance", 30))
@@ -115,8 +123,8 @@ def control(d: Drafter, positions: Sequence[BoardPositionText], groups: Sequence
                                 "are shared among the Partners as follows:")
             rows = tuple((p.position, p.partner or c.open(CONTROL, f"Who holds the position of {p.position}."),
                           p.rotation or "—") for p in positions)
-            c.table("positions_table", Table((Column("Position", 55), Column("Held by", 70),
-                                              Column("Rotation", 35)), rows))
+            c.table("positions_table", Table((Column("Position", 45), Column("Held by", 62),
+                                              Column("Term and rotation", 53)), rows))
         else:
             open_ = c.open(CONTROL, "Board positions: who holds the chair, vice-chair and management roles.")
             c.item("positions", (
@@ -127,9 +135,9 @@ def control(d: Drafter, positions: Sequence[BoardPositionText], groups: Sequence
             "KPIs it will be held to), which the Partnership Board proposes and each Partner’s board approves."))
         if groups:
             c.item("groups", "The following groups will give the Partnership Board and the Partners’ boards "
-                             "independent assurance:")
-            c.bullets("groups_list", [f"{g.name}: {g.remit}" + (f" (reports to {g.reports_to})" if g.reports_to
-                                                                  else "") for g in groups])
+                             "independent assurance, monitoring the network’s operational and clinical KPIs:")
+            c.table("groups_table", Table((Column("Group", 40), Column("Members", 60), Column("Remit", 60)),
+                                          tuple(group_row(c, g) for g in groups)))
         else:
             open_ = c.open(CONTROL, "The operations and clinical monitoring groups: membership and terms of "
                                     "reference.")
@@ -138,3 +146,10 @@ def control(d: Drafter, positions: Sequence[BoardPositionText], groups: Sequence
                 "operational and clinical KPIs, as independent assurance to the Partnership Board and the "
                 f"Partners’ boards. Their membership and terms of reference are {open_}."))
 
+
+
+def group_row(c: ClauseDraft, group: MonitoringGroupText) -> tuple[str, str, str]:
+    members = ("; ".join(group.members) if group.members
+               else c.open(CONTROL, f"The members of the {group.name[:1].lower()}{group.name[1:]}."))
+    reports = f" Reports to {group.reports_to}." if group.reports_to else ""
+    return group.name, members, group.remit + reports

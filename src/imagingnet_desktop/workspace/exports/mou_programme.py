@@ -29,25 +29,30 @@ MODEL_SPECTRUM = (
     "own; only NHS foundation trusts may form one.",
 )
 
-STEPS = (  # (name, the short name the programme may use, what the step delivers)
-    ("Memorandum of understanding", "MOU", "the ground rules of the collaboration and the case for change"),
-    ("Strategic outline case", "SOC", "the options explored, unsuitable commercial and operating models ruled out, "
+STEPS = (  # (name, the programme's step id, what the step delivers)
+    ("Memorandum of understanding", "mou", "the ground rules of the collaboration and the case for change"),
+    ("Strategic outline case", "soc", "the options explored, unsuitable commercial and operating models ruled out, "
                                "and the first commercial principles (voting, model, shares)"),
-    ("Outline business case", "OBC", "a short list appraised commercially and financially, a preferred model, and "
+    ("Outline business case", "obc", "a short list appraised commercially and financially, a preferred model, and "
                               "the main commercial terms agreed"),
-    ("Full business case", "FBC", "the financial and operating model of the preferred option completed, and the "
+    ("Full business case", "fbc", "the financial and operating model of the preferred option completed, and the "
                            "remaining commercial terms settled"),
-    ("Implementation", "Implementation", "the partnership agreement and service level agreements signed, and the transition "
+    ("Implementation", "implementation", "the partnership agreement and service level agreements signed, and the transition "
                        "carried out"),
-    ("Monitoring and management", "Monitoring & management", "the service run and improved against the agreed KPIs and benefits"),
+    ("Monitoring and management", "monitoring", "the service run and improved against the agreed KPIs and benefits"),
 )
 
 
 def commercial_model(d: Drafter, network: Network, model: ModelText | None) -> None:
     with d.clause("commercial_model", "Commercial model") as c:
         if model is not None and model.status is ModelStatus.CHOSEN:
-            hosted = f", hosted by {model.host}" if model.host else ""
-            c.item("chosen", f"The Partners have chosen the model of {model.name}{hosted}. {model.summary}")
+            hosted = f", with {model.host} as host" if model.host else ""
+            c.item("model", f"The Partners have chosen “{model.name}” as the network’s commercial model{hosted}.")
+            if model.summary:
+                c.item("means", model.summary)
+            if model.rationale:
+                c.item("why", f"The reasons the Partners recorded for their choice: {model.rationale}"
+                       + ("" if model.rationale.endswith((".", "!", "?")) else "."))
             if model.host:
                 c.item("host", (
                     f"{model.host} will host the network: it will employ the network’s staff and sign contracts "
@@ -58,19 +63,19 @@ def commercial_model(d: Drafter, network: Network, model: ModelText | None) -> N
             if model is not None and model.options:
                 leading = f"; {model.name} leads the appraisal at present" if model.name else ""
                 open_ = c.open(COMMERCIAL, "The commercial model: still being appraised.")
-                c.item("open", (
+                c.item("model", (
                     f"The commercial model is {open_}. The options still under consideration are "
                     f"{listing(list(model.options))}{leading}."))
             else:
                 open_ = c.open(COMMERCIAL, "The commercial model and, if it needs one, the host Partner.")
-                c.item("open", (
+                c.item("model", (
                     f"The commercial model is {open_}. The Partners will appraise the options in the strategic "
                     "outline and outline business cases, and choose a preferred model and host in the full "
                     "business case."))
             c.item("spectrum", "The models range from the current arrangements to a separate organisation:")
             c.bullets("spectrum_list", MODEL_SPECTRUM)
         trusts = [p.name for p in network.partners if not p.is_foundation_trust]
-        if trusts:
+        if trusts and (model is None or model.status is not ModelStatus.CHOSEN):
             c.item("eligibility", (
                 f"{listing(trusts)} {'is an NHS trust' if len(trusts) == 1 else 'are NHS trusts'}. Only NHS "
                 "foundation trusts may set up or take part in a corporate joint venture, so the appraisal will "
@@ -108,13 +113,12 @@ def workforce(d: Drafter, model: ModelText | None) -> None:
 
 
 def timetable(d: Drafter, entries: Sequence[TimetableEntry]) -> None:
-    by_step = {_step_key(e.step): e for e in entries}
+    by_step = {_step_key(e.step): e for e in entries} | {e.key: e for e in entries if e.key}
     with d.clause("timetable", "Programme and timetable") as c:
         c.item("steps", (
             "The Partners will work through the six steps below. Each ends when the Partners’ boards approve "
             "what it delivers; the commercial work comes first, because the operating model depends on it."))
-        found = [(step, delivers, by_step.get(_step_key(step)) or by_step.get(_step_key(short)))
-                 for step, short, delivers in STEPS]
+        found = [(step, delivers, by_step.get(key) or by_step.get(_step_key(step))) for step, key, delivers in STEPS]
         missing = [step for step, _, entry in found if entry is None or entry.target is None]
         marker = c.open(PROGRAMME, f"Target dates for: {listing(missing)}.") if missing else ""
         rows = tuple(

@@ -42,6 +42,8 @@ def _checklist_matter(item: OpenChecklistItem) -> OpenMatter:
         details.append(f"owner {item.owner}")
     if item.due:
         details.append(f"due {figures.long_date(item.due)}")
+    if item.where:
+        details.append(f"see {item.where}")
     return OpenMatter(CHECKLIST, f"{item.step}, {item.workstream}: {item.item} ({', '.join(details)}).", "")
 
 
