@@ -9,6 +9,7 @@ are next shown (a typed score does not redraw four hidden pages). Ctrl+PgDown / 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, cast
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -25,6 +26,12 @@ from imagingnet_desktop.workspace.commercial.summary import CommercialView, comm
 from imagingnet_desktop.workspace.workspace import Workspace
 
 SHOWN = Change.COMMERCIAL | Change.PARTNERS
+
+
+class StagePage(Protocol):
+    """What every stage page offers: shown the commercial view when it is next on screen."""
+
+    def show_view(self, view: CommercialView) -> None: ...
 
 
 class CommercialTab(QWidget):
@@ -73,7 +80,7 @@ class CommercialTab(QWidget):
     def _show_stage(self, index: int) -> None:
         if index in self._stale and self.view is not None:
             self._stale.discard(index)
-            self.stages.widget(index).show_view(self.view)  # type: ignore[attr-defined]
+            cast(StagePage, self.stages.widget(index)).show_view(self.view)
 
     def _on_change(self, change: Change) -> None:
         if change & SHOWN:

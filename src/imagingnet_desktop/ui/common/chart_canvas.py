@@ -10,23 +10,35 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
 
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from matplotlib.transforms import Bbox
+from matplotlib.transforms import Bbox, BboxBase
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
 
 class BlittingCanvas(FigureCanvasQTAgg):
+    if TYPE_CHECKING:  # matplotlib's Qt and Agg canvases carry no annotations: the calls made here, typed
+        def draw(self) -> None: ...
+        def draw_idle(self) -> None: ...
+        def blit(self, bbox: BboxBase | None = None) -> None: ...
+        def copy_from_bbox(self, bbox: BboxBase) -> object: ...
+        def restore_region(self, region: object, bbox: tuple[float, float, float, float] | None = None,
+                           xy: tuple[float, float] | None = None) -> None: ...
+
     def __init__(self, figure: Figure | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(figure or Figure(figsize=(5, 4), dpi=100))
+        super().__init__(figure or Figure(figsize=(5, 4), dpi=100))  # type: ignore[no-untyped-call]
         if parent is not None:
             self.setParent(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 240)
-        self._background = None
+        self._background: object | None = None  # the picture without the moving artists
         self._needs_draw = True
         self._moving: list[Artist] = []
         self._columns: dict[int, Bbox] = {}
@@ -84,7 +96,7 @@ class BlittingCanvas(FigureCanvasQTAgg):
 
     def _redraw_columns(self, changed: Sequence[Artist]) -> None:
         height = self.figure.bbox.height
-        axes = changed[0].axes.bbox
+        axes = cast("Axes", changed[0].axes).bbox  # a moving artist always stands in axes
         columns = _merged([self._columns[id(artist)] for artist in changed])
         for column in columns:  # Agg counts rows from the top; xy=(0, 0): the background covers the whole figure
             self.restore_region(self._background, bbox=(column.x0, height - column.y1, column.x1, height - column.y0),
@@ -103,7 +115,7 @@ class BlittingCanvas(FigureCanvasQTAgg):
         self.blit(Bbox.from_extents(joined.x0 - 1, joined.y0 - 1, joined.x1 + 1, joined.y1 + 1))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
+        super().showEvent(event)  # type: ignore[no-untyped-call]
         if self._needs_draw:
             self._needs_draw = False
             self.draw_idle()

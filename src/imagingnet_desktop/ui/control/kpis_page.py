@@ -23,6 +23,7 @@ from imagingnet_desktop.domain.control.typed_values import parse_decimal, show_n
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.control.page_parts import button, button_row, note, scrolling
 from imagingnet_desktop.ui.control.rows_model import Column, RowsModel, RowsTable
+from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.control import monitoring
 from imagingnet_desktop.workspace.control.control_rows import GROUPS, KPIS
 from imagingnet_desktop.workspace.workspace import Workspace
@@ -77,8 +78,9 @@ class KpisPage(QWidget):
     def _columns(self) -> list[Column]:
         ws = self._workspace
 
-        def number(field: str, label: str) -> Callable[[Kpi, str], None]:
-            return lambda k, t: monitoring.edit_kpi(ws, k.id, **{field: parse_decimal(label, t, allow_negative=True)})
+        def number(field: str, label: str) -> Callable[[Kpi, str], object]:
+            return lambda k, t: monitoring.edit_kpi(ws, k.id, label=None,
+                                                    **{field: parse_decimal(label, t, allow_negative=True)})
 
         def status_colour(k: Kpi) -> str | None:
             status = kpi_status(k)
@@ -98,11 +100,16 @@ class KpisPage(QWidget):
             Column("Period", lambda k: k.period, lambda k, t: monitoring.edit_kpi(ws, k.id, period=t)),
         ]
         for group in self._groups:
-            columns.append(Column(
-                _short(group), lambda k: "",
-                lambda k, t, g=group.id: monitoring.set_watched(ws, g, k.id, t == "yes"),
-                check=lambda k, g=group.id: k.id in monitoring.group_kpis(ws, g),
-                tooltip=lambda k, name=group.name: f"Whether the {name} watches this KPI"))
+            def watch(k: Kpi, t: str, g: int = group.id) -> Change:
+                return monitoring.set_watched(ws, g, k.id, t == "yes")
+
+            def watched(k: Kpi, g: int = group.id) -> bool:
+                return k.id in monitoring.group_kpis(ws, g)
+
+            def watch_tooltip(k: Kpi, name: str = group.name) -> str:
+                return f"Whether the {name} watches this KPI"
+
+            columns.append(Column(_short(group), lambda k: "", watch, check=watched, tooltip=watch_tooltip))
         return columns
 
     def refresh(self) -> None:

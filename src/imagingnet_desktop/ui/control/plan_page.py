@@ -132,6 +132,7 @@ class PlanPage(QWidget):
         chosen = self.year.currentData()
         self.year.blockSignals(True)
         self.year.clear()
+        plan: BusinessPlan | None
         for plan in plans:
             self.year.addItem(plan.year, plan.id)
         index = self.year.findData(chosen)

@@ -40,7 +40,7 @@ WRAP_FROM = 14  # characters: shorter phrases ("✔ done", "5 KPIs") keep to one
 class Column:
     header: str
     text: Callable[[Any], str]
-    edit: Callable[[Any, str], None] | None = None  # save a typed (or chosen) value
+    edit: Callable[[Any, str], object] | None = None  # save a typed (or chosen) value
     choices: Callable[[Any], Sequence[str]] | None = None  # a combo box offering these
     check: Callable[[Any], bool] | None = None  # a check box (edit receives "yes" / "no")
     colour: Callable[[Any], str | None] | None = None

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
 from imagingnet_desktop.ui.common.run_edit import run_edit
@@ -375,7 +376,7 @@ class NetworkTab(Tab):
         names = ", ".join(p.code for p in doomed)
         self.message.show_notice(f"Deleted {names} — Ctrl+Z to undo")
 
-    def _ask_hand_over(self, message: str, remaining: list) -> tuple[str, int | None] | None:
+    def _ask_hand_over(self, message: str, remaining: list[Partner]) -> tuple[str, int | None] | None:
         """Hand over or clear what names the partners being deleted (tests replace this)."""
         from imagingnet_desktop.ui.network.hand_over_dialog import ask_hand_over
 

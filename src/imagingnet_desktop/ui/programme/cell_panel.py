@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.programme.content import default_content
+from imagingnet_desktop.domain.programme.rows import ChecklistItem
 from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES, WORKSTREAM_NAMES, StepId, WorkstreamId
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
@@ -222,7 +223,7 @@ class CellPanel(QWidget):
         self.up_action.setEnabled(editable and has_item and row > 0)
         self.down_action.setEnabled(editable and has_item and row < self.model.rowCount() - 1)
 
-    def current_item(self):  # type: ignore[no-untyped-def]
+    def current_item(self) -> ChecklistItem | None:
         index = self.table.currentIndex()
         return self.model.item_at(index.row()) if index.isValid() and index.row() < self.model.rowCount() else None
 

@@ -11,7 +11,17 @@ import time
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from imagingnet_desktop.domain.programme.completeness import ALL_CELLS, Cell, CellCount, CellState, cell_state
@@ -228,7 +238,5 @@ class HeatMap(QWidget):
         super().focusOutEvent(event)
 
 
-def _metrics_of(font: object):  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QFontMetricsF
-
-    return QFontMetricsF(font)  # type: ignore[arg-type]
+def _metrics_of(font: QFont) -> QFontMetricsF:
+    return QFontMetricsF(font)

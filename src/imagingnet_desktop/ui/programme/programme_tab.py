@@ -48,6 +48,8 @@ WATCHED = Change.PROGRAMME | Change.TAB_STATE | Change.PARTNERS
 
 
 class ProgrammeTab(QWidget):
+    cells: CellPanel  # built after the heat map, whose key handler refers to it
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace

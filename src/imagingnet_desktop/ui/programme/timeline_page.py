@@ -4,6 +4,7 @@ dates as an editable table beside it, and Save as PNG."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -22,6 +23,10 @@ from imagingnet_desktop.ui.common.inline_message import InlineMessage
 from imagingnet_desktop.ui.programme.step_dates_model import StepDatesModel
 from imagingnet_desktop.workspace.workspace import Workspace
 
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
+
 CHART_FONT = 12.0
 CHART_TITLE = "Programme timeline"
 
@@ -31,9 +36,9 @@ class TimelinePage(QWidget):
         super().__init__(parent)
         self._workspace = workspace
         self.today = date.today()
-        self.canvas = None  # built when the page is first shown: matplotlib is not imported before
+        self.canvas: FigureCanvasQTAgg | None = None  # built when the page is first shown: matplotlib is not imported before
         self.chart_stale = True
-        self.figure = None
+        self.figure: Figure | None = None
         self.draws = 0
         self.message = InlineMessage()
         self.saved_message = QLabel()

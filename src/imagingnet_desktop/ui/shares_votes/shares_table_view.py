@@ -7,7 +7,7 @@ Editable cells (custom votes) are edited by typing or F2, so double-click always
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from imagingnet_desktop.ui.common import theme
@@ -57,7 +57,7 @@ class WorkingTableView(QTableView):
             return
         super().keyPressEvent(event)
 
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         # Never start editing on a double-click (it shows the working); the signal still fires.
         index = self.indexAt(event.position().toPoint())
         if index.isValid():

@@ -6,7 +6,9 @@ Every action is also added to the window itself, so its shortcut works while the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -40,7 +42,8 @@ class MainActions:
 def build(window: MainWindow) -> MainActions:
     bar = window.menuBar()
 
-    def action(text: str, slot, shortcut: QKeySequence | str | list | None = None) -> QAction:
+    def action(text: str, slot: Callable[..., object],
+               shortcut: QKeySequence | QKeySequence.StandardKey | str | list[QKeySequence] | None = None) -> QAction:
         act = QAction(text, window)
         if isinstance(shortcut, list):
             act.setShortcuts(shortcut)
@@ -115,11 +118,11 @@ def build(window: MainWindow) -> MainActions:
     )
 
 
-def _snapshots():
+def _snapshots() -> ModuleType:
     from imagingnet_desktop.ui.snapshots import menu  # when first used: not on the start-up path
 
     return menu
 
 
-def _go_to(window: MainWindow, index: int):
+def _go_to(window: MainWindow, index: int) -> Callable[[], None]:
     return lambda: window.show_tab(index)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -38,7 +39,7 @@ class AppSettings:
 
     # ------------------------------------------------------------- recent workspaces
     def recent_files(self) -> list[Path]:
-        value = self._q.value(_RECENT, [])
+        value: Any = self._q.value(_RECENT, [])  # a list, a str or None, as the file holds it
         if isinstance(value, str):  # QSettings gives a lone string for a one-item list in INI files
             value = [value]
         return [Path(v) for v in (value or []) if isinstance(v, str) and v]

@@ -75,7 +75,7 @@ class WindowBars(QWidget):
             return
         self._unsubscribe = [
             workspace.subscribe_save_failures(self.show_save_failure),
-            workspace.subscribe_notices(lambda _text, ws=workspace: self._show_status(ws)),
+            workspace.subscribe_notices(lambda _text: self._show_status(workspace)),
         ]
         self._show_status(workspace)
 

@@ -11,6 +11,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -129,7 +130,7 @@ class ChangesDialog(QDialog):
 
         self._fill_snapshots()
         self.snapshot_box.currentIndexChanged.connect(self.refresh)
-        self._unsubscribe = workspace.subscribe(self._on_change)
+        self._unsubscribe: Callable[[], None] | None = workspace.subscribe(self._on_change)
         self.finished.connect(self.detach)
         self.refresh()
 
@@ -225,7 +226,7 @@ class ChangesDialog(QDialog):
         self.message.show_notice(f"Restored '{snapshot.name}': {len(found.changes)} change(s) undone in every tab. "
                                  "Edit ▸ Undo (Ctrl+Z) puts them back.")
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter never restores by accident
             event.accept()
             return
