@@ -40,17 +40,17 @@ def draw_timeline(figure: Figure, steps: Sequence[TimelineStep], today: date, *,
     for row, step in enumerate(steps):
         if step.start is None or step.end is None:
             axes.text(mdates.date2num(today), row, "  no dates set", va="center", fontsize=font_size,
-                      color=palette.TEXT)
+                      color=palette.INK)
             continue
         start, width = mdates.date2num(step.start), (step.end - step.start).days + 1
         axes.barh(row, width, left=start, height=0.6, color=colours[step.phase], hatch=HATCH[step.phase],
-                  edgecolor=palette.TEXT if step.phase == "current" else "white", linewidth=1.5)
+                  edgecolor=palette.INK if step.phase == "current" else "white", linewidth=1.5)
         notes = [] if step.agreed_pct is None else [f"{step.agreed_pct:.0f}% agreed"]
         if step.overdue:
             notes.append(f"⚠ {step.overdue} overdue")
         if notes:
             axes.text(start + width, row, "  " + " · ".join(notes), va="center", fontsize=font_size * 0.9,
-                      color=palette.WARNING if step.overdue else palette.TEXT,
+                      color=palette.VERMILLION if step.overdue else palette.INK,
                       fontweight="bold" if step.overdue else "normal")
     labels = [f"▶ {s.label}" if s.phase == "current" else s.label for s in steps]
     axes.set_yticks(range(len(steps)), labels, fontsize=font_size)
@@ -58,8 +58,8 @@ def draw_timeline(figure: Figure, steps: Sequence[TimelineStep], today: date, *,
         if step.phase == "current":
             tick.set_fontweight("bold")
     axes.invert_yaxis()
-    axes.axvline(mdates.date2num(today), color=palette.WARNING, linestyle="--", linewidth=2)
-    axes.text(mdates.date2num(today), -0.75, "today", color=palette.WARNING, fontsize=font_size * 0.9,
+    axes.axvline(mdates.date2num(today), color=palette.VERMILLION, linestyle="--", linewidth=2)
+    axes.text(mdates.date2num(today), -0.75, "today", color=palette.VERMILLION, fontsize=font_size * 0.9,
               ha="center", va="bottom", fontweight="bold")
     first = min([s.start for s in dated if s.start] + [today]) - timedelta(days=20)
     last = max([s.end for s in dated if s.end] + [today])
@@ -76,7 +76,7 @@ def draw_timeline(figure: Figure, steps: Sequence[TimelineStep], today: date, *,
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     legend = [Patch(facecolor=PAST, hatch=HATCH["past"], edgecolor="white", label="done"),
-              Patch(facecolor=CURRENT, hatch=HATCH["current"], edgecolor=palette.TEXT, label="current step"),
+              Patch(facecolor=CURRENT, hatch=HATCH["current"], edgecolor=palette.INK, label="current step"),
               Patch(facecolor=COMING, edgecolor="white", label="to come")]
     axes.legend(handles=legend, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=3, fontsize=font_size * 0.85,
                 frameon=False)
