@@ -12,11 +12,12 @@ import sqlite3
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from imagingnet_desktop.domain.programme.content import ProgrammeContent, default_content
 from imagingnet_desktop.domain.programme.steps import WORKSTREAM_ORDER
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from imagingnet_desktop.domain.programme.content import ProgrammeContent
 
 _SCHEMA = """
 CREATE TABLE programme_steps (
@@ -91,4 +92,6 @@ def programme_tables(db: Database) -> None:
     for statement in _SCHEMA.split(";"):
         if statement.strip():
             db.execute(statement)
+    from imagingnet_desktop.domain.programme.content import default_content  # not on every open's path
+
     seed(db.conn, default_content(), date.today())
