@@ -55,7 +55,8 @@ def main() -> int:
                     for page in each_page(window, app, index):
                         name = slug(page.replace("▸", " "))
                         window.grab().save(str(output / f"{name}-{width}x{height}-{mode}.png"))
-                        for misfit in misfits(window, width, height, page):
+                        smallest = theme.BASE_POINT_SIZE * theme.scale() * 0.75  # as the test
+                        for misfit in misfits(window, width, height, page, smallest):
                             problems += 1
                             print(f"{width}x{height} {mode}: {misfit}")
             window.close()

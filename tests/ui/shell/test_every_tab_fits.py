@@ -1,6 +1,7 @@
 """Every tab, and every page inside it, fits the screen in the real main window: normal and presentation mode
 (type at 150%, no menu bar), at 1280×720 and 1920×1080. Nothing reaches past the window, no label, button or
-tab title is cut, no pane hides content it cannot scroll to (``ui.shell.fit_check``).
+tab title is cut, no pane hides content it cannot scroll to, and no text is left at a size that did not follow
+presentation mode's scale (``ui.shell.fit_check``).
 
 Each case opens its own window on the demo, so a tab is judged on its own (a built tab's minimum size widens
 the whole window, whichever tab is shown). ``packaging/all_tabs_screenshots.py`` makes the same checks and saves
@@ -25,9 +26,17 @@ from record_helpers import keep_app_look  # noqa: F401 (a fixture)
 pytestmark = pytest.mark.usefixtures("keep_app_look")  # presentation mode changes the app font
 
 SIZES = ((1280, 720), (1920, 1080))
-ISSUE_12 = ("issue 12 reworks Shares & votes: in presentation mode at 1280×720 its left column and pages need "
-            "1406 px, so the window is pushed past the screen, and its scroll area cuts 10 px off on the right")
-KNOWN_MISFITS = {("shares", 1280, 720, True): ISSUE_12}
+SMALLEST_TYPE = 0.75  # of the base size: anything smaller did not follow presentation mode
+ISSUE_12 = "issue 12 reworks Shares & votes (ui/shares_votes/, not changed here): "
+KNOWN_MISFITS = {  # strict: when issue 12 makes them fit, these fail until taken off the list
+    ("shares", 1280, 720, True): ISSUE_12 + (
+        "in presentation mode at 1280×720 its left column and pages need 1406 px, so the window is pushed past the "
+        "screen, its left scroll area cuts 10 px off on the right, and the Saved scenarios note 'Tick up to 4 to "
+        "compare them side by side.' stays at 12 pt when the tab was built before F11"),
+    ("shares", 1920, 1080, True): ISSUE_12 + (
+        "the Saved scenarios note 'Tick up to 4 to compare them side by side.' stays at 12 pt in presentation mode "
+        "when the tab was built before F11"),
+}
 
 
 def cases() -> list[object]:
@@ -60,15 +69,21 @@ def open_window(qtbot, demo_file: Path, tmp_path: Path):
 def test_every_page_of_the_tab_fits_the_screen(open_window: MainWindow, index: int, width: int, height: int,
                                                presentation: bool) -> None:
     app = QApplication.instance()
+    if presentation:  # built at the normal size first, as in a workshop: F11 comes after the tab was seen
+        show_as_screen(open_window, app, width, height, presentation=False)
+        for _ in each_page(open_window, app, index):
+            pass
     show_as_screen(open_window, app, width, height, presentation=presentation)
-    assert open_window.isFullScreen() is presentation
-    assert open_window.menuBar().isVisible() is not presentation
+    assert open_window.actions_.presentation.isChecked() is presentation  # offscreen has no such screen: the
+    assert open_window.menuBar().isVisible() is not presentation  # window is given its size, full screen or not
+    assert open_window.size().toTuple() == (width, height)
     expected = theme.BASE_POINT_SIZE * (theme.PRESENTATION_SCALE if presentation else 1.0)
     assert app.font().pointSizeF() == pytest.approx(expected)
+    smallest = expected * SMALLEST_TYPE  # a tab's legends and notes may be smaller, never unscaled
     pages, problems = [], []
     for page in each_page(open_window, app, index):
         pages.append(page)
-        problems += [str(m) for m in misfits(open_window, width, height, page)]
+        problems += [str(m) for m in misfits(open_window, width, height, page, smallest)]
     assert pages and all(p.startswith(TABS[index].title) for p in pages)
     assert problems == []
 

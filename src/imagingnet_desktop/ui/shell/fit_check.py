@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
+    QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QTabBar,
     QTabWidget,
     QWidget,
@@ -91,8 +93,9 @@ def _outer_tab_widgets(root: QWidget) -> list[QTabWidget]:
     return found
 
 
-def misfits(window: QWidget, width: int, height: int, page: str) -> list[Misfit]:
-    """What does not fit in ``window`` on a ``width × height`` screen, as it is shown now."""
+def misfits(window: QWidget, width: int, height: int, page: str, min_points: float = 0.0) -> list[Misfit]:
+    """What does not fit in ``window`` on a ``width × height`` screen, as it is shown now; with ``min_points``,
+    also any text smaller than that many points (type that did not follow presentation mode's scale)."""
     found: list[Misfit] = []
     if window.width() > width or window.height() > height:
         found.append(Misfit(page, "the window", f"is {window.width()}×{window.height()}, larger than the "
@@ -114,7 +117,7 @@ def misfits(window: QWidget, width: int, height: int, page: str) -> list[Misfit]
                                                          f"{_rect(bounds)}"))
     for widget in window.findChildren(QWidget):
         if widget.isVisible() and not widget.isWindow():
-            problem = _cut_text(widget)
+            problem = _cut_text(widget) or _small_type(widget, min_points)
             if problem:
                 found.append(Misfit(page, _describe(widget), problem))
     return found
@@ -138,6 +141,16 @@ def _cut_text(widget: QWidget) -> str | None:
             needed = widget.tabSizeHint(index).width()
             if widget.elideMode().name != "ElideNone" and widget.tabRect(index).width() + SLACK < needed:
                 return f"tab '{widget.tabText(index)}' elided: {widget.tabRect(index).width()} px of {needed}"
+    return None
+
+
+def _small_type(widget: QWidget, min_points: float) -> str | None:
+    if min_points and isinstance(widget, (QLabel, QAbstractButton, QLineEdit, QComboBox, QTabBar)):
+        text = widget.currentText() if isinstance(widget, QComboBox) else (
+            widget.tabText(0) if isinstance(widget, QTabBar) else widget.text())
+        size = widget.font().pointSizeF()
+        if text and 0 < size < min_points:
+            return f"type {size:.1f} pt, smaller than {min_points:.1f} pt: it did not follow the type size"
     return None
 
 

@@ -415,14 +415,16 @@ class MainWindow(QMainWindow):
     def set_presentation_mode(self, on: bool) -> None:
         """Full screen, type scaled by ``theme.PRESENTATION_SCALE``, menu bar hidden (F11 leaves)."""
         self.actions_.presentation.setChecked(on)
-        if on and not self.isFullScreen():
+        # The mode is the window's own flag, not isFullScreen(): a window manager (or a test sizing the window as
+        # a given screen) may take full screen away, and F11 must still leave the mode, type and all.
+        if on and not self._presenting:
             self._was_maximized = self.isMaximized()
             self._presenting = True
             self._apply_type_size()
             self.menuBar().hide()
             self.showFullScreen()
             self.statusBar().showMessage("Presentation mode — press F11 to leave", 6000)
-        elif not on and self.isFullScreen():
+        elif not on and self._presenting:
             self._presenting = False
             self._apply_type_size()
             self.menuBar().show()
