@@ -59,6 +59,14 @@ CREATE TABLE programme_step_changes (
 """
 
 
+def default_content() -> ProgrammeContent:
+    """The shipped content, imported only when a workspace is seeded: every open imports this module (for the
+    schema version), and reading the content there would cost start-up."""
+    from imagingnet_desktop.domain.programme.content import default_content as shipped
+
+    return shipped()
+
+
 def seed(conn: sqlite3.Connection, content: ProgrammeContent, start: date) -> None:
     """Write the starting steps (back to back from ``start``), targets and checklist into empty tables.
 
@@ -92,6 +100,4 @@ def programme_tables(db: Database) -> None:
     for statement in _SCHEMA.split(";"):
         if statement.strip():
             db.execute(statement)
-    from imagingnet_desktop.domain.programme.content import default_content  # not on every open's path
-
     seed(db.conn, default_content(), date.today())
