@@ -32,14 +32,20 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
+# Every benchmark script, one after the other (each prints its figures and a verdict); a failing one does not
+# stop the rest: the ones that failed are listed at the end. bare_window.py is the yardstick the others run,
+# control_screenshots.py makes pictures: neither is a benchmark. footprint.py measures dist/ if `make package` ran.
+BENCHMARKS := startup open_large memory slider analysis power_indices collection_edit commercial programme \
+	record control export snapshots footprint
+
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
-	$(BIN)/python benchmarks/power_indices.py
-	$(BIN)/python benchmarks/collection_edit.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/memory.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/open_large.py
-	$(BIN)/python benchmarks/snapshots.py
+	@failed=""; for name in $(BENCHMARKS); do \
+		echo "== benchmarks/$$name.py"; \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/$$name.py || failed="$$failed $$name"; \
+		echo; \
+	done; \
+	if [ -n "$$failed" ]; then echo "benchmarks that failed:$$failed"; exit 1; fi; echo "every benchmark passed"
 
 # One folder, dist/ImagingNet, that runs without Python or admin rights (about 30 s here); then the smoke test.
 package: $(BIN)/python pyproject.toml

@@ -4,9 +4,10 @@
 
 Creates the demo workspace with ``imagingnet new --demo`` in a temporary folder, then, in a fresh
 subprocess each run (QT_QPA_PLATFORM=offscreen, a throw-away settings file), builds the real ``MainWindow``
-on it, paints it, and visits every tab with its Ctrl+1..6 action. On Shares & votes it visits each inner page
-(shares, votes & power, chart, saved scenarios), drags a blend slider ten steps on the chart and releases it
-(one committed edit), and moves another three keyboard steps on the shares page. The child prints its RSS
+on it, paints it, and visits every tab with its Ctrl+1..6 action and, in each tab, every inner page (the tabs
+of every tab widget in it, nested ones too: 18 pages on today's six tabs), each painted. On Shares & votes it
+also drags a blend slider ten steps on the chart and releases it (one committed edit), and moves another three
+keyboard steps on the shares page. The child prints its RSS
 after each stage (VmRSS from /proc, split into anonymous memory and mapped files such as the Qt and numpy
 libraries) and, at the end, its peak RSS (``ru_maxrss``). For scale, the peak RSS of a bare PySide6 window
 (``benchmarks/bare_window.py``) is measured in the same run. The verdict is on the largest peak of the runs.
@@ -73,6 +74,7 @@ def child(demo: Path) -> int:
     from imagingnet_desktop.app import paint_and_check
     from imagingnet_desktop.domain.shares.share_table import Basis
     from imagingnet_desktop.ui.common import theme
+    from imagingnet_desktop.ui.shell.fit_check import visit_pages
     from imagingnet_desktop.ui.shell.main_window import MainWindow
     from imagingnet_desktop.ui.shell.settings import AppSettings
     from imagingnet_desktop.ui.shell.tab_specs import TABS
@@ -114,12 +116,8 @@ def child(demo: Path) -> int:
         raise SystemExit(problem)
     stage("window painted on the Network tab")
 
-    def visit_shares_pages(view) -> None:
-        """Each inner page of Shares & votes, then a slider dragged and released, and keyboard steps."""
-        for page in (view.shares_page, view.power_page, view.chart_page, view.scenarios):
-            if view.pages.currentWidget() is not page:
-                settle(page, lambda p=page: view.pages.setCurrentWidget(p))
-            stage(f"  Shares & votes: {view.pages.tabText(view.pages.indexOf(page)).replace('&&', '&')}")
+    def exercise_sliders(view) -> None:
+        """On Shares & votes: a slider dragged and released on the chart, then keyboard steps."""
         settle(view.chart_page, lambda: view.pages.setCurrentWidget(view.chart_page))
         slider = view.sliders.sliders[Basis.PAY]
         slider.setSliderDown(True)  # held as in a drag: each step previewed, nothing written yet
@@ -140,12 +138,18 @@ def child(demo: Path) -> int:
             raise SystemExit("the keyboard steps did not move the Activity slider and commit it")
         stage("  Shares & votes: slider dragged 10 steps, 3 keyboard steps")
 
+    pages_seen = 0
     for index, spec in enumerate(TABS):
         if index:
             settle(window.tab_widget.widget(index), window.actions_.go_to_tab[index].trigger)
             stage(f"tab {index + 1}: {spec.title}")
+        for page in visit_pages(window.tab(spec.key), spec.title, app):  # every inner page, nested ones too
+            window.grab()  # painted, as on screen (offscreen, a hidden page is never exposed otherwise)
+            pages_seen += 1
+            if page != spec.title:
+                stage(f"  {page}")
         if spec.key == "shares":
-            visit_shares_pages(window.tab("shares"))
+            exercise_sliders(window.tab("shares"))
     if window.workspace is None or window.workspace.undo_label is None:
         raise SystemExit("the slider moves were not committed to the workspace")
 
@@ -156,6 +160,7 @@ def child(demo: Path) -> int:
         "current_mb": _proc_status().get("VmRSS"),
         "heavy": [m for m in HEAVY if m in sys.modules],
         "modules": len(sys.modules),
+        "pages": pages_seen,
     }
     window.close()
     print(json.dumps(result))
@@ -169,7 +174,11 @@ IMPORT_STEPS = (  # in the order the app imports them on the way to the Shares &
     ("matplotlib", "matplotlib"),
     ("matplotlib.figure", "matplotlib.figure (axes, text, ticks...)"),
     ("matplotlib.backends.backend_qtagg", "matplotlib's Qt canvas"),
-    ("imagingnet_desktop.ui.shares_votes.view", "the Shares & votes tab's own modules"),
+    ("imagingnet_desktop.ui.shares_votes.shares_votes_tab", "the Shares & votes tab's own modules"),
+    ("imagingnet_desktop.ui.programme.programme_tab", "the Programme tab's modules"),
+    ("imagingnet_desktop.ui.commercial.commercial_tab", "the Commercial model tab's modules"),
+    ("imagingnet_desktop.ui.control.control_tab", "the Control tab's modules"),
+    ("imagingnet_desktop.ui.record.record_tab", "the Record tab's modules"),
 )
 
 
@@ -245,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
           f"exercised (last of {len(results)} runs)")
     _print_stages(last["stages"])
     print(f"  still loaded at the end: {', '.join(last['heavy']) or 'none of the heavy packages'} "
-          f"({last['modules']} modules)")
+          f"({last['modules']} modules); {last['pages']} tab pages visited")
     if imports:
         print("\nWhat each import adds, in a fresh process with no window (not judged):")
         _print_stages(imports)

@@ -6,6 +6,7 @@ Kept fast: nothing on the way to the first painted window imports pandas, numpy,
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from dataclasses import dataclass
@@ -86,7 +87,16 @@ def run_app(args: list[str]) -> int:
         window.open_path(options.workspace)
     else:
         _open_start_workspace(window)
+    _collect_from_now_on()
     return app.exec()
+
+
+def _collect_from_now_on() -> None:
+    """The collector was off during start-up (see ``__main__``): what start-up made is frozen out of its sweeps
+    (modules, widgets and the like live as long as the app), and collection resumes for what comes next."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def start_workspace(settings: AppSettings, folder: Path | None = None) -> tuple[Workspace, str]:
@@ -142,6 +152,7 @@ def _exit_after_start(app: QApplication, settings: AppSettings, path: Path | Non
         window.set_workspace(workspace)
         problem = paint_and_check(app, window)
     finally:
+        _collect_from_now_on()
         window.close()  # closes the workspace: the file is left self-contained
         if window.workspace is not None:
             window.close_workspace()

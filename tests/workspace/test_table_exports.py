@@ -125,5 +125,68 @@ def test_the_shares_table_has_a_row_per_partner_summing_to_100(workspace, tmp_pa
 
 
 def test_an_unknown_kind_is_refused(workspace, tmp_path):
-    with pytest.raises(FieldError, match="choose one of partners, shares"):
+    with pytest.raises(FieldError, match="choose one of partners, shares, checklist, record"):
         export_table(workspace, "nothing", tmp_path / "x.csv")
+
+
+def _rows_of(path):
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return [tuple(r) for r in csv.reader(handle)]
+    return list(load_workbook(path).active.iter_rows(values_only=True))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_checklist_table_lists_every_item_with_status_in_words_and_risky_text_quoted(workspace, tmp_path,
+                                                                                         suffix):
+    from datetime import date
+
+    from imagingnet_desktop.domain.programme.steps import ItemStatus, StepId, WorkstreamId
+    from imagingnet_desktop.workspace.programme import edits
+    from imagingnet_desktop.workspace.programme.collections import ITEMS
+
+    item = edits.add_item(workspace, StepId.OBC, WorkstreamId.FINANCE, "=1+1 agree the capital split")
+    edits.set_status(workspace, [item.id], ItemStatus.IN_DISCUSSION)
+    owner = workspace.network.partners[1]
+    edits.set_owner(workspace, item.id, owner.id)
+    edits.set_due(workspace, item.id, date(2027, 3, 31))
+    edits.set_note(workspace, item.id, "@finance leads")
+    edits.set_evidence(workspace, item.id, "-see the board paper")
+    rows = _rows_of(export_table(workspace, "checklist", tmp_path / f"checklist{suffix}"))
+    assert rows[0] == ("step", "workstream", "item", "status", "owner", "due", "note", "evidence")
+    assert len(rows) == len(workspace.rows(ITEMS)) + 1
+    ours = next(r for r in rows if "agree the capital split" in str(r[2]))
+    assert ours == ("OBC", "Finance", "'=1+1 agree the capital split", "In discussion", owner.code, "2027-03-31",
+                    "'@finance leads", "'-see the board paper")
+    assert {r[3] for r in rows[1:]} <= {s.label for s in ItemStatus}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_record_table_lists_entries_and_names_the_revealed_motion(workspace, tmp_path, suffix):
+    from datetime import date
+
+    from imagingnet_desktop.domain.record.entries import EntryKind
+    from imagingnet_desktop.domain.record.motions import VoteChoice
+    from imagingnet_desktop.workspace.record import motions
+    from imagingnet_desktop.workspace.record.entries import RECORD_ENTRIES, add_entry
+
+    owner = workspace.network.partners[0]
+    add_entry(workspace, EntryKind.ACTION, "+1 more scanner quote", today=date(2026, 12, 1), step="obc",
+              workstream="finance", owner_partner_id=owner.id, person="=cmd|' /C calc'!A0",
+              due=date(2026, 12, 15))
+    motion = motions.new_motion(workspace, "Adopt the shared reporting rota")
+    for partner in workspace.network.partners:
+        motions.cast_vote(workspace, motion.id, partner.id, VoteChoice.FOR)
+    motions.reveal(workspace, motion.id, today=date(2026, 12, 1))
+    rows = _rows_of(export_table(workspace, "record", tmp_path / f"record{suffix}"))
+    assert rows[0] == ("type", "text", "date", "step", "workstream", "owner", "person", "due", "status", "motion")
+    assert len(rows) == len(workspace.rows(RECORD_ENTRIES)) + 1
+    action = next(r for r in rows if "more scanner quote" in str(r[1]))
+    assert action == ("Action", "'+1 more scanner quote", "2026-12-01", "OBC", "Finance", owner.code,
+                      "'=cmd|' /C calc'!A0", "2026-12-15", "Open", None if suffix == ".xlsx" else "")
+    decision = rows[-1]
+    assert decision[0] == "Decision" and decision[8] == "Recorded"
+    assert decision[9] == "Adopt the shared reporting rota (passed)"
+    if suffix == ".xlsx":
+        book = load_workbook(tmp_path / "record.xlsx")
+        assert not any(c.data_type == "f" for row in book.active.iter_rows() for c in row)

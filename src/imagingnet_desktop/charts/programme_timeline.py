@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 
 from imagingnet_desktop.charts import palette
 
@@ -38,6 +40,7 @@ def draw_timeline(figure: Figure, steps: Sequence[TimelineStep], today: date, *,
     axes = figure.add_subplot(1, 1, 1)
     dated = [s for s in steps if s.start is not None and s.end is not None]
     colours = {"past": PAST, "current": CURRENT, "coming": COMING}
+    notes_drawn = []
     for row, step in enumerate(steps):
         if step.start is None or step.end is None:
             axes.text(mdates.date2num(today), row, "  no dates set", va="center", fontsize=font_size,
@@ -50,9 +53,9 @@ def draw_timeline(figure: Figure, steps: Sequence[TimelineStep], today: date, *,
         if step.overdue:
             notes.append(f"⚠ {step.overdue} overdue")
         if notes:
-            axes.text(start + width, row, "  " + " · ".join(notes), va="center", fontsize=font_size * 0.9,
+            notes_drawn.append(axes.text(start + width, row, "  " + " · ".join(notes), va="center", fontsize=font_size * 0.9,
                       color=WARNING if step.overdue else palette.INK,
-                      fontweight="bold" if step.overdue else "normal")
+                      fontweight="bold" if step.overdue else "normal"))
     labels = [f"▶ {s.label}" if s.phase == "current" else s.label for s in steps]
     axes.set_yticks(range(len(steps)), labels, fontsize=font_size)
     for tick, step in zip(axes.get_yticklabels(), steps, strict=True):
@@ -84,6 +87,30 @@ def draw_timeline(figure: Figure, steps: Sequence[TimelineStep], today: date, *,
     if title:
         figure.suptitle(title, fontsize=font_size * 1.15, fontweight="bold", x=0.01, ha="left")
     figure.set_layout_engine("tight")  # laid out again at every draw, so a resized canvas keeps its labels
+    _make_room_for(figure, axes, notes_drawn)
+
+
+def _make_room_for(figure: Figure, axes: Axes, notes: Sequence[Text]) -> None:
+    """Widen the date axis so each note after a bar ends inside the chart, whatever the type size and the
+    chart's width (large type on a 1280-px projector made "0% agreed" run off the right edge)."""
+    get_renderer = getattr(figure.canvas, "get_renderer", None)  # Agg canvases (the Qt one too) have one
+    if not notes or get_renderer is None:
+        return
+    renderer = get_renderer()
+    engine = figure.get_layout_engine()
+    if engine is not None:
+        engine.execute(figure)
+    box = axes.get_window_extent(renderer)
+    left, right = axes.get_xlim()
+    needed = right
+    for note in notes:
+        text_px = note.get_window_extent(renderer).width
+        if text_px >= box.width * 0.9:
+            continue  # cannot fit at any range: leave it to wrap nowhere rather than squash every bar
+        x0 = note.get_position()[0]
+        needed = max(needed, left + (x0 - left) * box.width / (box.width - text_px) * 1.03)
+    if needed > right:
+        axes.set_xlim(left, needed)
 
 
 def save_png(steps: Sequence[TimelineStep], path: str, today: date, *, title: str, dpi: int = 200) -> None:

@@ -15,6 +15,7 @@ import csv
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -149,9 +150,61 @@ def _percent(fraction: object) -> float:
     return round(100 * float(fraction), 2)  # type: ignore[arg-type]
 
 
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _codes(workspace: Workspace) -> dict[int, str]:
+    return {p.id: p.code for p in workspace.network.partners}
+
+
+def checklist_table(workspace: Workspace) -> Table:
+    """Every programme checklist item, in the order the Programme tab lists them, status in words."""
+    from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES, WORKSTREAM_NAMES
+    from imagingnet_desktop.workspace.programme.collections import ITEMS
+
+    codes = _codes(workspace)
+    header = ("step", "workstream", "item", "status", "owner", "due", "note", "evidence")
+    rows = tuple(
+        (STEP_SHORT_NAMES[item.step_id], WORKSTREAM_NAMES[item.workstream_id], item.text, item.status.label,
+         codes.get(item.owner_partner_id) if item.owner_partner_id is not None else None, _day(item.due),
+         item.note, item.evidence)
+        for item in workspace.rows(ITEMS)
+    )
+    return Table("Checklist", header, rows)
+
+
+def record_table(workspace: Workspace) -> Table:
+    """Every record entry (decisions, actions, open issues) in log order. A decision that records a motion's
+    revealed result also names the motion and its outcome in the last column."""
+    from imagingnet_desktop.domain.record.entries import STEP_LABELS, WORKSTREAM_LABELS
+    from imagingnet_desktop.workspace.record.entries import MOTIONS, RECORD_ENTRIES
+
+    codes = _codes(workspace)
+    motions = {m.id: m for m in workspace.rows(MOTIONS)}
+    header = ("type", "text", "date", "step", "workstream", "owner", "person", "due", "status", "motion")
+    rows: list[tuple[Cell, ...]] = []
+    for entry in workspace.rows(RECORD_ENTRIES):
+        motion = motions.get(entry.motion_id) if entry.motion_id is not None else None
+        motion_text = None
+        if motion is not None:
+            outcome = f" ({motion.outcome.value})" if motion.outcome is not None else ""
+            motion_text = f"{motion.title}{outcome}"
+        rows.append((
+            entry.kind.label, entry.text, _day(entry.entry_date),
+            STEP_LABELS.get(entry.step) if entry.step is not None else None,
+            WORKSTREAM_LABELS.get(entry.workstream) if entry.workstream is not None else None,
+            codes.get(entry.owner_partner_id) if entry.owner_partner_id is not None else None,
+            entry.person, _day(entry.due), entry.status.label, motion_text,
+        ))
+    return Table("Record", header, tuple(rows))
+
+
 TABLE_EXPORTS: dict[str, Callable[[Workspace], Table]] = {
     "partners": partners_table,
     "shares": shares_table,
+    "checklist": checklist_table,
+    "record": record_table,
 }
 
 

@@ -14,9 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from imagingnet_desktop.domain.commercial.appraisal import GREEN_BOOK_CRITERIA, OptionStatus
-from imagingnet_desktop.domain.commercial.catalogue import catalogue
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -68,6 +65,11 @@ def commercial_appraisal(db: Database) -> None:
 
 
 def _seed(db: Database) -> None:
+    # Imported here, not at the top: every open imports the migrations list (for the schema version), and only
+    # creating or migrating a workspace seeds; the catalogue's modules cost start-up some 17 ms.
+    from imagingnet_desktop.domain.commercial.appraisal import GREEN_BOOK_CRITERIA, OptionStatus
+    from imagingnet_desktop.domain.commercial.catalogue import catalogue
+
     content = catalogue()
     for position, model in enumerate(content.models, start=1):
         db.execute(

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from imagingnet_desktop.resources import resource
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -60,6 +58,8 @@ _TABLES = (
 
 def starting_content() -> dict[str, Any]:
     import tomllib  # only when a workspace is created or migrated
+
+    from imagingnet_desktop.resources import resource  # here: every open imports the migrations, few seed
 
     with resource(CONTENT_FILE).open("rb") as handle:
         return tomllib.load(handle)

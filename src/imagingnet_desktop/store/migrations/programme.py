@@ -12,11 +12,12 @@ import sqlite3
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from imagingnet_desktop.domain.programme.content import ProgrammeContent, default_content
 from imagingnet_desktop.domain.programme.steps import WORKSTREAM_ORDER
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from imagingnet_desktop.domain.programme.content import ProgrammeContent
 
 _SCHEMA = """
 CREATE TABLE programme_steps (
@@ -48,6 +49,14 @@ CREATE TABLE programme_targets (
     UNIQUE (step_id, workstream_id)
 );
 """
+
+
+def default_content() -> ProgrammeContent:
+    """The shipped content, imported only when a workspace is seeded: every open imports this module (for the
+    schema version), and reading the content there would cost start-up."""
+    from imagingnet_desktop.domain.programme.content import default_content as shipped
+
+    return shipped()
 
 
 def seed(conn: sqlite3.Connection, content: ProgrammeContent, start: date) -> None:

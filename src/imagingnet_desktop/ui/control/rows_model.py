@@ -208,7 +208,7 @@ class RowsTable(QTableView):
 
     def fit(self) -> None:
         """Columns as wide as their content up to a share of the width; the stretching column takes what is left
-        (never less than a third); rows as tall as their wrapped text. Too wide in all: the table scrolls."""
+        (never less than a third, nor than its title); rows as tall as their wrapped text. Too wide in all: the table scrolls."""
         header = self.horizontalHeader()
         available = max(self.viewport().width(), 300)
         count = self.model().columnCount()
@@ -220,7 +220,8 @@ class RowsTable(QTableView):
                 cap = max(int(available * MAX_COLUMN_SHARE), header.sectionSizeHint(column))
                 widths[column] = min(wanted, cap) if wraps else wanted
         rest = available - sum(widths.values())
-        widths[self._stretch] = max(rest, int(available * MIN_STRETCH_SHARE))
+        widths[self._stretch] = max(rest, int(available * MIN_STRETCH_SHARE),
+                                    header.sectionSizeHint(self._stretch))  # its title is never cut
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)

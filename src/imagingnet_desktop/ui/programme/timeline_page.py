@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -120,6 +120,17 @@ class TimelinePage(QWidget):
         self.canvas.draw_idle()
         self.chart_stale = False
         self.draws += 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """A new width can push the notes after the bars off the chart: draw again once the size settles."""
+        super().resizeEvent(event)
+        if self.canvas is not None and not self.chart_stale:
+            self.chart_stale = True
+            QTimer.singleShot(0, self, self._redraw_if_stale)
+
+    def _redraw_if_stale(self) -> None:
+        if self.chart_stale and self.isVisible():
+            self.redraw()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

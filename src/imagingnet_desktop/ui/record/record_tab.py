@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from imagingnet_desktop.ui.common import theme
@@ -35,6 +36,9 @@ class RecordTab(QWidget):
         self.pages.addTab(self.log, "&Log: decisions, actions, issues")
         self.pages.addTab(self.motions, "&Motions")
         self.pages.tabBar().setStyleSheet(theme.tab_bar_style(0.95))
+        # The style sheet stops the pages following the app's type: give them the font, so presentation mode
+        # and Ctrl+= scale them too (and the tab titles, in changeEvent).
+        theme.use_font(self.pages, 1.0)
         self._motions_stale = False
         self.pages.currentChanged.connect(self._page_shown)
         column = QVBoxLayout(self)
@@ -43,6 +47,11 @@ class RecordTab(QWidget):
         self._unsubscribe: Callable[[], None] | None = workspace.subscribe(self._workspace_changed)
         unsubscribe = self._unsubscribe
         self.destroyed.connect(lambda *_: unsubscribe())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.pages.tabBar().setStyleSheet(theme.tab_bar_style(0.95))
 
     def today(self) -> date:
         return self._today_fn()

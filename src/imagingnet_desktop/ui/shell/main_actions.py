@@ -33,6 +33,9 @@ class MainActions:
     undo: QAction
     redo: QAction
     presentation: QAction
+    larger_type: QAction
+    smaller_type: QAction
+    normal_type: QAction
     go_to_tab: tuple[QAction, ...]
     about: QAction
     take_snapshot: QAction
@@ -86,6 +89,13 @@ def build(window: MainWindow) -> MainActions:
     presentation = action("&Presentation mode", window.set_presentation_mode, "F11")
     presentation.setCheckable(True)
     view_menu.addAction(presentation)
+    # Ctrl+= is what most keyboards type for "Ctrl++" without Shift; both work, and the keypad's + and -.
+    larger = action("&Larger type", lambda: window.change_type_size(1),
+                    [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence("Ctrl+Shift+=")])
+    smaller = action("&Smaller type", lambda: window.change_type_size(-1),
+                     [QKeySequence("Ctrl+-"), QKeySequence("Ctrl+_")])
+    normal = action("&Normal type size", lambda: window.change_type_size(0), "Ctrl+0")
+    view_menu.addActions([larger, smaller, normal])
     changes_since = action("What &changed since…", lambda: _snapshots().show_changes(window))
     view_menu.addAction(changes_since)
     view_menu.addSeparator()
@@ -111,6 +121,9 @@ def build(window: MainWindow) -> MainActions:
         undo=undo,
         redo=redo,
         presentation=presentation,
+        larger_type=larger,
+        smaller_type=smaller,
+        normal_type=normal,
         go_to_tab=tuple(go_to),
         about=about,
         take_snapshot=take_snapshot,

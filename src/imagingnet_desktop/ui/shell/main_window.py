@@ -44,6 +44,9 @@ APP_TITLE = "ImagingNet Desktop"
 WORKSPACE_FILTER = f"ImagingNet workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
 IMPORT_FILTER = "Partner baselines (*.csv *.xlsx);;All files (*)"
 EXPORT_FILTER = "Word documents (*.docx)"
+TYPE_STEP = 0.1
+MIN_TYPE_ZOOM = 0.8
+MAX_TYPE_ZOOM = 1.6
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +58,8 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self._unsubscribe = None
         self._was_maximized = False
+        self._presenting = False
+        self._type_zoom = 1.0  # Ctrl+= / Ctrl+- / Ctrl+0, times presentation mode's scale
 
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
@@ -410,22 +415,42 @@ class MainWindow(QMainWindow):
     def set_presentation_mode(self, on: bool) -> None:
         """Full screen, type scaled by ``theme.PRESENTATION_SCALE``, menu bar hidden (F11 leaves)."""
         self.actions_.presentation.setChecked(on)
-        app = QApplication.instance()
-        if on and not self.isFullScreen():
+        # The mode is the window's own flag, not isFullScreen(): a window manager (or a test sizing the window as
+        # a given screen) may take full screen away, and F11 must still leave the mode, type and all.
+        if on and not self._presenting:
             self._was_maximized = self.isMaximized()
-            theme.apply(app, scale_factor=theme.PRESENTATION_SCALE)
-            self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
+            self._presenting = True
+            self._apply_type_size()
             self.menuBar().hide()
             self.showFullScreen()
             self.statusBar().showMessage("Presentation mode — press F11 to leave", 6000)
-        elif not on and self.isFullScreen():
-            theme.apply(app, scale_factor=1.0)
-            self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
+        elif not on and self._presenting:
+            self._presenting = False
+            self._apply_type_size()
             self.menuBar().show()
             if self._was_maximized:
                 self.showMaximized()
             else:
                 self.showNormal()
+
+    def change_type_size(self, steps: int) -> None:
+        """Ctrl+= / Ctrl+- : the type a step (10%) larger or smaller, on top of presentation mode's 150%;
+        ``steps == 0`` (Ctrl+0) puts it back to the normal size."""
+        zoom = 1.0 if steps == 0 else self._type_zoom + steps * TYPE_STEP
+        zoom = round(min(MAX_TYPE_ZOOM, max(MIN_TYPE_ZOOM, zoom)), 2)
+        if zoom != self._type_zoom:
+            self._type_zoom = zoom
+            self._apply_type_size()
+        self.statusBar().showMessage(f"Type size {round(zoom * 100)}% — Ctrl+0 for the normal size", 4000)
+
+    @property
+    def type_zoom(self) -> float:
+        return self._type_zoom
+
+    def _apply_type_size(self) -> None:
+        mode = theme.PRESENTATION_SCALE if self._presenting else 1.0
+        theme.apply(QApplication.instance(), scale_factor=mode * self._type_zoom)
+        self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
 
     def show_about(self) -> None:
         from imagingnet_desktop.ui.shell import dialogs
@@ -478,6 +503,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.set_presentation_mode(False)
+        if self._type_zoom != 1.0:  # the type size is the app's: leave it as it was found
+            self.change_type_size(0)
         if self.remember:
             self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
         self._close_current()
