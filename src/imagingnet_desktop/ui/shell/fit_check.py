@@ -65,7 +65,9 @@ def visit_pages(root: QWidget, name: str, app: QApplication) -> Iterator[str]:
             tabs.setCurrentIndex(index)
             settle(app)
             title = tabs.tabText(index).replace("&&", "\0").replace("&", "").replace("\0", "&")
-            yield from visit_pages(tabs.widget(index), f"{name} ▸ {title}", app)
+            page = tabs.widget(index)
+            if page is not None:
+                yield from visit_pages(page, f"{name} ▸ {title}", app)
         tabs.setCurrentIndex(before)
         settle(app)
 
