@@ -120,6 +120,8 @@ def record_entry(rng: random.Random, n: int, codes: list[str]) -> dict[str, obje
 
 def make_large(path: Path) -> str:
     """Write the large workspace at ``path``; returns what it holds, in words."""
+    from fractions import Fraction
+
     from imagingnet_desktop.domain.scenarios.scenario import Scenario
     from imagingnet_desktop.domain.shares.share_table import Basis
     from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
@@ -143,7 +145,7 @@ def make_large(path: Path) -> str:
             shares_votes.set_working_scenario(workspace, Scenario(
                 weights=tuple((b, {Basis.ACTIVITY: 100 - pay, Basis.PAY: pay}.get(b, 0)) for b in Basis),
                 vote_method=VoteMethod.PROPORTIONAL, rule_kind=RuleKind.QUALIFIED,
-                qualified_percent=Decimal(rng.choice((60, 66, 75)))))
+                qualified=Fraction(rng.choice((60, 66, 75)), 100)))
             shares_votes.save_scenario(workspace, f"Blend {n}: {pay}% pay")
     finally:
         workspace.close()

@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from fractions import Fraction
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -45,25 +46,12 @@ def make(folder: Path, n: int, agreed: bool) -> Path:
             weights = tuple((b, {Basis.ACTIVITY: 50, Basis.PAY: 50}.get(b, 0)) for b in Basis)
             shares_votes.set_working_scenario(workspace, Scenario(
                 weights=weights, vote_method=VoteMethod.PROPORTIONAL, rule_kind=RuleKind.QUALIFIED,
-                **_two_thirds()))
+                qualified=Fraction(2, 3)))
             saved = shares_votes.save_scenario(workspace, "Blend, proportional, two-thirds")
             shares_votes.mark_agreed(workspace, saved.id)
     finally:
         workspace.close()
     return path
-
-
-def _two_thirds() -> dict[str, object]:
-    from fractions import Fraction
-
-    from imagingnet_desktop.domain.scenarios.scenario import Scenario
-
-    fields = Scenario.__dataclass_fields__
-    if "qualified" in fields:
-        return {"qualified": Fraction(2, 3)}
-    from decimal import Decimal
-
-    return {"qualified_percent": Decimal("66.67")}
 
 
 def time_report(path: Path, reps: int) -> tuple[float, float]:

@@ -26,6 +26,7 @@ import tempfile
 import time
 from dataclasses import replace
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -73,7 +74,7 @@ def eight_partner_workspace(folder: Path) -> Workspace:
     weights = tuple((b, {Basis.ACTIVITY: 100, Basis.PAY: 50}.get(b, 0)) for b in Basis)
     shares_votes.set_working_scenario(workspace, Scenario(
         weights=weights, vote_method=VoteMethod.PROPORTIONAL, rule_kind=RuleKind.QUALIFIED,
-        qualified_percent=Decimal(75)))
+        qualified=Fraction(3, 4)))
     return workspace
 
 

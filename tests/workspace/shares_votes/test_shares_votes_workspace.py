@@ -6,7 +6,6 @@ import math
 import shutil
 import uuid
 from dataclasses import replace
-from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -21,7 +20,7 @@ from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.workspace import Workspace
-from shares_votes_helpers import DEMO_ACTIVITY, DEMO_ID, BruteForceGame, hundredths
+from shares_votes_helpers import DEMO_ACTIVITY, DEMO_ID, BruteForceGame, basis_points
 
 
 def state(ws: Workspace) -> tuple:
@@ -50,7 +49,7 @@ scenarios = st.builds(
     custom_votes=st.lists(st.tuples(st.sampled_from(list(DEMO_ID.values())), st.integers(0, 10_000)), max_size=5,
                           unique_by=lambda t: t[0]).map(tuple),
     rule_kind=st.sampled_from(RuleKind),
-    qualified_percent=st.one_of(st.none(), st.decimals(min_value=Decimal("0.01"), max_value=100, places=2)),
+    qualified=st.one_of(st.none(), st.fractions(min_value=Fraction(1, 100), max_value=1, max_denominator=1000)),
     min_partners=st.integers(0, 8),
     veto_partner_ids=st.lists(st.sampled_from(list(DEMO_ID.values())), unique=True, max_size=3).map(tuple),
 )
@@ -103,11 +102,11 @@ def test_describe_shares_names_one_basis_or_the_blend() -> None:
 
 def test_proportional_votes_and_a_qualified_rule_match_brute_force(workspace) -> None:
     scenario = Scenario(vote_method=VoteMethod.PROPORTIONAL, rule_kind=RuleKind.QUALIFIED,
-                        qualified_percent=Decimal(75), min_partners=3)
+                        qualified=Fraction(3, 4), min_partners=3)
     result = analyse(workspace.network.partners, scenario)
-    votes = hundredths(DEMO_ACTIVITY)
-    assert result.problem is None and list(result.votes) == votes and sum(votes) == 10_000
-    game = BruteForceGame(votes, quota=math.ceil(Fraction(3, 4) * 10_000), min_members=3)
+    votes = basis_points(DEMO_ACTIVITY)
+    assert result.problem is None and list(result.votes) == votes and sum(votes) == 10_001  # the quota: of these
+    game = BruteForceGame(votes, quota=math.ceil(Fraction(3, 4) * sum(votes)), min_members=3)
     assert list(result.power.banzhaf) == game.banzhaf()
     assert list(result.power.shapley_shubik) == game.shapley()
     assert list(result.power.veto_players) == game.veto_players()
@@ -116,7 +115,10 @@ def test_proportional_votes_and_a_qualified_rule_match_brute_force(workspace) ->
 
 @pytest.mark.parametrize(("changes", "words"), [
     ({"min_partners": 6}, "at least 6 partners but there are only 5"),
-    ({"rule_kind": RuleKind.QUALIFIED, "qualified_percent": Decimal(101)}, "at most 100%"),
+    ({"rule_kind": RuleKind.QUALIFIED, "qualified": Fraction(101, 100)}, "at most 100%"),
+    ({"rule_kind": RuleKind.QUALIFIED, "qualified": Fraction(3, 10)}, "30% is not a majority"),
+    ({"rule_kind": RuleKind.QUALIFIED, "qualified": Fraction(1, 2)}, "could both pass"),
+    ({"vote_method": VoteMethod.CUSTOM, "custom_votes": ((DEMO_ID["NSH"], 3),)}, "need a number for every partner"),
     ({"vote_method": VoteMethod.CUSTOM, "custom_votes": tuple((i, 0) for i in DEMO_ID.values())}, "0 votes"),
     ({"veto_partner_ids": (99,)}, "no longer in the network"),
     ({"vote_method": VoteMethod.PROPORTIONAL, "weights": tuple((b, 0) for b in Basis)}, "all zero"),

@@ -4,7 +4,7 @@ refused (with the reason, nothing written)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -30,9 +30,9 @@ def test_unanimity_clears_the_minimum_and_the_vetoes_and_a_qualified_majority_st
     vetoed = Scenario(min_partners=3, veto_partner_ids=(2, 4))
     assert with_changes(vetoed, {"rule_kind": RuleKind.UNANIMITY}) == replace(
         vetoed, rule_kind=RuleKind.UNANIMITY, min_partners=0, veto_partner_ids=())
-    assert with_changes(vetoed, {"rule_kind": RuleKind.QUALIFIED}).qualified_percent == Decimal(75)
-    kept = Scenario(rule_kind=RuleKind.SIMPLE_MAJORITY, qualified_percent=Decimal("60.5"))
-    assert with_changes(kept, {"rule_kind": RuleKind.QUALIFIED}).qualified_percent == Decimal("60.5")
+    assert with_changes(vetoed, {"rule_kind": RuleKind.QUALIFIED}).qualified == Fraction(3, 4)
+    kept = Scenario(rule_kind=RuleKind.SIMPLE_MAJORITY, qualified=Fraction(2, 3))
+    assert with_changes(kept, {"rule_kind": RuleKind.QUALIFIED}).qualified == Fraction(2, 3)
 
 
 @pytest.mark.parametrize(("text", "votes"), [("3", 3), (" 1,200 ", 1200), ("0", 0)])

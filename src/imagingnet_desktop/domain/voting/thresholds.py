@@ -46,8 +46,8 @@ def parse_qualified(text: str) -> Fraction:
 def checked_qualified(value: Fraction) -> Fraction:
     """``value`` if it is a qualified majority (more than a half, at most all the votes), else ``ThresholdError``."""
     if value > 1:
-        raise ThresholdError(f"{qualified_text(value)} is more than all the votes; a qualified majority is at most "
-                             "100% (unanimity of the votes).")
+        raise ThresholdError(f"A qualified majority is at most 100% of the votes (all of them), not "
+                             f"{qualified_text(value)}.")
     if value <= HALF:
         raise ThresholdError(
             f"{qualified_text(value) if value > 0 else '0%'} is not a majority: at half of the votes or less, a "

@@ -8,7 +8,8 @@ Shape (inside ``"network"``)::
     "shares":       {"activity"|"pay"|"non_pay"|"total_cost"|"valuation"|"blend": {code: percent} | null}
     "shares_notes": {basis or "blend": why it is null, or what to be wary of}   (only those with something to say)
     "shares_blend": {"scenario": name, "weights": {basis: percent of the blend}, "formula": str}
-    "voting": {"scenario", "method", "vote_basis", "rule": {"kind", "percent", "min_partners", "veto": [code],
+    "voting": {"scenario", "method", "vote_basis", "rule": {"kind", "percent", "fraction": "2/3" | null,
+               "min_partners", "veto": [code],
                "quota", "description"}, "votes": {code: n}, "total_votes",
                "banzhaf": {code: x}, "shapley_shubik": {code: x},
                "banzhaf_exact": {code: "p/q"}, "shapley_shubik_exact": {code: "p/q"},
@@ -132,10 +133,11 @@ def voting_section(source: object) -> dict[str, JsonValue]:
 
 def _rule(analysis: ScenarioAnalysis) -> dict[str, JsonValue]:
     scenario, game = analysis.scenario, analysis.game
-    percent = scenario.qualified_percent if scenario.rule_kind is RuleKind.QUALIFIED else None
+    fraction = scenario.qualified if scenario.rule_kind is RuleKind.QUALIFIED else None
     return {
         "kind": scenario.rule_kind.value,
-        "percent": None if percent is None else float(percent),
+        "percent": None if fraction is None else float(fraction * 100),
+        "fraction": None if fraction is None else str(fraction),
         "min_partners": scenario.min_partners,
         "veto": analysis.codes_of(game.veto) if game is not None else analysis.veto_codes(),
         "quota": None if game is None else game.quota,
