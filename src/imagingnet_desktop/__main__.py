@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import sys
 
-WINDOWLESS_COMMANDS = frozenset({"new", "import-partners", "report", "export", "snapshot", "changes", "--version", "-V", "--help", "-h"})
+WINDOWLESS_COMMANDS = frozenset({"new", "import-partners", "report", "analyse", "export", "snapshot", "changes",
+                                 "--version", "-V", "--help", "-h"})
+
+
+def _looks_like_a_command(args: list[str]) -> bool:
+    """``imagingnet reprot x``: a first word that is no file, has no file suffix and is followed by more
+    words is a mistyped command, not a workspace (the app opens one workspace at a time)."""
+    from pathlib import Path
+
+    first = args[0]
+    rest = [a for a in args[1:] if a != "--exit-after-start"]
+    return (bool(rest) and not first.startswith("-") and not Path(first).suffix and not Path(first).exists()
+            and "/" not in first and "\\" not in first)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -13,6 +25,10 @@ def main(argv: list[str] | None = None) -> int:
         from imagingnet_desktop.cli import run
 
         return run(args)
+    if args and _looks_like_a_command(args):
+        from imagingnet_desktop.cli import unknown_command
+
+        return unknown_command(args[0])
     from imagingnet_desktop.app import run_app
 
     return run_app(args)

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from imagingnet_desktop.domain.figure_text import plural
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.network.partner_fields import Problem
 from imagingnet_desktop.domain.network.spreadsheet_rows import ParsedRows, parse_rows
@@ -35,7 +36,7 @@ class ImportRefused(Exception):
         self.problems = problems
         listed = "\n".join(f"  - {p}" for p in problems[:200])
         more = f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else ""
-        super().__init__(f"Nothing was imported from {path.name}: {len(problems)} problem(s)\n{listed}{more}")
+        super().__init__(f"Nothing was imported from {path.name}: {plural(len(problems), 'problem')}\n{listed}{more}")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class ImportOutcome:
     notes: tuple[str, ...] = ()  # e.g. a code that matched a partner's in another case
 
     def summary(self) -> str:
-        return f"{len(self.added)} partner(s) added, {len(self.updated)} updated"
+        return f"{plural(len(self.added), 'partner')} added, {len(self.updated)} updated"
 
 
 def read_table(path: str | os.PathLike[str]) -> tuple[list[str], list[list[object]]]:
