@@ -23,9 +23,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from imagingnet_desktop.domain.voting import counting
 from imagingnet_desktop.domain.voting.counting import check_size, prefix_table
 from imagingnet_desktop.domain.voting.game import ReducedGame, WeightedGame
 
@@ -65,7 +67,13 @@ def minimal_coalitions(
     """
     if limit < 0:
         raise ValueError(f"The limit must be zero or more, not {limit}.")
-    game = WeightedGame.of(weights, quota, min_members=min_members, veto=veto)
+    return _coalitions_of(WeightedGame.of(weights, quota, min_members=min_members, veto=veto), limit,
+                          counting.UINT64_UP_TO)
+
+
+@lru_cache(maxsize=64)  # the same game comes back often: each section of a report, reserved matters alike
+def _coalitions_of(game: WeightedGame, limit: int, number_kind: int) -> MinimalCoalitions:
+    """``number_kind``: the uint64 limit in force, so the cache never answers for the other number kind."""
     red = game.reduced()
     n_winning, n_blocking = _count(red)
     ids, ws = red.descending()
