@@ -160,7 +160,8 @@ def _analyse(args: argparse.Namespace) -> int:
         _write(analysis_text(analysis))
     if saved is not None:
         agreed = " and marked as the agreed scenario" if saved.agreed else ""
-        _error(args.command, f"saved as the scenario '{saved.scenario.name}'{agreed} (one edit: undo it in the app)")
+        _error(args.command, f"saved as the scenario '{saved.scenario.name}'{agreed} (one edit; delete it under "
+                             "Shares & votes to take it back)")
     return EXIT_OK
 
 
