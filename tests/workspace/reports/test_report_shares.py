@@ -256,7 +256,7 @@ def test_text_report_shows_shares_and_power(tmp_path, capsys):
     lines = text.splitlines()
     header = next(i for i, line in enumerate(lines) if line.split()[:3] == ["Code", "Votes", "Vote"])
     nsh = lines[header + 1].split()
-    assert nsh == ["NSH", "3,644", "36.4", "20.0", "20.0"]  # unanimity: equal power whatever the votes
+    assert nsh == ["NSH", "3,644", "36.44", "20.0", "20.0"]  # vote share 2 dp, power 1 dp; unanimity: equal power
 
 
 def test_a_bare_network_report_uses_the_default_scenario():
@@ -264,4 +264,4 @@ def test_a_bare_network_report_uses_the_default_scenario():
     network = network_report(Network("Bare", partners))["network"]
     assert network["voting"]["votes"] == dict.fromkeys(CODES, 1)
     assert network["shares"]["blend"] == network["shares"]["activity"]
-    assert "Voting (agreed scenario: Default" in render_text({"network": network})
+    assert "Voting (no scenario is agreed yet, so this is the default" in render_text({"network": network})

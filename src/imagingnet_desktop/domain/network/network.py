@@ -183,4 +183,4 @@ def partner_limit_problem(count: int) -> str | None:
     if count <= MAX_PARTNERS:
         return None
     return (f"the network would have {count:,} partners; ImagingNet serves up to {MAX_PARTNERS} partners "
-            "(exact voting power on every change stays instant up to there), so no more can be added")
+            "(exact voting power on every change stays instant up to there), so an import may not bring more")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from imagingnet_desktop.domain.network.network import checked_network_name, partner_limit_problem
+from imagingnet_desktop.domain.network.network import checked_network_name
 from imagingnet_desktop.domain.network.partner import FIELD_BY_NAME, Partner
 from imagingnet_desktop.domain.network.partner_fields import FieldError, parse_field
 from imagingnet_desktop.workspace.changes import Change
@@ -102,9 +102,6 @@ def add_partner(workspace: Workspace, index: int | None = None) -> Partner:
     """A new partner with a unique placeholder code and name, ready to be edited in place."""
     partners = list(workspace.network.partners)
     n = len(partners) + 1
-    too_many = partner_limit_problem(n)
-    if too_many:
-        raise FieldError(too_many[0].upper() + too_many[1:] + ".")
     taken = {p.code.casefold() for p in partners} | {p.name.casefold() for p in partners}
     while f"new{n}" in taken or f"new partner {n}" in taken:
         n += 1
