@@ -235,7 +235,7 @@ def test_proportional_votes_with_a_75_percent_rule_match_brute_force(tab, worksp
 
     expected = [f"⚠ {DEMO_CODES[i]} can block any decision on its own." for i in game.veto_players()]
     expected += [f"⚠ {DEMO_CODES[i]} can pass a decision alone." for i in game.solo()]
-    expected += [f"⚠ {DEMO_CODES[i]} holds {100 * votes[i] / sum(votes):.1f}% of the votes but can never change "
+    expected += [f"⚠ {DEMO_CODES[i]} holds {100 * votes[i] / sum(votes):.2f}% of the votes but can never change "
                  "an outcome under this rule." for i in game.null_players()]
     for i in range(5):
         gap = 100 * (float(banzhaf[i]) - votes[i] / sum(votes))

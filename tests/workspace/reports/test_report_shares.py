@@ -195,7 +195,7 @@ def test_custom_votes_that_leave_partners_without_power(tmp_path, capsys):
     assert voting["null_players"] == want["null"] == ["SMC", "WBK"]
     assert voting["banzhaf_exact"] == {c: str(x) for c, x in zip(CODES, want["banzhaf"], strict=True)}
     assert voting["banzhaf_exact"]["NSH"] == "1/3"
-    assert any(w.startswith("SMC holds 10.0% of the votes but can never change an outcome") for w in voting["warnings"])
+    assert any(w.startswith("SMC holds 10.00% of the votes but can never change an outcome") for w in voting["warnings"])
 
 
 # --------------------------------------------------------------------------- no basis, and a chain that stops

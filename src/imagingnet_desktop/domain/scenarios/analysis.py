@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from imagingnet_desktop.domain.figure_text import points_text, power_percent, vote_share_percent
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.scenarios.rounding_check import RoundingCheck, check_rounding
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
@@ -176,19 +177,19 @@ def _warnings(codes: tuple[str, ...], votes: tuple[int, ...], power: PowerIndice
     for i in nulls:
         if votes[i] > 0 and total:
             out.append(
-                f"{codes[i]} holds {100 * votes[i] / total:.1f}% of the votes but can never change an outcome "
-                "under this rule."
+                f"{codes[i]} holds {vote_share_percent(Fraction(votes[i], total))} of the votes but can never change "
+                "an outcome under this rule."
             )
         else:  # a custom 0, or a share of 0% because a baseline figure is missing
             out.append(f"{codes[i]} holds no votes, so it can never change an outcome.")
     for i in range(n):
         if i in vetoes or i in nulls or not total:
             continue
-        gap = 100 * (float(power.banzhaf[i]) - votes[i] / total)
-        if abs(gap) >= POWER_GAP_WARNING_POINTS:
-            direction = "more" if gap > 0 else "less"
+        share = Fraction(votes[i], total)
+        gap = power.banzhaf[i] - share
+        if abs(gap) * 100 >= POWER_GAP_WARNING_POINTS:
             out.append(
-                f"{codes[i]} holds {100 * votes[i] / total:.1f}% of the votes but {100 * float(power.banzhaf[i]):.1f}% "
-                f"of the voting power — {abs(gap):.0f} points {direction}."
+                f"{codes[i]} holds {vote_share_percent(share)} of the votes but {power_percent(power.banzhaf[i])} "
+                f"of the voting power ({points_text(gap)})."
             )
     return out
