@@ -12,8 +12,11 @@ from hypothesis import strategies as st
 
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
+from imagingnet_desktop.domain.scenarios.rounding_check import check_rounding
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
-from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod, allocate_votes
+from imagingnet_desktop.domain.voting.coalitions import minimal_coalitions
+from imagingnet_desktop.domain.voting.power import GameError, power_indices
+from imagingnet_desktop.domain.voting.rules import RuleError, RuleKind, VoteMethod, allocate_votes, rule_game
 from shares_votes_helpers import BruteForceGame
 
 PROPORTIONAL = Scenario(vote_method=VoteMethod.PROPORTIONAL, vote_basis="activity")
@@ -134,3 +137,48 @@ def test_no_rounding_warning_when_rounding_changes_no_verdict(figures: list[int]
 def test_the_check_is_not_made_beyond_its_partner_limit_and_says_so() -> None:
     result = analyse(network([1000 + i for i in range(17)]), PROPORTIONAL)
     assert any("checked for up to 16 partners; with 17 it is not checked" in w for w in result.warnings)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(1, 40), min_size=2, max_size=6), st.sampled_from(RULES))
+def test_the_power_on_the_exact_shares_matches_brute_force(figures: list[int], rule: Scenario) -> None:
+    """Exact shares as whole-number weights over their total: the check's exact indices against brute force."""
+    total = sum(figures)
+    shares = [Fraction(f, total) for f in figures]
+    votes = [math.floor(s * 10_000 + Fraction(1, 2)) for s in shares]
+    scenario = replace(rule, vote_method=VoteMethod.PROPORTIONAL)
+    partners = network(figures)
+    try:
+        game = rule_game(votes, scenario.rule_for(partners))
+    except RuleError:
+        return
+    power = power_indices(game.weights, game.quota, min_members=game.min_members)
+    found = check_rounding(shares, votes, scenario.rule_for(partners), game, power.banzhaf, power.shapley_shubik)
+    fraction = rule.qualified
+    exact_quota = total // 2 + 1 if fraction is None else math.ceil(fraction * total)
+    exact = BruteForceGame(figures, quota=exact_quota, min_members=rule.min_partners)
+    exact_banzhaf, exact_shapley = exact.banzhaf(), exact.shapley()
+    changed = {c.index: c for c in found.changes}
+    for i in range(len(figures)):
+        if i in changed:
+            assert (changed[i].banzhaf_exact, changed[i].shapley_exact) == (exact_banzhaf[i], exact_shapley[i])
+        else:
+            assert (power.banzhaf[i], power.shapley_shubik[i]) == (exact_banzhaf[i], exact_shapley[i])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 9), st.integers(0, 3), st.integers(-1, 30), st.integers(0, 9),
+       st.lists(st.integers(0, 8), max_size=2, unique=True))
+def test_equal_votes_counted_in_closed_form_match_brute_force(n: int, w: int, quota: int, m: int,
+                                                               veto: list[int]) -> None:
+    weights, veto_t = [w] * n, tuple(v for v in veto if v < n)
+    try:
+        power = power_indices(weights, quota, min_members=m, veto=veto_t)
+        found = minimal_coalitions(weights, quota, min_members=m, veto=veto_t)
+    except GameError:
+        return
+    brute = BruteForceGame(weights, quota, m, veto_t)
+    assert list(power.swings) == brute.swings() and list(power.shapley_shubik) == brute.shapley()
+    winning = brute.winning()
+    minimal = [c for c in winning if all(not brute.wins(c - {i}) for i in c)]
+    assert found.winning.total == len(minimal)
