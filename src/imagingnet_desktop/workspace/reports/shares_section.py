@@ -8,7 +8,8 @@ Shape (inside ``"network"``)::
     "shares":       {"activity"|"pay"|"non_pay"|"total_cost"|"valuation"|"blend": {code: percent} | null}
     "shares_notes": {basis or "blend": why it is null, or what to be wary of}   (only those with something to say)
     "shares_blend": {"scenario": name, "weights": {basis: percent of the blend}, "formula": str}
-    "voting": {"scenario", "method", "vote_basis", "rule": {"kind", "percent", "fraction": "2/3" | null,
+    "voting": {"scenario", "agreed": bool (false: none is agreed, this is the default), "method", "vote_basis",
+               "rule": {"kind", "percent", "fraction": "2/3" | null,
                "min_partners", "veto": [code],
                "quota", "description"}, "votes": {code: n}, "total_votes",
                "banzhaf": {code: x}, "shapley_shubik": {code: x},
@@ -18,7 +19,8 @@ Shape (inside ``"network"``)::
                "warnings": [str], "problem": str | null}
 
 Percents are JSON numbers to 2 dp, from the largest-remainder Decimals (each basis sums to exactly
-100.00 in decimal). Power indices are floats, with the exact fractions as strings beside them. Every
+100.00 in decimal). Proportional votes are each partner's exact share in basis points, rounded on its own, so
+``total_votes`` need not be 10,000 and the quota is of the votes that exist. Power indices are floats, with the exact fractions as strings beside them. Every
 key is always present: where the analysis stopped (``problem``, e.g. a rule nobody can meet) the
 parts not reached are null.
 """
