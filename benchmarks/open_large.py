@@ -149,6 +149,8 @@ def record_rows(workspace, rng: random.Random, partner_ids: list[int], count: in
 
 def make_large(path: Path) -> str:
     """Write the large workspace at ``path``; returns what it holds, in words."""
+    from fractions import Fraction
+
     from imagingnet_desktop.domain.record.motions import MotionVote, VoteChoice
     from imagingnet_desktop.domain.scenarios.scenario import Scenario
     from imagingnet_desktop.domain.shares.share_table import Basis
@@ -172,7 +174,7 @@ def make_large(path: Path) -> str:
             shares_votes.set_working_scenario(workspace, Scenario(
                 weights=tuple((b, {Basis.ACTIVITY: 100 - pay, Basis.PAY: pay}.get(b, 0)) for b in Basis),
                 vote_method=VoteMethod.PROPORTIONAL, rule_kind=RuleKind.QUALIFIED,
-                qualified_percent=Decimal(rng.choice((60, 66, 75)))))
+                qualified=Fraction(rng.choice((60, 66, 75)), 100)))
             shares_votes.save_scenario(workspace, f"Blend {n}: {pay}% pay")
         for n in range(1, MOTIONS + 1):  # each revealed: its votes fixed and its decision in the log
             motion = motions.new_motion(workspace, f"Motion {n}: {_sentence(rng, rng.randint(5, 12))}")

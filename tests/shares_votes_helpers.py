@@ -17,6 +17,13 @@ DEMO_ACTIVITY = (684000, 437000, 384000, 320000, 228000)
 DEMO_PAY = (30980000, 17230000, 15180000, 12700000, 8930000)
 
 
+def basis_points(figures: tuple[int, ...]) -> list[int]:
+    """Proportional votes: each figure's exact share in basis points, rounded to the nearest (a half up), on
+    its own, so equal figures always get equal votes (they need not add up to 10,000)."""
+    total = sum(figures)
+    return [math.floor(Fraction(f * 10000, total) + Fraction(1, 2)) for f in figures]
+
+
 def hundredths(figures: tuple[int, ...]) -> list[int]:
     """Each figure's share of the total in hundredths of a percent (basis points), by largest remainder."""
     total = sum(figures)

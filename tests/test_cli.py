@@ -296,7 +296,7 @@ def test_import_partners_then_report_carries_unicode_and_markup(tmp_path):
     source = DATA / "partners-unicode.csv"
     result = imagingnet("import-partners", path, source, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "2 partner(s) added, 0 updated" in result.stdout
+    assert "2 partners added, 0 updated" in result.stdout
     assert no_sidecars(path)
     with source.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -343,7 +343,7 @@ def test_import_partners_problems_go_to_stderr_by_row_and_column(tmp_path):
     assert result.returncode == 2
     assert result.stdout == ""
     err = result.stderr
-    assert "Nothing was imported from partners-bad-rows.csv: 5 problem(s)" in err
+    assert "Nothing was imported from partners-bad-rows.csv: 5 problems" in err
     for where in ("row 3, column 'pay_cost_gbp'", "row 4, column 'organisation_type'",
                   "row 4, column 'imaging_staff_wte'", "row 4, column 'staff_vacancy_rate_pct'",
                   "row 5, column 'code'"):

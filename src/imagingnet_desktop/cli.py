@@ -1,5 +1,5 @@
-"""The commands that open no window: ``new``, ``import-partners``, ``report``, ``export``, ``snapshot``,
-``changes``, ``--version``.
+"""The commands that open no window: ``new``, ``import-partners``, ``report``, ``analyse``, ``export``,
+``snapshot``, ``changes``, ``--version``.
 
 A stable interface (scripts and tests use it). Exit codes: 0 success; 2 bad input, with a clear message on
 stderr and no traceback; 1 anything else (a one-line message; the traceback too when IMAGINGNET_DEBUG=1).
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imagingnet_desktop import __version__
+from imagingnet_desktop.domain.figure_text import plural
 from imagingnet_desktop.domain.names import printable
 from imagingnet_desktop.domain.network.network import checked_network_name
 from imagingnet_desktop.domain.network.partner_fields import FieldError
@@ -54,7 +55,7 @@ def _new(args: argparse.Namespace) -> int:
         count = len(workspace.network.partners)
     finally:
         workspace.close()
-    _write(f"Created {path}: '{name}' with {count} partner(s).\n")
+    _write(f"Created {path}: '{name}' with {plural(count, 'partner')}.\n")
     _warn_if_not_tidied(args, workspace)
     return EXIT_OK
 
@@ -112,6 +113,55 @@ def _report(args: argparse.Namespace) -> int:
         _write(text + "\n")
     else:
         _write(render_text(report))
+    return EXIT_OK
+
+
+def _analyse(args: argparse.Namespace) -> int:
+    from imagingnet_desktop.domain.scenarios.analysis import analyse
+    from imagingnet_desktop.workspace.shares_votes.scenario_options import (
+        OptionError,
+        Options,
+        analysis_json,
+        scenario_from_options,
+    )
+    from imagingnet_desktop.workspace.shares_votes.scenarios import save_scenario_as
+    from imagingnet_desktop.workspace.workspace import Workspace
+
+    if args.agree and args.save_as is None:
+        raise BadInput("--agree: only with --save-as NAME (it marks the scenario saved as the agreed one).")
+    if not Path(args.workspace).exists():
+        raise BadInput(f"There is no workspace at {args.workspace}; create it first with '{PROG} new'.")
+    options = Options(args.basis, args.blend, args.votes, args.rule, args.min_partners, args.veto)
+    workspace = Workspace.open(args.workspace) if args.save_as is not None else Workspace.open_read_only(
+        args.workspace)
+    try:
+        partners = workspace.network.partners
+        try:
+            scenario = scenario_from_options(options, partners, args.save_as or "Command-line scenario")
+        except OptionError as exc:
+            raise BadInput(str(exc)) from None
+        analysis = analyse(partners, scenario)
+        if analysis.problem is not None:
+            raise BadInput(f"this scenario cannot be worked out: {analysis.problem} Nothing was saved.")
+        saved = None
+        if args.save_as is not None:
+            try:
+                saved = save_scenario_as(workspace, scenario, args.save_as, agree=args.agree)
+            except FieldError as exc:
+                raise BadInput(f"--save-as: {exc}") from None
+    finally:
+        workspace.close()
+    if args.json:
+        _write(json.dumps(analysis_json(analysis), indent=2, ensure_ascii=not _stdout_is_utf8(),
+                          allow_nan=False) + "\n")
+    else:
+        from imagingnet_desktop.workspace.shares_votes.analysis_text import analysis_text
+
+        _write(analysis_text(analysis))
+    if saved is not None:
+        agreed = " and marked as the agreed scenario" if saved.agreed else ""
+        _error(args.command, f"saved as the scenario '{saved.scenario.name}'{agreed} (one edit; delete it under "
+                             "Shares & votes to take it back)")
     return EXIT_OK
 
 
@@ -253,6 +303,29 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--json", action="store_true", help="print JSON instead of text")
     rep.set_defaults(handler=_report)
 
+    ana = commands.add_parser(
+        "analyse", parents=[common], help="work a shares & votes scenario through, as the tab shows it (reads only)",
+        description="Print what the Shares & votes tab shows for one scenario: shares, votes, Banzhaf and "
+        "Shapley-Shubik power, veto and null players, the smallest coalitions that pass and that block, and the "
+        "warnings. What is not given is the default: activity alone, equal votes, a simple majority. Nothing is "
+        "written unless --save-as is given (then one saved scenario, one undoable edit).")
+    ana.add_argument("workspace", metavar="WORKSPACE")
+    shares = ana.add_mutually_exclusive_group()
+    shares.add_argument("--basis", metavar="BASIS", help="shares on one basis: activity, pay, non_pay, total_cost "
+                        "or valuation (proportional votes follow it)")
+    shares.add_argument("--blend", metavar="WEIGHTS", help="shares on a blend, e.g. activity=50,pay=50 "
+                        "(weights 0-100; proportional votes follow it)")
+    ana.add_argument("--votes", metavar="VOTES", help="equal, proportional, or custom:NSH=3,EMV=2,... "
+                     "(a number for every partner)")
+    ana.add_argument("--rule", metavar="RULE", help="majority, unanimity, qualified:75%% or qualified:2/3")
+    ana.add_argument("--min-partners", metavar="N", type=int, help="at least N partners in favour")
+    ana.add_argument("--veto", metavar="CODES", help="partners holding a veto, e.g. NSH,EMV")
+    ana.add_argument("--json", action="store_true", help="print JSON (the keys of report --json's shares and "
+                     "voting, with warnings and coalitions)")
+    ana.add_argument("--save-as", metavar="NAME", help="save the scenario under NAME (one undoable edit)")
+    ana.add_argument("--agree", action="store_true", help="with --save-as: mark it as the agreed scenario")
+    ana.set_defaults(handler=_analyse)
+
     exp = commands.add_parser("export", help="export a table to CSV or XLSX, or a draft document to Word")
     exp.add_argument("document", choices=("mou", "heads-of-terms", *TABLE_EXPORTS), metavar="KIND",
                      help=f"{', '.join(TABLE_EXPORTS)} (FILE.csv or FILE.xlsx); mou, heads-of-terms (FILE.docx)")
@@ -273,6 +346,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+COMMANDS = ("new", "import-partners", "report", "analyse", "export", "snapshot", "changes")
+
+
+def command_list() -> str:
+    return ", ".join(COMMANDS[:-1]) + " or " + COMMANDS[-1]
+
+
+def unknown_command(word: str) -> int:
+    """``imagingnet reprot x``: say the command is unknown and list the commands (exit 2)."""
+    import difflib
+
+    close = difflib.get_close_matches(word, COMMANDS, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    _error(None, f"'{word}' is not a command.{hint} The commands are {command_list()}; "
+                 f"'{PROG} WORKSPACE' opens the app (see {PROG} --help).")
+    return EXIT_BAD_INPUT
+
+
 _BAD_INPUT: tuple[type[BaseException], ...] = (BadInput, WorkspaceError, ImportRefused, FieldError)
 
 
@@ -286,7 +377,7 @@ def run(argv: Sequence[str]) -> int:
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_usage(sys.stderr)
-        _error(None, "choose a command: new, import-partners, report, export, snapshot or changes (see --help)")
+        _error(None, f"choose a command: {command_list()} (see --help)")
         return EXIT_BAD_INPUT
     try:
         return handler(args)

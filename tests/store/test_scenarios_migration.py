@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 from dataclasses import replace
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -41,10 +42,10 @@ SAVED = [
                         veto_partner_ids=(NSH, SMC))),
     (3, True, Scenario(name="Blend 60/40, 75% and EMV veto", weights=_weights(activity=60, pay=40),
                        vote_method=VoteMethod.PROPORTIONAL, rule_kind=RuleKind.QUALIFIED,
-                       qualified_percent=Decimal("75"), min_partners=2, veto_partner_ids=(EMV,))),
+                       qualified=Fraction(3, 4), min_partners=2, veto_partner_ids=(EMV,))),
 ]
 WORKING = Scenario(vote_method=VoteMethod.CUSTOM, custom_votes=((NSH, 5), (KBH, 4), (WBK, 2)),
-                   rule_kind=RuleKind.QUALIFIED, qualified_percent=Decimal("66.7"), veto_partner_ids=(WBK,))
+                   rule_kind=RuleKind.QUALIFIED, qualified=Fraction(667, 1000), veto_partner_ids=(WBK,))
 
 
 def _as_saved(ws: Workspace) -> list[tuple[int, bool, Scenario]]:

@@ -20,7 +20,7 @@ from imagingnet_desktop.workspace.workspace import Workspace
 from store_fault_helpers import cli as run_subprocess
 from store_fault_helpers import folder_state
 
-CSV_ROWS = "".join(f"N{i:03d},New partner {i} Trust,NHS Trust,{1000 + i}\n" for i in range(300))
+CSV_ROWS = "".join(f"N{i:03d},New partner {i} Trust,NHS Trust,{1000 + i}\n" for i in range(50))  # 55 in all: within the partner limit
 CSV = "code,name,organisation_type,population_served\n" + CSV_ROWS
 
 

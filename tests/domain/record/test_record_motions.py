@@ -65,8 +65,18 @@ def test_two_thirds_is_exact_not_rounded() -> None:
 def test_the_engine_rule_has_exactly_the_quota_of_the_fraction(p: int, q: int, total: int) -> None:
     if p > q:
         p, q = q, p
+    if Fraction(p, q) <= Fraction(1, 2):  # not a majority: refused (see the test below)
+        p, q = q - p + (2 * p == q), q
     rule = engine_rule(RuleKind.QUALIFIED, Fraction(p, q), 0, ())
     assert quota_for(rule, total) == math.ceil(Fraction(total * p, q))
+
+
+def test_a_qualified_majority_of_half_or_less_is_refused() -> None:
+    with pytest.raises(FieldError, match="could both pass"):
+        validate_motion(qualified(1, 2))
+    with pytest.raises(FieldError, match="not a majority"):
+        validate_motion(qualified(1, 3))
+    assert validate_motion(qualified(4, 6)).fraction_denominator == 3
 
 
 def test_a_veto_holder_blocks_by_not_voting_for_unless_abstentions_are_left_out() -> None:

@@ -25,6 +25,7 @@ from shares_votes_helpers import (
     DEMO_ID,
     DEMO_PAY,
     BruteForceGame,
+    basis_points,
     hundredths,
     one_dp,
     percent_text,
@@ -219,7 +220,7 @@ def test_proportional_votes_with_a_75_percent_rule_match_brute_force(tab, worksp
     assert scenario.rule_kind is RuleKind.QUALIFIED and scenario.qualified_percent == 75
     assert on_disk(workspace) == scenario
 
-    votes = hundredths(DEMO_ACTIVITY)
+    votes = basis_points(DEMO_ACTIVITY)
     game = BruteForceGame(votes, quota=math.ceil(Fraction(3, 4) * sum(votes)))
     banzhaf, shapley = game.banzhaf(), game.shapley()
     model = view.power_page.model
@@ -228,13 +229,13 @@ def test_proportional_votes_with_a_75_percent_rule_match_brute_force(tab, worksp
         assert cell(model, row, "votes") == f"{votes[row]:,}"
         assert cell(model, row, "banzhaf") == one_dp(banzhaf[row])
         assert cell(model, row, "shapley") == one_dp(shapley[row])
-        assert cell(view.shares_page.model, row, "blend") == percent_text(votes[row])
+        assert cell(view.shares_page.model, row, "blend") == percent_text(hundredths(DEMO_ACTIVITY)[row])
     assert list(view.analysis.power.banzhaf) == banzhaf  # exactly, not only to 1 dp
     assert list(view.analysis.power.shapley_shubik) == shapley
 
     expected = [f"⚠ {DEMO_CODES[i]} can block any decision on its own." for i in game.veto_players()]
     expected += [f"⚠ {DEMO_CODES[i]} can pass a decision alone." for i in game.solo()]
-    expected += [f"⚠ {DEMO_CODES[i]} holds {100 * votes[i] / sum(votes):.1f}% of the votes but can never change "
+    expected += [f"⚠ {DEMO_CODES[i]} holds {100 * votes[i] / sum(votes):.2f}% of the votes but can never change "
                  "an outcome under this rule." for i in game.null_players()]
     for i in range(5):
         gap = 100 * (float(banzhaf[i]) - votes[i] / sum(votes))
@@ -245,7 +246,7 @@ def test_proportional_votes_with_a_75_percent_rule_match_brute_force(tab, worksp
     assert all(s.startswith(e) for s, e in zip(shown, expected, strict=True))
     assert expected[0] == "⚠ NSH can block any decision on its own."  # the demo: NSH alone holds over 25%
     assert cell(model, 0, "note") == "Can block alone"
-    assert "passes with 7,500 of 10,000 votes" in view.warnings.text()
+    assert f"passes with {game.quota:,} of {sum(votes):,} votes" in view.warnings.text()
 
     workspace.undo()
     assert view.controls.rule.currentText().startswith("Simple majority")
@@ -266,12 +267,35 @@ def test_a_rule_nobody_can_meet_is_refused_with_the_reason_and_changes_nothing(t
     choose(qtbot, view.controls.rule, "Qualified majority")
     type_into_spin(qtbot, view.controls.percent, "120")
     assert "at most 100%" in view.message.text()
-    assert view.controls.percent.value() == 75
+    assert view.controls.percent.text() == "75%"
     assert shares_votes.working_scenario(workspace).qualified_percent == 75
 
     type_into_spin(qtbot, view.controls.percent, "60")
     assert not view.message.is_error
     assert on_disk(workspace).qualified_percent == 60
+
+
+@pytest.mark.parametrize(("typed", "stored", "shown"), [
+    ("two-thirds", Fraction(2, 3), "2/3"), ("2/3", Fraction(2, 3), "2/3"), ("three-quarters", Fraction(3, 4), "75%"),
+    ("at least 66.67%", Fraction(6667, 10000), "66.67%"),
+])
+def test_a_qualified_majority_is_typed_as_a_board_writes_it_and_kept_exact(tab, workspace, qtbot, typed, stored,
+                                                                          shown):
+    view = tab
+    choose(qtbot, view.controls.rule, "Qualified majority")
+    type_into_spin(qtbot, view.controls.percent, typed)
+    assert not view.message.is_error
+    assert on_disk(workspace).qualified == stored
+    assert view.controls.percent.text() == shown
+
+
+def test_a_qualified_majority_of_half_or_less_is_refused_with_the_reason(tab, workspace, qtbot):
+    view = tab
+    choose(qtbot, view.controls.rule, "Qualified majority")
+    type_into_spin(qtbot, view.controls.percent, "30%")
+    assert view.message.is_error and "could both pass" in view.message.text()
+    assert on_disk(workspace).qualified == Fraction(3, 4)
+    assert view.controls.percent.text() == "75%"
 
 
 def test_unanimity_clears_vetoes_and_a_veto_partner_shows_in_the_warnings(tab, workspace, qtbot):
@@ -340,9 +364,9 @@ def test_save_two_scenarios_compare_them_mark_one_agreed_and_undo_each(proportio
     header = [panel.compare_model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)]
     assert header == ["Activity, majority", "Activity, 75%"]
     # The 75% column agrees with brute force for NSH's Banzhaf power.
-    votes = hundredths(DEMO_ACTIVITY)
-    strict = BruteForceGame(votes, quota=7500)
-    majority = BruteForceGame(votes, quota=5001)
+    votes = basis_points(DEMO_ACTIVITY)
+    strict = BruteForceGame(votes, quota=math.ceil(Fraction(3, 4) * sum(votes)))
+    majority = BruteForceGame(votes, quota=sum(votes) // 2 + 1)
     banzhaf_row = next(r for r in range(panel.compare_model.rowCount())
                        if panel.compare_model.row_key(r) == ("banzhaf", 0))
     assert panel.compare_model.data(panel.compare_model.index(banzhaf_row, 0)) == one_dp(majority.banzhaf()[0])
@@ -435,8 +459,8 @@ def test_every_figure_shows_its_working(proportional_tab, workspace, qtbot):
     view = proportional_tab
     view.pages.setCurrentWidget(view.power_page)
     table, model = view.power_page.table, view.power_page.model
-    votes = hundredths(DEMO_ACTIVITY)
-    game = BruteForceGame(votes, quota=5001)
+    votes = basis_points(DEMO_ACTIVITY)
+    game = BruteForceGame(votes, quota=sum(votes) // 2 + 1)
     swings = game.swings()
 
     index = model.index(0, power_column(view, "banzhaf"))
@@ -509,7 +533,7 @@ def test_a_read_only_workspace_can_be_looked_at_but_not_changed(workspace, qtbot
         assert not view.sliders.sliders[Basis.PAY].isEnabled()
         assert not view.controls.method.isEnabled()
         assert not view.scenarios.save_button.isEnabled()
-        assert cell(view.power_page.model, 0, "votes") == f"{hundredths(DEMO_ACTIVITY)[0]:,}"
+        assert cell(view.power_page.model, 0, "votes") == f"{basis_points(DEMO_ACTIVITY)[0]:,}"
         tab.detach()
     finally:
         reader.close()
@@ -556,8 +580,8 @@ def test_the_context_menu_shows_the_working(proportional_tab, qtbot):
     menu = table.findChildren(QMenu)[-1]
     assert [a.text() for a in menu.actions()] == ["Show working"]
     menu.actions()[0].trigger()
-    votes = hundredths(DEMO_ACTIVITY)
-    assert f"EMV holds {votes[1]:,} of the 10,000 votes" in view.working_dialog.text()
+    votes = basis_points(DEMO_ACTIVITY)
+    assert f"EMV holds {votes[1]:,} of the {sum(votes):,} votes" in view.working_dialog.text()
 
 
 def test_a_deleted_veto_partner_takes_its_veto_with_it_and_undo_brings_both_back(workspace, qtbot):

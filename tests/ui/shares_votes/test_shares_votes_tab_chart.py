@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -15,7 +16,7 @@ from imagingnet_desktop.workspace.network.partner_import import create_demo
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 
 SCENARIO = replace(Scenario(), vote_method=VoteMethod.PROPORTIONAL, rule_kind=RuleKind.QUALIFIED,
-                   qualified_percent=75)
+                   qualified=Fraction(3, 4))
 
 
 @pytest.fixture

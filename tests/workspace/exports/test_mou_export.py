@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from fractions import Fraction
 
 import pytest
 
@@ -81,7 +82,7 @@ def test_shares_are_those_the_app_shows_and_add_to_100(workspace, tmp_path):
 def test_an_agreed_blend_is_stated_as_agreed_with_its_shares_and_votes(workspace, tmp_path):
     weights = tuple((b, 50 if b in (Basis.ACTIVITY, Basis.PAY) else 0) for b in Basis)
     set_working_scenario(workspace, Scenario(weights=weights, vote_method=VoteMethod.PROPORTIONAL,
-                                             rule_kind=RuleKind.QUALIFIED, qualified_percent=75))
+                                             rule_kind=RuleKind.QUALIFIED, qualified=Fraction(3, 4)))
     saved = save_scenario(workspace, "Half activity, half pay")
     mark_agreed(workspace, saved.id)
     outcome, doc = export_mou(workspace, tmp_path)

@@ -167,7 +167,7 @@ def test_one_bad_row_changes_nothing_and_every_problem_is_listed(demo, tmp_path)
         (5, "code"),
     ]
     message = str(refused.value)
-    assert "Nothing was imported" in message and "5 problem(s)" in message
+    assert "Nothing was imported" in message and "5 problems" in message
     assert "row 3, column 'pay_cost_gbp': Pay £ cannot be negative (-5)" in message
     assert "row 4, column 'staff_vacancy_rate_pct'" in message and "between 0 and 100" in message
     assert "row 5, column 'code': 'aaa' is already used in row 2" in message

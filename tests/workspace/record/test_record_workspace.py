@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -35,7 +35,7 @@ from imagingnet_desktop.workspace.shares_votes.scenarios import (
 )
 from imagingnet_desktop.workspace.workspace import Workspace
 from record_helpers import record_in_file
-from shares_votes_helpers import DEMO_ACTIVITY, DEMO_CODES, DEMO_ID, hundredths
+from shares_votes_helpers import DEMO_ACTIVITY, DEMO_CODES, DEMO_ID, basis_points
 
 TODAY = date(2026, 12, 1)
 F, A, N = VoteChoice.FOR, VoteChoice.AGAINST, VoteChoice.ABSTAIN
@@ -92,14 +92,14 @@ def test_a_bad_entry_is_refused_and_nothing_is_written(workspace: Workspace) -> 
 
 def test_a_motion_is_counted_with_the_agreed_votes_and_its_own_rule(workspace: Workspace) -> None:
     agree(workspace, Scenario(name="Agreed", vote_method=VoteMethod.PROPORTIONAL, vote_basis="activity",
-                              rule_kind=RuleKind.QUALIFIED, qualified_percent=Decimal("75")))
+                              rule_kind=RuleKind.QUALIFIED, qualified=Fraction(3, 4)))
     motion = new_motion(workspace, "Adopt the MOU")
     assert (motion.rule_kind, motion.fraction_numerator, motion.fraction_denominator) == (RuleKind.QUALIFIED, 3, 4)
-    points = hundredths(DEMO_ACTIVITY)  # NSH 33.32%, EMV 21.29%, KBD 18.70%, SMC 15.59%, WBK 11.11%
+    points = basis_points(DEMO_ACTIVITY)  # NSH 33.32%, EMV 21.29%, KBD 18.70%, SMC 15.59%, WBK 11.11%
     vote_all(workspace, motion.id, [F, F, F, A, N])
     assert sum(points[:3]) < 7500
     result = reveal(workspace, motion.id, TODAY)
-    assert result.outcome is MotionOutcome.NOT_PASSED and result.quota == 7500
+    assert result.outcome is MotionOutcome.NOT_PASSED and result.quota == 7501  # 3/4 of the 10,001 votes
     assert result.for_votes == sum(points[:3])
 
     held = record_in_file(workspace.path)
@@ -116,7 +116,7 @@ def test_a_motion_is_counted_with_the_agreed_votes_and_its_own_rule(workspace: W
 
 def test_abstentions_left_out_change_the_base(workspace: Workspace) -> None:
     agree(workspace, Scenario(name="Agreed", vote_method=VoteMethod.PROPORTIONAL, vote_basis="activity",
-                              rule_kind=RuleKind.QUALIFIED, qualified_percent=Decimal("75")))
+                              rule_kind=RuleKind.QUALIFIED, qualified=Fraction(3, 4)))
     motion = new_motion(workspace, "Adopt the MOU", abstentions=Abstentions.EXCLUDED)
     vote_all(workspace, motion.id, [F, F, F, A, N])  # 73.31 of the 88.89 cast: 82% of those voting
     assert reveal(workspace, motion.id, TODAY).passed

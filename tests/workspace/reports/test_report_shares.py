@@ -139,7 +139,7 @@ def test_demo_report_has_every_basis_and_the_default_scenario(tmp_path, capsys):
     voting = network["voting"]
     assert voting["scenario"].startswith("Default")
     assert (voting["method"], voting["vote_basis"], voting["problem"]) == ("equal", None, None)
-    assert voting["rule"] == {"kind": "simple_majority", "percent": None, "min_partners": 0, "veto": [],
+    assert voting["rule"] == {"kind": "simple_majority", "percent": None, "fraction": None, "min_partners": 0, "veto": [],
                               "quota": 3, "description": "Simple majority: more than half of the votes"}
     assert voting["votes"] == dict.fromkeys(CODES, 1) and voting["total_votes"] == 5
     assert voting["banzhaf"] == dict.fromkeys(CODES, 0.2) == voting["shapley_shubik"]
@@ -154,7 +154,7 @@ def test_demo_report_has_every_basis_and_the_default_scenario(tmp_path, capsys):
 def test_agreed_proportional_qualified_scenario_with_a_veto(tmp_path, capsys):
     scenario = Scenario(
         weights=((Basis.PAY, 30), (Basis.ACTIVITY, 70)), vote_method=VoteMethod.PROPORTIONAL,
-        rule_kind=RuleKind.QUALIFIED, qualified_percent=Decimal("75"), min_partners=2, veto_partner_ids=(DEMO_ID["EMV"],),
+        rule_kind=RuleKind.QUALIFIED, qualified=Fraction(3, 4), min_partners=2, veto_partner_ids=(DEMO_ID["EMV"],),
     )
     network = report(with_agreed(tmp_path / "agreed.imagingnet", scenario), capsys)
 
@@ -165,10 +165,11 @@ def test_agreed_proportional_qualified_scenario_with_a_veto(tmp_path, capsys):
     assert network["shares_blend"]["scenario"] == "Agreed position"
 
     voting = network["voting"]
-    votes = [int(p * 100) for p in blend]  # basis points of the blend
-    assert voting["votes"] == dict(zip(CODES, votes, strict=True)) and voting["total_votes"] == 10_000
+    exact_blend = [Fraction(3, 10) * p + Fraction(7, 10) * a for p, a in zip(pay, activity, strict=True)]
+    votes = [math.floor(p * 10_000 + Fraction(1, 2)) for p in exact_blend]  # basis points of the exact blend
+    assert voting["votes"] == dict(zip(CODES, votes, strict=True)) and voting["total_votes"] == sum(votes)
     assert (voting["method"], voting["vote_basis"], voting["problem"]) == ("proportional", "blend", None)
-    quota = 7_500
+    quota = math.ceil(Fraction(3, 4) * sum(votes))
     assert voting["rule"]["quota"] == quota
     assert voting["rule"]["veto"] == ["EMV"] and voting["rule"]["percent"] == 75.0
     assert voting["rule"]["min_partners"] == 2 and "75%" in voting["rule"]["description"]
@@ -194,7 +195,7 @@ def test_custom_votes_that_leave_partners_without_power(tmp_path, capsys):
     assert voting["null_players"] == want["null"] == ["SMC", "WBK"]
     assert voting["banzhaf_exact"] == {c: str(x) for c, x in zip(CODES, want["banzhaf"], strict=True)}
     assert voting["banzhaf_exact"]["NSH"] == "1/3"
-    assert any(w.startswith("SMC holds 10.0% of the votes but can never change an outcome") for w in voting["warnings"])
+    assert any(w.startswith("SMC holds 10.00% of the votes but can never change an outcome") for w in voting["warnings"])
 
 
 # --------------------------------------------------------------------------- no basis, and a chain that stops
@@ -255,7 +256,7 @@ def test_text_report_shows_shares_and_power(tmp_path, capsys):
     lines = text.splitlines()
     header = next(i for i, line in enumerate(lines) if line.split()[:3] == ["Code", "Votes", "Vote"])
     nsh = lines[header + 1].split()
-    assert nsh == ["NSH", "3,644", "36.4", "20.0", "20.0"]  # unanimity: equal power whatever the votes
+    assert nsh == ["NSH", "3,644", "36.44", "20.0", "20.0"]  # vote share 2 dp, power 1 dp; unanimity: equal power
 
 
 def test_a_bare_network_report_uses_the_default_scenario():
@@ -263,4 +264,4 @@ def test_a_bare_network_report_uses_the_default_scenario():
     network = network_report(Network("Bare", partners))["network"]
     assert network["voting"]["votes"] == dict.fromkeys(CODES, 1)
     assert network["shares"]["blend"] == network["shares"]["activity"]
-    assert "Voting (agreed scenario: Default" in render_text({"network": network})
+    assert "Voting (no scenario is agreed yet, so this is the default" in render_text({"network": network})

@@ -6,7 +6,6 @@ import math
 import shutil
 import uuid
 from dataclasses import replace
-from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -22,7 +21,7 @@ from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.workspace import Workspace
-from shares_votes_helpers import DEMO_ACTIVITY, DEMO_ID, BruteForceGame, hundredths
+from shares_votes_helpers import DEMO_ACTIVITY, DEMO_ID, BruteForceGame, basis_points
 
 
 def state(ws: Workspace) -> tuple:
@@ -51,7 +50,7 @@ scenarios = st.builds(
     custom_votes=st.lists(st.tuples(st.sampled_from(list(DEMO_ID.values())), st.integers(0, 10_000)), max_size=5,
                           unique_by=lambda t: t[0]).map(tuple),
     rule_kind=st.sampled_from(RuleKind),
-    qualified_percent=st.one_of(st.none(), st.decimals(min_value=Decimal("0.01"), max_value=100, places=2)),
+    qualified=st.one_of(st.none(), st.fractions(min_value=Fraction(1, 100), max_value=1, max_denominator=1000)),
     min_partners=st.integers(0, 8),
     veto_partner_ids=st.lists(st.sampled_from(list(DEMO_ID.values())), unique=True, max_size=3).map(tuple),
 )
@@ -106,11 +105,11 @@ def test_describe_shares_names_one_basis_or_the_blend() -> None:
 
 def test_proportional_votes_and_a_qualified_rule_match_brute_force(workspace) -> None:
     scenario = Scenario(vote_method=VoteMethod.PROPORTIONAL, rule_kind=RuleKind.QUALIFIED,
-                        qualified_percent=Decimal(75), min_partners=3)
+                        qualified=Fraction(3, 4), min_partners=3)
     result = analyse(workspace.network.partners, scenario)
-    votes = hundredths(DEMO_ACTIVITY)
-    assert result.problem is None and list(result.votes) == votes and sum(votes) == 10_000
-    game = BruteForceGame(votes, quota=math.ceil(Fraction(3, 4) * 10_000), min_members=3)
+    votes = basis_points(DEMO_ACTIVITY)
+    assert result.problem is None and list(result.votes) == votes and sum(votes) == 10_001  # the quota: of these
+    game = BruteForceGame(votes, quota=math.ceil(Fraction(3, 4) * sum(votes)), min_members=3)
     assert list(result.power.banzhaf) == game.banzhaf()
     assert list(result.power.shapley_shubik) == game.shapley()
     assert list(result.power.veto_players) == game.veto_players()
@@ -119,7 +118,10 @@ def test_proportional_votes_and_a_qualified_rule_match_brute_force(workspace) ->
 
 @pytest.mark.parametrize(("changes", "words"), [
     ({"min_partners": 6}, "at least 6 partners but there are only 5"),
-    ({"rule_kind": RuleKind.QUALIFIED, "qualified_percent": Decimal(101)}, "at most 100%"),
+    ({"rule_kind": RuleKind.QUALIFIED, "qualified": Fraction(101, 100)}, "at most 100%"),
+    ({"rule_kind": RuleKind.QUALIFIED, "qualified": Fraction(3, 10)}, "30% is not a majority"),
+    ({"rule_kind": RuleKind.QUALIFIED, "qualified": Fraction(1, 2)}, "could both pass"),
+    ({"vote_method": VoteMethod.CUSTOM, "custom_votes": ((DEMO_ID["NSH"], 3),)}, "need a number for every partner"),
     ({"vote_method": VoteMethod.CUSTOM, "custom_votes": tuple((i, 0) for i in DEMO_ID.values())}, "0 votes"),
     ({"veto_partner_ids": (99,)}, "no longer in the network"),
     ({"vote_method": VoteMethod.PROPORTIONAL, "weights": tuple((b, 0) for b in Basis)}, "all zero"),
@@ -271,11 +273,11 @@ def test_a_partners_veto_and_votes_go_with_it_while_its_other_rows_are_handed_ov
     assert owner() == DEMO_ID["WBK"]
 
 
-@pytest.mark.parametrize("changes", [{"qualified_percent": Decimal(150)}, {"qualified_percent": Decimal(0)},
+@pytest.mark.parametrize("changes", [{"qualified": Fraction(3, 2)}, {"qualified": Fraction(0)},
                                      {"weights": ((Basis.ACTIVITY, SLIDER_MAX + 1),)}, {"vote_basis": "luck"}])
 def test_settings_the_file_check_would_refuse_are_never_written(workspace, changes) -> None:
     # with another problem already shown, the analysis does not refuse the new one: the write path still does
-    base = Scenario(rule_kind=RuleKind.QUALIFIED, qualified_percent=Decimal(75), veto_partner_ids=(999,))
+    base = Scenario(rule_kind=RuleKind.QUALIFIED, qualified=Fraction(3, 4), veto_partner_ids=(999,))
     with pytest.raises(FieldError, match="cannot be kept"):
         shares_votes.set_working_scenario(workspace, replace(base, **changes))
     assert shares_votes.working_scenario(workspace) == Scenario() and workspace.undo_label is None

@@ -4,7 +4,7 @@ refused (with the reason, nothing written)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -30,9 +30,9 @@ def test_unanimity_clears_the_minimum_and_the_vetoes_and_a_qualified_majority_st
     vetoed = Scenario(min_partners=3, veto_partner_ids=(2, 4))
     assert with_changes(vetoed, {"rule_kind": RuleKind.UNANIMITY}) == replace(
         vetoed, rule_kind=RuleKind.UNANIMITY, min_partners=0, veto_partner_ids=())
-    assert with_changes(vetoed, {"rule_kind": RuleKind.QUALIFIED}).qualified_percent == Decimal(75)
-    kept = Scenario(rule_kind=RuleKind.SIMPLE_MAJORITY, qualified_percent=Decimal("60.5"))
-    assert with_changes(kept, {"rule_kind": RuleKind.QUALIFIED}).qualified_percent == Decimal("60.5")
+    assert with_changes(vetoed, {"rule_kind": RuleKind.QUALIFIED}).qualified == Fraction(3, 4)
+    kept = Scenario(rule_kind=RuleKind.SIMPLE_MAJORITY, qualified=Fraction(2, 3))
+    assert with_changes(kept, {"rule_kind": RuleKind.QUALIFIED}).qualified == Fraction(2, 3)
 
 
 @pytest.mark.parametrize(("text", "votes"), [("3", 3), (" 1,200 ", 1200), ("0", 0)])
@@ -83,3 +83,26 @@ def test_typed_custom_votes_change_one_partner_and_zero_votes_all_round_is_refus
     assert on_disk(workspace).custom_vote_map()[DEMO_ID["EMV"]] == 7
     with pytest.raises(FieldError, match="EMV's votes cannot be negative"):
         type_custom_votes(workspace, DEMO_ID["EMV"], "-1")
+
+
+def test_custom_votes_missing_a_partner_are_a_problem_until_its_number_is_typed(workspace: Workspace) -> None:
+    # Before: a partner with no number silently had 1 vote.
+    given = tuple((pid, 2) for code, pid in DEMO_ID.items() if code != "WBK")
+    shares_votes.set_working_scenario(workspace, Scenario(vote_method=VoteMethod.CUSTOM, custom_votes=given))
+    shown = shares_votes.analyse_scenario(workspace, shares_votes.working_scenario(workspace))
+    assert shown.votes is None and shown.problem is not None and "WBK has none yet" in shown.problem
+    type_custom_votes(workspace, DEMO_ID["NSH"], "5")  # another partner's number: kept, nothing made up for WBK
+    assert dict(on_disk(workspace).custom_votes).get(DEMO_ID["WBK"]) is None
+    type_custom_votes(workspace, DEMO_ID["WBK"], "0")
+    scenario = on_disk(workspace)
+    assert dict(scenario.custom_votes) == {**dict(given), DEMO_ID["NSH"]: 5, DEMO_ID["WBK"]: 0}
+    assert shares_votes.analyse_scenario(workspace, scenario).votes == (5, 2, 2, 2, 0)
+
+
+def test_a_qualified_majority_is_typed_as_words_and_kept_exact(workspace: Workspace) -> None:
+    edit_working(workspace, {"rule_kind": RuleKind.QUALIFIED}, "qualified")
+    edit_working(workspace, {"qualified": "two-thirds"}, "qualified majority two-thirds")
+    assert on_disk(workspace).qualified == Fraction(2, 3)
+    with pytest.raises(FieldError, match="could both pass"):
+        edit_working(workspace, {"qualified": "50%"}, "qualified majority 50%")
+    assert on_disk(workspace).qualified == Fraction(2, 3)

@@ -9,7 +9,6 @@ engine who can block it alone and which smallest groups can pass it: nothing her
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -19,7 +18,7 @@ from fractions import Fraction
 from imagingnet_desktop.domain.control.typed_values import clean_text, show_number
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.voting.coalitions import minimal_coalitions
-from imagingnet_desktop.domain.voting.game import GameError, WeightedGame
+from imagingnet_desktop.domain.voting.game import GameError
 from imagingnet_desktop.domain.voting.power import power_indices
 from imagingnet_desktop.domain.voting.rules import RuleError, RuleGame, RuleKind, VotingRule, rule_game
 
@@ -174,24 +173,15 @@ def voting_game(votes: Sequence[int], matter: ReservedMatter, veto: Sequence[int
     """The engine's game for this matter under these votes; ``veto`` holds partner positions (0-based).
 
     Unanimity, and the vote threshold of a simple majority, the minimum and the vetoes, are the engine's own
-    rules (``rule_game``); a qualified fraction sets the quota exactly, as the fewest votes reaching it.
+    rules (``rule_game``), a qualified fraction too: the quota is exactly the fewest votes reaching it.
     Raises ``RuleError`` (plain words) for a rule nobody could meet.
     """
     if matter.rule_kind is RuleKind.UNANIMITY:
         return rule_game(votes, VotingRule(RuleKind.UNANIMITY))
-    base = rule_game(votes, VotingRule(RuleKind.SIMPLE_MAJORITY, None, matter.min_partners or 0, tuple(veto)))
     fraction = matter.fraction
-    if matter.rule_kind is RuleKind.SIMPLE_MAJORITY or fraction is None:
-        if matter.rule_kind is RuleKind.QUALIFIED:
-            raise RuleError("This qualified majority has no fraction of the votes set.")
-        return base
-    total = sum(base.weights)
-    quota = math.ceil(total * fraction)
-    try:
-        WeightedGame.of(base.weights, quota, min_members=base.min_members, veto=base.veto).check_decisive()
-    except GameError as exc:
-        raise RuleError(str(exc)) from exc
-    return RuleGame(base.weights, quota, base.min_members, base.veto)
+    if matter.rule_kind is RuleKind.QUALIFIED and fraction is None:
+        raise RuleError("This qualified majority has no fraction of the votes set.")
+    return rule_game(votes, VotingRule(matter.rule_kind, None, matter.min_partners or 0, tuple(veto), fraction))
 
 
 @dataclass(frozen=True)

@@ -172,3 +172,17 @@ def checked_network_name(raw: str) -> str:
     if problem:
         raise FieldError(problem)
     return name
+
+
+# The most partners the app serves fast: every edit works the exact voting power out again, and up to this many
+# partners (62 at most, veto players aside) every count fits in 64 bits; beyond, the exact counts need Python's
+# big integers and a proportional vote takes seconds (13 s at 100 partners, a minute at 200: benchmarks/report_scale.py).
+MAX_PARTNERS = 60
+
+
+def partner_limit_problem(count: int) -> str | None:
+    """Why a network of ``count`` partners is refused, or None."""
+    if count <= MAX_PARTNERS:
+        return None
+    return (f"the network would have {count:,} partners; ImagingNet serves up to {MAX_PARTNERS} partners "
+            "(exact voting power on every change stays instant up to there), so an import may not bring more")

@@ -36,6 +36,9 @@ class FieldError(ValueError):
     """A value that cannot go into a field; ``str()`` is the user-facing message."""
 
 
+FILE_COLUMN = "(file)"  # a problem with the whole file, not one column
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem found in a row of input (import or edit)."""
@@ -45,6 +48,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.column == FILE_COLUMN:  # about the file as a whole: no row or column to name
+            return f"the file: {self.message}" if self.row is None else f"row {self.row}: {self.message}"
         where = f"row {self.row}, " if self.row is not None else ""
         return f"{where}column '{self.column}': {self.message}"
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_FLOOR, Context, Decimal
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -28,7 +28,6 @@ from imagingnet_desktop.domain.voting.game import WeightedGame
 from imagingnet_desktop.domain.voting.rules import RuleError, RuleGame, RuleKind, VotingRule, rule_game
 
 MAX_TITLE_LENGTH = 300
-_PERCENT_DIGITS = 60  # a fraction such as 2/3 as a percentage: exact, or rounded down at the 60th digit
 
 
 class VoteChoice(StrEnum):
@@ -110,6 +109,9 @@ def validate_motion(motion: Motion) -> Motion:
         fraction = Fraction(motion.fraction_numerator, motion.fraction_denominator)
         if not 0 < fraction <= 1:
             raise FieldError(f"The fraction must be more than 0 and at most 1 (all the votes), not {fraction}.")
+        if fraction <= Fraction(1, 2):
+            raise FieldError(f"{fraction} is not a majority: at half of the votes or less, a motion and its "
+                             "opposite could both pass. Choose more than 1/2, or simple majority.")
         numerator, denominator = fraction.numerator, fraction.denominator
     if motion.min_partners < 0:
         raise FieldError("The minimum number of partners cannot be negative.")
@@ -137,20 +139,12 @@ def parse_fraction(text: str) -> Fraction:
     return value
 
 
-def percent_of(fraction: Fraction) -> Decimal:
-    """The fraction as a percentage for ``VotingRule``: exact when it can be, else rounded down so far out
-    that ``quota_for`` still gives exactly ceil(total x fraction) for any total below 10**40."""
-    exact = fraction * 100
-    context = Context(prec=_PERCENT_DIGITS, rounding=ROUND_FLOOR)
-    return context.divide(Decimal(exact.numerator), Decimal(exact.denominator))
-
-
 def engine_rule(kind: RuleKind, fraction: Fraction | None, min_partners: int, veto: tuple[int, ...]) -> VotingRule:
     """A motion's rule as the voting engine's rule (unanimity needs no vetoes: everyone must agree)."""
     if kind is RuleKind.UNANIMITY:
         return VotingRule(kind)
-    percent = percent_of(fraction) if kind is RuleKind.QUALIFIED and fraction is not None else None
-    return VotingRule(kind, percent, min_partners, veto)
+    exact = fraction if kind is RuleKind.QUALIFIED else None
+    return VotingRule(kind, None, min_partners, veto, exact)
 
 
 def describe_rule(motion: Motion) -> str:

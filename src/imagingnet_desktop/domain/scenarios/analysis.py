@@ -12,7 +12,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from imagingnet_desktop.domain.figure_text import points_text, power_percent, vote_share_percent
 from imagingnet_desktop.domain.network.partner import Partner
+from imagingnet_desktop.domain.scenarios.rounding_check import RoundingCheck, check_rounding
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
 from imagingnet_desktop.domain.shares.share_table import (
     Basis,
@@ -32,6 +34,7 @@ from imagingnet_desktop.domain.voting.rules import (
     allocate_votes,
     rule_game,
 )
+from imagingnet_desktop.domain.wording import join_words
 
 COALITION_LIST_LIMIT = 20
 POWER_GAP_WARNING_POINTS = 10
@@ -43,7 +46,8 @@ class ScenarioAnalysis:
     codes: tuple[str, ...]
     partner_ids: tuple[int, ...]  # in the same order as ``codes``
     table: ShareTable | None
-    vote_shares_percent: tuple[Decimal, ...] | None  # the shares votes follow, when proportional
+    vote_shares_percent: tuple[Decimal, ...] | None  # the shares votes follow, when proportional (2 dp, shown)
+    vote_shares_exact: tuple[Fraction, ...] | None  # the same shares exactly: what the votes are made from
     votes: tuple[int, ...] | None
     game: RuleGame | None
     rule_text: str
@@ -51,6 +55,7 @@ class ScenarioAnalysis:
     coalitions: MinimalCoalitions | None
     problem: str | None  # why the chain stopped, in plain words
     warnings: tuple[str, ...]
+    rounding: RoundingCheck | None = None  # proportional votes: does rounding change anyone's power?
 
     @property
     def vote_fractions(self) -> tuple[Fraction, ...]:
@@ -73,7 +78,7 @@ def analyse(partners: Sequence[Partner], scenario: Scenario, *, coalition_limit:
     codes = tuple(p.code for p in partners)
     partial: dict[str, Any] = {  # the fields worked out so far: an analysis that stops keeps them
         "scenario": scenario, "codes": codes, "partner_ids": tuple(p.id for p in partners), "table": None,
-        "vote_shares_percent": None, "votes": None, "game": None, "rule_text": "", "power": None,
+        "vote_shares_percent": None, "vote_shares_exact": None, "votes": None, "game": None, "rule_text": "", "power": None,
         "coalitions": None, "warnings": ()}
     if not partners:
         return ScenarioAnalysis(**partial, problem="Add partners to the network first.")
@@ -84,9 +89,12 @@ def analyse(partners: Sequence[Partner], scenario: Scenario, *, coalition_limit:
     partial["table"] = table
     try:
         # Votes before the rule: a rule that cannot be played still shows who holds what.
-        percents = _vote_basis_percents(table, scenario)
-        partial["vote_shares_percent"] = percents
-        votes = _votes(scenario, partners, percents)
+        basis = _vote_basis(table, scenario)
+        exact = None if basis is None else tuple(basis.proportions[pid] for pid in table.partner_ids)
+        partial["vote_shares_percent"] = None if basis is None else tuple(basis.percents[pid]
+                                                                          for pid in table.partner_ids)
+        partial["vote_shares_exact"] = exact
+        votes = _votes(scenario, partners, exact)
         partial["votes"] = votes
         rule = scenario.rule_for(partners)
         partial["rule_text"] = rule.describe(codes)
@@ -97,15 +105,22 @@ def analyse(partners: Sequence[Partner], scenario: Scenario, *, coalition_limit:
                                         limit=coalition_limit)
     except (RuleError, VoteAllocationError, GameError, _NoBasis) as exc:
         return ScenarioAnalysis(**partial, problem=str(exc))
-    partial.update(power=power, coalitions=coalitions, warnings=tuple(_warnings(codes, votes, power, coalitions)))
-    return ScenarioAnalysis(**partial, problem=None)
+    warnings = _warnings(codes, votes, power, coalitions)
+    rounding = None
+    if exact is not None:
+        rounding = check_rounding(exact, votes, rule, game, power.banzhaf, power.shapley_shubik)
+        found = rounding.warning(codes)
+        warnings += [found] if found else []
+    partial.update(power=power, coalitions=coalitions, warnings=tuple(warnings))
+    return ScenarioAnalysis(**partial, problem=None, rounding=rounding)
 
 
 class _NoBasis(ValueError):
     pass
 
 
-def _vote_basis_percents(table: ShareTable, scenario: Scenario) -> tuple[Decimal, ...] | None:
+def _vote_basis(table: ShareTable, scenario: Scenario) -> BlendShares | BasisShares | None:
+    """The shares proportional votes follow (None for other votes); ``_NoBasis`` when there are none."""
     if scenario.vote_method is not VoteMethod.PROPORTIONAL:
         return None
     result: BlendShares | BasisShares | None
@@ -119,17 +134,30 @@ def _vote_basis_percents(table: ShareTable, scenario: Scenario) -> tuple[Decimal
     if result is None or not result.has_basis:
         reason = result.reason if result is not None else "no blend is set"
         raise _NoBasis(f"Votes in proportion to {label} cannot be set: {reason}")
-    return tuple(result.percents[pid] for pid in table.partner_ids)
+    return result
 
 
-def _votes(scenario: Scenario, partners: Sequence[Partner], percents: tuple[Decimal, ...] | None
+def missing_custom_votes(partners: Sequence[Partner], scenario: Scenario) -> list[str]:
+    """The codes of the partners custom votes give no number to (empty unless the votes are custom)."""
+    if scenario.vote_method is not VoteMethod.CUSTOM:
+        return []
+    given = scenario.custom_vote_map()
+    return [p.code for p in partners if p.id not in given]
+
+
+def _votes(scenario: Scenario, partners: Sequence[Partner], exact: tuple[Fraction, ...] | None
            ) -> tuple[int, ...]:
     if scenario.vote_method is VoteMethod.CUSTOM:
+        missing = missing_custom_votes(partners, scenario)
+        if missing:
+            raise VoteAllocationError(
+                f"Custom votes need a number for every partner: {join_words(missing)} "
+                f"{'has' if len(missing) == 1 else 'have'} none yet. Type "
+                f"{'its' if len(missing) == 1 else 'their'} votes in the Votes column (0 is a number).")
         given = scenario.custom_vote_map()
-        custom = [given.get(p.id, 1) for p in partners]
-        return allocate_votes(VoteMethod.CUSTOM, len(partners), custom=custom)
+        return allocate_votes(VoteMethod.CUSTOM, len(partners), custom=[given[p.id] for p in partners])
     if scenario.vote_method is VoteMethod.PROPORTIONAL:
-        return allocate_votes(VoteMethod.PROPORTIONAL, len(partners), share_percents=percents)
+        return allocate_votes(VoteMethod.PROPORTIONAL, len(partners), shares=exact)
     return allocate_votes(VoteMethod.EQUAL, len(partners))
 
 
@@ -149,19 +177,19 @@ def _warnings(codes: tuple[str, ...], votes: tuple[int, ...], power: PowerIndice
     for i in nulls:
         if votes[i] > 0 and total:
             out.append(
-                f"{codes[i]} holds {100 * votes[i] / total:.1f}% of the votes but can never change an outcome "
-                "under this rule."
+                f"{codes[i]} holds {vote_share_percent(Fraction(votes[i], total))} of the votes but can never change "
+                "an outcome under this rule."
             )
         else:  # a custom 0, or a share of 0% because a baseline figure is missing
             out.append(f"{codes[i]} holds no votes, so it can never change an outcome.")
     for i in range(n):
         if i in vetoes or i in nulls or not total:
             continue
-        gap = 100 * (float(power.banzhaf[i]) - votes[i] / total)
-        if abs(gap) >= POWER_GAP_WARNING_POINTS:
-            direction = "more" if gap > 0 else "less"
+        share = Fraction(votes[i], total)
+        gap = power.banzhaf[i] - share
+        if abs(gap) * 100 >= POWER_GAP_WARNING_POINTS:
             out.append(
-                f"{codes[i]} holds {100 * votes[i] / total:.1f}% of the votes but {100 * float(power.banzhaf[i]):.1f}% "
-                f"of the voting power — {abs(gap):.0f} points {direction}."
+                f"{codes[i]} holds {vote_share_percent(share)} of the votes but {power_percent(power.banzhaf[i])} "
+                f"of the voting power ({points_text(gap)})."
             )
     return out

@@ -11,18 +11,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
+from fractions import Fraction
 from typing import TypeVar
 
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import RuleError, RuleKind, VoteMethod, VotingRule
+from imagingnet_desktop.domain.voting.thresholds import exact_percent, stored_text
 
 SLIDER_MAX = 100
 DEFAULT_WEIGHTS: tuple[tuple[Basis, int], ...] = tuple((b, SLIDER_MAX if b is Basis.ACTIVITY else 0) for b in Basis)
 MAX_SCENARIOS_COMPARED = 4
 MAX_NAME_LENGTH = 80
-DEFAULT_QUALIFIED_PERCENT = Decimal(75)
+DEFAULT_QUALIFIED = Fraction(3, 4)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Scenario:
     """``weights`` are the blend sliders (0-100 each, normalised when used); one basis alone is a weight of 100.
 
     ``vote_basis`` says which shares proportional votes follow: ``"blend"`` or a ``Basis`` value.
+    ``qualified`` is a qualified majority's exact share of the votes (``Fraction(2, 3)``); stored as ``"2/3"``.
     """
 
     name: str = "Working scenario"
@@ -38,7 +41,7 @@ class Scenario:
     vote_basis: str = "blend"
     custom_votes: tuple[tuple[int, int], ...] = ()  # (partner id, votes)
     rule_kind: RuleKind = RuleKind.SIMPLE_MAJORITY
-    qualified_percent: Decimal | None = None
+    qualified: Fraction | None = None
     min_partners: int = 0
     veto_partner_ids: tuple[int, ...] = ()
 
@@ -47,6 +50,13 @@ class Scenario:
         however they were entered or stored."""
         object.__setattr__(self, "custom_votes", tuple(sorted(dict(self.custom_votes).items())))
         object.__setattr__(self, "veto_partner_ids", tuple(sorted(set(self.veto_partner_ids))))
+        if self.qualified is not None and not isinstance(self.qualified, Fraction):
+            object.__setattr__(self, "qualified", Fraction(self.qualified))
+
+    @property
+    def qualified_percent(self) -> Decimal | None:
+        """The qualified majority as a percentage when it is one exactly to 2 dp (75), else None (2/3)."""
+        return None if self.qualified is None else exact_percent(self.qualified)
 
     # ------------------------------------------------------------------ derived
     def weight_map(self) -> dict[Basis, int]:
@@ -62,8 +72,8 @@ class Scenario:
             raise RuleError("A veto partner is no longer in the network: untick it under Veto, or undo the "
                             "change that removed it.")
         veto = tuple(ids.index(i) for i in self.veto_partner_ids)
-        percent = self.qualified_percent if self.rule_kind is RuleKind.QUALIFIED else None
-        return VotingRule(self.rule_kind, percent, self.min_partners, veto)
+        fraction = self.qualified if self.rule_kind is RuleKind.QUALIFIED else None
+        return VotingRule(self.rule_kind, None, self.min_partners, veto, fraction)
 
     def describe_shares(self) -> str:
         active = [(b, w) for b, w in self.weights if w > 0]
@@ -80,7 +90,7 @@ class Scenario:
             "vote_method": self.vote_method.value,
             "vote_basis": self.vote_basis,
             "rule_kind": self.rule_kind.value,
-            "qualified_percent": None if self.qualified_percent is None else str(self.qualified_percent),
+            "qualified": None if self.qualified is None else stored_text(self.qualified),
             "min_partners": self.min_partners,
         }
 
@@ -88,11 +98,15 @@ class Scenario:
     def from_settings(cls, data: Mapping[str, object], *, name: str = "Scenario",
                       custom_votes: tuple[tuple[int, int], ...] = (),
                       veto_partner_ids: tuple[int, ...] = ()) -> Scenario:
-        """Read stored settings; anything malformed falls back to the default for that part."""
+        """Read stored settings; anything malformed falls back to the default for that part.
+
+        A qualified majority is ``"qualified": "2/3"``; settings written before it was exact hold
+        ``"qualified_percent": "75"`` instead, read as the same exact fraction (75/100 = 3/4).
+        """
         weights_in = data.get("weights")
         weights_map: Mapping[object, object] = weights_in if isinstance(weights_in, Mapping) else {}
         weights = tuple((b, _clamp_whole(weights_map.get(b.value, 0), 0, SLIDER_MAX)) for b in Basis)
-        percent = data.get("qualified_percent")
+        qualified = _fraction(data["qualified"]) if "qualified" in data else _from_percent(data.get("qualified_percent"))
         return cls(
             name=name or "Scenario",
             weights=weights,
@@ -100,7 +114,7 @@ class Scenario:
             vote_basis=str(data.get("vote_basis") or "blend"),
             custom_votes=custom_votes,
             rule_kind=_enum(RuleKind, data.get("rule_kind"), RuleKind.SIMPLE_MAJORITY),
-            qualified_percent=_decimal(percent),
+            qualified=qualified,
             min_partners=_clamp_whole(data.get("min_partners"), 0, 10**6),
             veto_partner_ids=veto_partner_ids,
         )
@@ -110,13 +124,13 @@ def with_changes(scenario: Scenario, changes: Mapping[str, object]) -> Scenario:
     """``scenario`` with the fields a person changed, and what follows from them.
 
     Unanimity needs every partner anyway, so choosing it clears a minimum number of partners and the vetoes
-    (they would add nothing); a qualified majority chosen with no percentage yet starts at 75%.
+    (they would add nothing); a qualified majority chosen with no share of the votes yet starts at 75%.
     """
     changed = replace(scenario, **changes)  # type: ignore[arg-type]
     if changed.rule_kind is RuleKind.UNANIMITY and scenario.rule_kind is not RuleKind.UNANIMITY:
         changed = replace(changed, min_partners=0, veto_partner_ids=())
-    if changed.rule_kind is RuleKind.QUALIFIED and changed.qualified_percent is None:
-        changed = replace(changed, qualified_percent=DEFAULT_QUALIFIED_PERCENT)
+    if changed.rule_kind is RuleKind.QUALIFIED and changed.qualified is None:
+        changed = replace(changed, qualified=DEFAULT_QUALIFIED)
     return changed
 
 
@@ -141,13 +155,24 @@ def _enum(kind: type[E], value: object, default: E) -> E:
         return default
 
 
-def _decimal(value: object) -> Decimal | None:
-    if value in (None, ""):
+def _from_percent(value: object) -> Fraction | None:
+    if value in (None, "") or isinstance(value, bool):
         return None
     try:
-        return Decimal(str(value))
+        percent = Decimal(str(value))
+        return Fraction(percent) / 100 if percent.is_finite() else None
     except ArithmeticError:
         return None
+
+
+def _fraction(value: object) -> Fraction | None:
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        return None
+    try:
+        fraction = Fraction(value)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return fraction if 0 <= fraction <= 1 else None
 
 
 def _clamp_whole(value: object, low: int, high: int) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 from imagingnet_desktop.domain.scenarios.scenario import SLIDER_MAX
 from imagingnet_desktop.domain.shares.share_table import Basis
@@ -20,7 +21,8 @@ _BASES = frozenset(b.value for b in Basis)
 _VOTE_BASES = _BASES | {"blend"}
 _METHODS = frozenset(m.value for m in VoteMethod)
 _RULES = frozenset(r.value for r in RuleKind)
-SETTING_KEYS = frozenset({"weights", "vote_method", "vote_basis", "rule_kind", "qualified_percent", "min_partners"})
+SETTING_KEYS = frozenset({"weights", "vote_method", "vote_basis", "rule_kind", "qualified", "qualified_percent",
+                          "min_partners"})
 DEFINITION_KEYS = SETTING_KEYS | {"name", "custom_votes", "veto_codes"}  # format 2: one JSON definition
 
 
@@ -43,6 +45,9 @@ def writable_problem(settings: Mapping[str, object]) -> str | None:
     percent = settings.get("qualified_percent")
     if isinstance(percent, str) and not 0 < Decimal(percent) <= 100:
         return f"its qualified-majority percentage ({percent}%) must be more than 0% and at most 100%"
+    share = _exact_share(settings.get("qualified"))
+    if share is not None and not 0 < share <= 1:
+        return f"its qualified majority ({share}) must be more than none and at most all of the votes"
     return None
 
 
@@ -86,7 +91,10 @@ def _settings_values_problem(data: Mapping[str, object]) -> str | None:
                                ("rule_kind", _RULES, "rule")):
         if key in data and data[key] not in allowed:
             return f"its {what} {_shown(data[key])} is not one this app knows"
-    percent = data.get("qualified_percent")  # its range is the rule's matter: the analysis explains it
+    share = data.get("qualified")  # "2/3": its range is the rule's matter, which the analysis explains
+    if share is not None and _exact_share(share) is None:
+        return f"its qualified majority {_shown(share)} is not an exact fraction such as 2/3"
+    percent = data.get("qualified_percent")  # written before the share was exact
     if percent is not None and not _percentage(percent):
         return f"its qualified-majority percentage {_shown(percent)} is not an exact number"
     if "min_partners" in data and not _whole(data["min_partners"], 0, MAX_MIN_PARTNERS):
@@ -98,6 +106,15 @@ def _whole(value: object, low: int, high: int | None) -> bool:
     if isinstance(value, bool) or not isinstance(value, int):
         return False
     return value >= low and (high is None or value <= high)
+
+
+def _exact_share(value: object) -> Fraction | None:
+    if not isinstance(value, str):  # stored as text ("2/3"), so the share is exact
+        return None
+    try:
+        return Fraction(value)
+    except (ValueError, ZeroDivisionError):
+        return None
 
 
 def _percentage(value: object) -> bool:

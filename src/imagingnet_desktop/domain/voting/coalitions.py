@@ -23,9 +23,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from imagingnet_desktop.domain.voting import counting
 from imagingnet_desktop.domain.voting.counting import check_size, prefix_table
 from imagingnet_desktop.domain.voting.game import ReducedGame, WeightedGame
 
@@ -65,7 +67,13 @@ def minimal_coalitions(
     """
     if limit < 0:
         raise ValueError(f"The limit must be zero or more, not {limit}.")
-    game = WeightedGame.of(weights, quota, min_members=min_members, veto=veto)
+    return _coalitions_of(WeightedGame.of(weights, quota, min_members=min_members, veto=veto), limit,
+                          counting.UINT64_UP_TO)
+
+
+@lru_cache(maxsize=64)  # the same game comes back often: each section of a report, reserved matters alike
+def _coalitions_of(game: WeightedGame, limit: int, number_kind: int) -> MinimalCoalitions:
+    """``number_kind``: the uint64 limit in force, so the cache never answers for the other number kind."""
     red = game.reduced()
     n_winning, n_blocking = _count(red)
     ids, ws = red.descending()
@@ -126,11 +134,27 @@ def _first_reached(
     return out
 
 
+def _count_equal(w: int, q: int, m: int, r: int, q_block: int, m_block: int, vetoes: int) -> tuple[int, int]:
+    """``_count`` when every non-veto player weighs ``w``: a set wins (blocks) exactly from one size on, so the
+    minimal ones are the sets of that size."""
+    if w == 0:
+        win_size = m if q <= 0 else r + 1
+        block_size = m_block
+    else:
+        win_size = max(-(-q // w), m, 0)
+        block_size = min(-(-q_block // w), m_block)
+    winning = math.comb(r, win_size) if 0 <= win_size <= r else 0
+    blocking = math.comb(r, block_size) if 1 <= block_size <= r else 0
+    return winning, blocking + vetoes
+
+
 def _count(red: ReducedGame) -> tuple[int, int]:
     """Exact numbers of minimal winning and minimal blocking coalitions."""
     _, ws = red.descending()
     q, m, r = red.quota, red.min_members, red.r
     q_block, m_block = sum(ws) - q + 1, r - m + 1  # B blocks iff w(B) >= q_block or |B| >= m_block
+    if r and len(set(ws)) == 1:
+        return _count_equal(ws[0], q, m, r, q_block, m_block, len(red.veto))
     width = max(q, q_block)
     rows = r + 1
     check_size(rows, width)

@@ -23,6 +23,7 @@ theorem (0.23 s at 100): faster, but machinery the budgets do not need.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -65,6 +66,8 @@ def prefix_table(weights: Sequence[int], rows: int, width: int, visit: Visitor |
     member added".
     """
     table = np.zeros((rows, width), dtype=table_dtype(rows))
+    if visit is None and len(set(weights)) == 1:
+        return _equal_weights_table(table, weights[0], len(weights))
     table[0, :] = 1  # the empty set, weight 0 <= x for every x >= 0
     for t, w in enumerate(weights):
         if visit is not None:
@@ -73,6 +76,15 @@ def prefix_table(weights: Sequence[int], rows: int, width: int, visit: Visitor |
         if w < width and hi >= 1:
             # dst += src in place; numpy buffers the overlap, so row s - 1 is read before it changes
             np.add(table[1 : hi + 1, w:], table[0:hi, : width - w], out=table[1 : hi + 1, w:])
+    return table
+
+
+def _equal_weights_table(table: np.ndarray, w: int, n: int) -> np.ndarray:
+    """Every player weighs ``w`` (equal votes): the sets of size ``s`` weigh ``s * w``, and there are C(n, s)."""
+    rows, width = table.shape
+    for s in range(min(rows, n + 1)):
+        if s * w < width:
+            table[s, s * w :] = math.comb(n, s)
     return table
 
 

@@ -19,9 +19,11 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 import numpy as np
 
+from imagingnet_desktop.domain.voting import counting
 from imagingnet_desktop.domain.voting.coalitions import CoalitionList, MinimalCoalitions, minimal_coalitions
 from imagingnet_desktop.domain.voting.counting import check_size, column, exact, prefix_table, without_player
 from imagingnet_desktop.domain.voting.game import (
@@ -109,7 +111,12 @@ def power_indices(
     Cost: about r * r * quota integer operations for r non-veto players, after the weights
     are divided by their common factor; no coalition is ever enumerated.
     """
-    game = WeightedGame.of(weights, quota, min_members=min_members, veto=veto)
+    return _power_of(WeightedGame.of(weights, quota, min_members=min_members, veto=veto), counting.UINT64_UP_TO)
+
+
+@lru_cache(maxsize=64)  # the same game comes back often: each section of a report, reserved matters alike
+def _power_of(game: WeightedGame, number_kind: int) -> PowerIndices:
+    """``number_kind``: the uint64 limit in force, so the cache never answers for the other number kind."""
     red = game.reduced()
     swings, pivots, winning = _dp_counts(red)
     total_swings = sum(swings)
@@ -172,24 +179,28 @@ def _counts(red: ReducedGame) -> tuple[list[int], list[list[int]], list[int]]:
     check_size(rows, q)
     x = q - 1
     table = prefix_table(red.weights, rows, q)
+    # Players of equal weight have equal counts: deconvolve once per distinct weight (once in all, with equal
+    # votes), not once per player.
+    distinct = list(dict.fromkeys(red.weights))
     parts = [column(table, x)]
-    for w in red.weights:
+    for w in distinct:
         first, second = without_player(table, w, x, r)
         parts.append(first - second)
         if m >= 1:
             parts.append(second[m - 1 : m])
     flat = exact(np.concatenate(parts))
     losing_prefix, pos = flat[:rows], rows
-    windows: list[list[int]] = []
-    tails: list[int] = []
-    for _ in red.weights:
-        windows.append(flat[pos : pos + r])
+    by_weight: dict[int, tuple[list[int], int]] = {}
+    for w in distinct:
+        window = flat[pos : pos + r]
         pos += r
+        tail = 0
         if m >= 1:
-            tails.append(flat[pos])
+            tail = flat[pos]
             pos += 1
-        else:
-            tails.append(0)
+        by_weight[w] = (window, tail)
+    windows = [by_weight[w][0] for w in red.weights]
+    tails = [by_weight[w][1] for w in red.weights]
     return losing_prefix, windows, tails
 
 

@@ -18,10 +18,15 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from imagingnet_desktop.domain.voting.game import GameError, WeightedGame
+from imagingnet_desktop.domain.voting.thresholds import (
+    ThresholdError,
+    checked_qualified,
+    exact_percent,
+    qualified_text,
+)
 from imagingnet_desktop.domain.wording import join_words
 
 _HUNDRED = Decimal(100)
-_CENT = Decimal("0.01")
 
 
 class VoteAllocationError(ValueError):
@@ -34,7 +39,7 @@ class RuleError(ValueError):
 
 class VoteMethod(Enum):
     EQUAL = "equal"  # one vote per partner
-    PROPORTIONAL = "proportional"  # votes in basis points of shareholding (25.37% -> 2537)
+    PROPORTIONAL = "proportional"  # votes in basis points of the exact share (25.37% -> 2537)
     CUSTOM = "custom"  # whole numbers the board agrees
 
 
@@ -63,14 +68,18 @@ def allocate_votes(
     n_partners: int,
     *,
     share_percents: Sequence[Decimal | int | str] | None = None,
+    shares: Sequence[Fraction] | None = None,
     custom: Sequence[int] | None = None,
 ) -> tuple[int, ...]:
     """Whole-number votes for each partner, so the voting game is exact.
 
     * ``EQUAL``: one vote each.
-    * ``PROPORTIONAL``: ``share_percents`` (to at most 2 decimal places, adding up to
-      exactly 100.00) become basis points: 25.37% gives 2537 votes.
-    * ``CUSTOM``: ``custom`` whole numbers, none negative and not all zero.
+    * ``PROPORTIONAL``: the exact shares (``shares`` as proportions adding up to exactly 1, or
+      ``share_percents`` as exact decimal percentages adding up to exactly 100) in basis points, each
+      rounded to the nearest (a half up): 25.37% gives 2537 votes, a sixth gives 1667. Each partner's votes
+      depend on its own exact share alone, so equal shares always get equal votes; the votes need not add
+      up to 10,000 (the quota is taken of the votes that exist).
+    * ``CUSTOM``: ``custom`` whole numbers, one for every partner, none negative and not all zero.
     """
     n = _whole(n_partners, "The number of partners", VoteAllocationError)
     if n < 1:
@@ -78,26 +87,8 @@ def allocate_votes(
     if method is VoteMethod.EQUAL:
         return (1,) * n
     if method is VoteMethod.PROPORTIONAL:
-        if share_percents is None or len(share_percents) != n:
-            got = "none" if share_percents is None else str(len(share_percents))
-            raise VoteAllocationError(
-                f"Proportional votes need a share for each of the {n} partners (got {got})."
-            )
-        shares = [
-            _percent(s, f"The share of partner {i + 1}", VoteAllocationError)
-            for i, s in enumerate(share_percents)
-        ]
-        for i, s in enumerate(shares):
-            if s < 0:
-                raise VoteAllocationError(f"The share of partner {i + 1} is {s}%; shares cannot be negative.")
-            if s != s.quantize(_CENT):
-                raise VoteAllocationError(
-                    f"The share of partner {i + 1} is {s}%; give shares to at most 2 decimal places."
-                )
-        total = sum(shares, Decimal(0))
-        if total != _HUNDRED:
-            raise VoteAllocationError(f"The shares add up to {total}%; they must add up to exactly 100%.")
-        return tuple(int(s * 100) for s in shares)
+        exact = _exact_shares(n, share_percents, shares)
+        return tuple(proportional_votes(s) for s in exact)
     if method is VoteMethod.CUSTOM:
         if custom is None or len(custom) != n:
             got = "none" if custom is None else str(len(custom))
@@ -114,15 +105,54 @@ def allocate_votes(
     raise VoteAllocationError(f"Unknown way of allocating votes: {method!r}.")
 
 
+VOTE_RESOLUTION = 10_000  # proportional votes are basis points of the exact share
+
+
+def proportional_votes(share: Fraction) -> int:
+    """One partner's votes for its exact share: basis points, rounded to the nearest, a half up."""
+    return math.floor(share * VOTE_RESOLUTION + Fraction(1, 2))
+
+
+def _exact_shares(n: int, share_percents: Sequence[Decimal | int | str] | None,
+                  shares: Sequence[Fraction] | None) -> tuple[Fraction, ...]:
+    if shares is not None:
+        if len(shares) != n:
+            raise VoteAllocationError(f"Proportional votes need a share for each of the {n} partners "
+                                      f"(got {len(shares)}).")
+        exact = tuple(s if isinstance(s, Fraction) else Fraction(s) for s in shares)
+        what = "1"
+    else:
+        if share_percents is None or len(share_percents) != n:
+            got = "none" if share_percents is None else str(len(share_percents))
+            raise VoteAllocationError(
+                f"Proportional votes need a share for each of the {n} partners (got {got})."
+            )
+        exact = tuple(Fraction(_percent(s, f"The share of partner {i + 1}", VoteAllocationError)) / 100
+                      for i, s in enumerate(share_percents))
+        what = "100%"
+    for i, s in enumerate(exact):
+        if s < 0:
+            raise VoteAllocationError(f"The share of partner {i + 1} is negative; shares cannot be negative.")
+    if sum(exact, Fraction(0)) != 1:
+        raise VoteAllocationError(f"The shares add up to {float(sum(exact)) * 100:.2f}%; they must add up to "
+                                  f"exactly {what}.")
+    return exact
+
+
 class RuleKind(Enum):
     SIMPLE_MAJORITY = "simple_majority"  # more than half the votes
-    QUALIFIED = "qualified"  # at least a stated percentage of the votes
+    QUALIFIED = "qualified"  # at least a stated fraction of the votes (more than a half)
     UNANIMITY = "unanimity"  # every partner, including any holding no votes
 
 
 @dataclass(frozen=True)
 class VotingRule:
     """What a decision needs.  ``veto`` holds partner indices (0-based) who must all agree.
+
+    A qualified majority is an exact fraction of the votes: give ``fraction`` (``Fraction(2, 3)``) or
+    ``percent`` (an exact decimal, ``Decimal("75")``); either way ``fraction`` holds it exactly afterwards,
+    and ``percent`` too when the fraction is a whole number of hundredths of a percent. A half or less is
+    refused: a motion and its opposite could then both pass.
 
     Unanimity means every partner must agree, including partners holding no votes, so it
     is played as "all the votes and every partner" (``min_members`` = number of partners);
@@ -133,17 +163,19 @@ class VotingRule:
     percent: Decimal | None = None
     min_partners: int = 0
     veto: tuple[int, ...] = ()
+    fraction: Fraction | None = None
 
     def __post_init__(self) -> None:
         if self.kind is RuleKind.QUALIFIED:
-            if self.percent is None:
-                raise RuleError("A qualified majority needs a percentage, for example 75%.")
-            pct = _percent(self.percent, "The qualified-majority percentage", RuleError)
-            if not Decimal(0) < pct <= _HUNDRED:
-                raise RuleError(f"The percentage must be more than 0% and at most 100%, not {pct}%.")
-            object.__setattr__(self, "percent", pct)
-        elif self.percent is not None:
-            raise RuleError("A percentage only applies to a qualified majority.")
+            fraction = self._fraction()
+            try:
+                checked_qualified(fraction)
+            except ThresholdError as exc:
+                raise RuleError(str(exc)) from None
+            object.__setattr__(self, "fraction", fraction)
+            object.__setattr__(self, "percent", exact_percent(fraction))
+        elif self.percent is not None or self.fraction is not None:
+            raise RuleError("A share of the votes only applies to a qualified majority.")
         m = _whole(self.min_partners, "The minimum number of partners", RuleError)
         if m < 0:
             raise RuleError(f"The minimum number of partners is {m}; it cannot be negative.")
@@ -156,15 +188,30 @@ class VotingRule:
             )
         object.__setattr__(self, "veto", veto)
 
+    def _fraction(self) -> Fraction:
+        if self.fraction is not None:
+            if not isinstance(self.fraction, Fraction):
+                raise RuleError(f"The qualified majority must be an exact fraction, not {self.fraction!r}.")
+            given = self.fraction
+            if self.percent is not None and Fraction(self.percent) / 100 != given:
+                raise RuleError("The qualified majority is given twice, as two different shares of the votes.")
+            return given
+        if self.percent is None:
+            raise RuleError("A qualified majority needs a share of the votes, for example 2/3 or 75%.")
+        pct = _percent(self.percent, "The qualified-majority percentage", RuleError)
+        if not Decimal(0) < pct <= _HUNDRED:
+            raise RuleError(f"The percentage must be more than 0% and at most 100%, not {pct}%.")
+        return Fraction(pct) / 100
+
     def describe(self, names: Sequence[str] | None = None) -> str:
-        """Plain English for the board, e.g. "Qualified majority: at least 75% of votes, and at least 3 partners"."""
+        """Plain English for the board, e.g. "Qualified majority: at least 2/3 of votes, and at least 3 partners"."""
         if self.kind is RuleKind.UNANIMITY:
             return "Unanimity: every partner must agree"
         if self.kind is RuleKind.SIMPLE_MAJORITY:
             text = "Simple majority: more than half of the votes"
         else:
-            assert self.percent is not None
-            text = f"Qualified majority: at least {self.percent.normalize():f}% of votes"
+            assert self.fraction is not None
+            text = f"Qualified majority: at least {qualified_text(self.fraction)} of votes"
         if self.min_partners:
             text += f", and at least {self.min_partners} partner{'s' if self.min_partners != 1 else ''}"
         if self.veto:
@@ -189,8 +236,8 @@ def quota_for(rule: VotingRule, total_votes: int) -> int:
     if rule.kind is RuleKind.SIMPLE_MAJORITY:
         return total_votes // 2 + 1
     if rule.kind is RuleKind.QUALIFIED:
-        assert rule.percent is not None
-        return math.ceil(Fraction(total_votes) * Fraction(rule.percent) / 100)
+        assert rule.fraction is not None
+        return math.ceil(total_votes * rule.fraction)
     return total_votes
 
 

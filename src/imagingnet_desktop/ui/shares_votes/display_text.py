@@ -1,55 +1,33 @@
 """How the Shares & votes tab writes its figures: percents, points, counts and partner lists.
 
-Plain functions with no Qt, shared by the table models, the warnings panel and the working text, so the
-same figure always reads the same way wherever it appears.
+The figures themselves follow ``domain.figure_text`` (the one rule the reports and the command line use too);
+what is here is the tab's own: figures with £, partner lists and coalition lines.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from fractions import Fraction
 
+from imagingnet_desktop.domain.figure_text import (  # the one formatting rule, shared with reports and the CLI
+    NOT_AVAILABLE,
+    count,
+    exact_percent,
+    points,
+    points_text,
+    power_percent,
+    share_number,
+    share_percent,
+    vote_share_percent,
+)
 from imagingnet_desktop.domain.shares.share_table import Basis
+
+__all__ = ["NOT_AVAILABLE", "count", "exact_percent", "points", "points_text", "power_percent", "share_number",
+           "share_percent", "vote_share_percent"]
 
 NO_BASIS = "no basis"
 NO_FIGURE = "no figure"
-NOT_AVAILABLE = "—"
 MONEY_FIELDS = frozenset(b.field for b in Basis if b.field.endswith("_gbp"))
-
-
-def share_percent(value: Decimal | None) -> str:
-    """A 2 dp share as shown in the shares table: ``33.32%``."""
-    return NOT_AVAILABLE if value is None else f"{value:.2f}%"
-
-
-def share_number(value: Decimal | None) -> str:
-    """A 2 dp share in a table whose heading says it is a percentage: ``33.32``."""
-    return NOT_AVAILABLE if value is None else f"{value:.2f}"
-
-
-def points(value: Decimal | None) -> str:
-    """Percentage points with a sign: ``+13.32`` / ``−6.80`` / ``0.00``."""
-    if value is None:
-        return NOT_AVAILABLE
-    if value == 0:
-        return "0.00"
-    sign = "+" if value > 0 else "−"
-    return f"{sign}{abs(value):.2f}"
-
-
-def power_percent(value: Fraction | float | None) -> str:
-    """A vote share or power index (0..1) to 1 dp: ``29.4%``."""
-    return NOT_AVAILABLE if value is None else f"{100 * float(value):.1f}%"
-
-
-def exact_percent(value: Fraction) -> str:
-    """A proportion to 4 dp, for the working: ``33.3171%``."""
-    return f"{100 * float(value):.4f}%"
-
-
-def count(value: int) -> str:
-    return f"{value:,}"
 
 
 def figure(basis: Basis, value: Decimal | int | None) -> str:

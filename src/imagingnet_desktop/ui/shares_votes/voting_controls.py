@@ -1,32 +1,32 @@
-"""How votes are allocated and what a decision needs: method, basis, rule, qualified %, minimum partners, vetoes.
+"""How votes are allocated and what a decision needs: method, basis, rule, qualified majority, minimum, vetoes.
 
 The controls only report what the person changed, as ``edited(changes, label)`` where ``changes`` are
-``Scenario`` fields; what follows from a change (unanimity clearing vetoes, a first qualified percentage) and
-whether it is allowed is decided in ``workspace.shares_votes.working_edits``. Nothing is sent while the tab
+``Scenario`` fields; what follows from a change (unanimity clearing vetoes, a first qualified majority) and
+whether it is allowed is decided in ``workspace.shares_votes.working_edits``. The qualified majority is typed
+as a board writes it ("2/3", "two-thirds", "75%") and sent as typed; the workspace reads it exactly. Nothing is sent while the tab
 puts a scenario on the controls (``show_scenario``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QGridLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from imagingnet_desktop.domain.scenarios.scenario import DEFAULT_QUALIFIED_PERCENT, Scenario
+from imagingnet_desktop.domain.scenarios.scenario import DEFAULT_QUALIFIED, Scenario
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
-from imagingnet_desktop.domain.wording import plain_decimal
+from imagingnet_desktop.domain.voting.thresholds import ThresholdError, parse_qualified, qualified_text
 from imagingnet_desktop.ui.common import theme
 
 METHODS = (
@@ -57,12 +57,12 @@ class VotingControls(QWidget):
         self.method = self._combo("How votes are allocated", [t for _, t in METHODS])
         self.vote_basis = self._combo("Which shares the votes follow", [t for _, t in VOTE_BASES])
         self.rule = self._combo("Decision rule", [t for _, t in RULES])
-        self.percent = QDoubleSpinBox()
-        self.percent.setAccessibleName("Qualified majority: share of the votes needed")
-        self.percent.setRange(0, 999.99)
-        self.percent.setDecimals(2)
-        self.percent.setSuffix(" %")
-        self.percent.setKeyboardTracking(False)
+        self.percent = QLineEdit()
+        self.percent.setAccessibleName("Qualified majority: share of the votes needed, e.g. 2/3 or 75%")
+        self.percent.setPlaceholderText("2/3, 3/4 or 75%")
+        self.percent.setToolTip("At least this share of the votes: a fraction (2/3, two-thirds) or a percentage "
+                                "(75%). It must be more than half.")
+        self.percent.setMaxLength(40)
         self.min_partners = QSpinBox()
         self.min_partners.setAccessibleName("Minimum number of partners in favour")
         self.min_partners.setRange(0, MAX_MIN_PARTNERS)
@@ -75,7 +75,7 @@ class VotingControls(QWidget):
         self.method.activated.connect(self._method_chosen)
         self.vote_basis.activated.connect(self._basis_chosen)
         self.rule.activated.connect(self._rule_chosen)
-        self.percent.valueChanged.connect(self._percent_changed)
+        self.percent.editingFinished.connect(self._percent_changed)
         self.min_partners.valueChanged.connect(self._minimum_changed)
 
         self._veto_grid = QGridLayout()
@@ -139,7 +139,7 @@ class VotingControls(QWidget):
             self.vote_basis.setCurrentIndex(next(
                 (i for i, (v, _) in enumerate(VOTE_BASES) if v == scenario.vote_basis), 0))
             self.rule.setCurrentIndex(_index(RULES, scenario.rule_kind))
-            self.percent.setValue(float(scenario.qualified_percent or DEFAULT_QUALIFIED_PERCENT))
+            self.percent.setText(qualified_text(scenario.qualified or DEFAULT_QUALIFIED))
             self.min_partners.setValue(min(scenario.min_partners, MAX_MIN_PARTNERS))
             for code, box in self.veto_boxes.items():
                 box.setChecked(self._partner_ids[code] in scenario.veto_partner_ids)
@@ -193,10 +193,17 @@ class VotingControls(QWidget):
             return
         self._send({"rule_kind": kind}, f"rule: {RULES[row][1].lower()}")
 
-    def _percent_changed(self, value: float) -> None:
-        percent = plain_decimal(Decimal(str(round(value, 2))))
-        if percent != self._scenario.qualified_percent:
-            self._send({"qualified_percent": percent}, f"qualified majority {percent:f}%")
+    def _percent_changed(self) -> None:
+        text = self.percent.text().strip()
+        current = self._scenario.qualified or DEFAULT_QUALIFIED
+        try:
+            same = parse_qualified(text) == current
+        except ThresholdError:
+            same = False  # sent as typed: the refusal is shown with the reason
+        if same:
+            self.percent.setText(qualified_text(current))  # "three-quarters" reads back as 75%
+            return
+        self._send({"qualified": text}, f"qualified majority {text}")
 
     def _minimum_changed(self, value: int) -> None:
         if value != self._scenario.min_partners:

@@ -202,9 +202,14 @@ def _votes_text(analysis: ScenarioAnalysis, index: int) -> str:
     if scenario.vote_method is VoteMethod.CUSTOM:
         return f"Custom votes, as typed in the Votes column: {code} has {count(votes)} of {count(total)}."
     basis = "the blend" if scenario.vote_basis == "blend" else Basis.of(scenario.vote_basis).label
-    share = analysis.vote_shares_percent[index] if analysis.vote_shares_percent else Decimal(0)
-    return (f"Votes in proportion to {basis}: one vote for each hundredth of a percent of shares, so the voting "
-            f"is exact.\n{code}'s share is {share_percent(share)} → {count(votes)} votes of {count(total)}.")
+    exact = analysis.vote_shares_exact[index] if analysis.vote_shares_exact else None
+    share = exact_percent(exact) if exact is not None else share_percent(Decimal(0))
+    text = (f"Votes in proportion to {basis}: each partner's exact share in hundredths of a percent, rounded to "
+            f"the nearest, so equal shares always get equal votes (the votes need not add up to 10,000).\n"
+            f"{code}'s exact share is {share} → {count(votes)} votes of {count(total)}.")
+    if analysis.rounding is not None and (analysis.rounding.changed or analysis.rounding.not_checked):
+        text += "\n" + analysis.rounding.working(analysis.codes)
+    return text
 
 
 def _game_text(analysis: ScenarioAnalysis) -> str:

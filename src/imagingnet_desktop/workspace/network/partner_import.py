@@ -14,8 +14,10 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from imagingnet_desktop.domain.figure_text import plural
+from imagingnet_desktop.domain.network.network import MAX_PARTNERS, partner_limit_problem
 from imagingnet_desktop.domain.network.partner import Partner
-from imagingnet_desktop.domain.network.partner_fields import Problem
+from imagingnet_desktop.domain.network.partner_fields import FILE_COLUMN, Problem
 from imagingnet_desktop.domain.network.spreadsheet_rows import ParsedRows, parse_rows
 from imagingnet_desktop.domain.spreadsheet_cells import restored
 from imagingnet_desktop.workspace.network.csv_table import read_csv_text
@@ -35,7 +37,7 @@ class ImportRefused(Exception):
         self.problems = problems
         listed = "\n".join(f"  - {p}" for p in problems[:200])
         more = f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else ""
-        super().__init__(f"Nothing was imported from {path.name}: {len(problems)} problem(s)\n{listed}{more}")
+        super().__init__(f"Nothing was imported from {path.name}: {plural(len(problems), 'problem')}\n{listed}{more}")
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class ImportOutcome:
     notes: tuple[str, ...] = ()  # e.g. a code that matched a partner's in another case
 
     def summary(self) -> str:
-        return f"{len(self.added)} partner(s) added, {len(self.updated)} updated"
+        return f"{plural(len(self.added), 'partner')} added, {len(self.updated)} updated"
 
 
 def read_table(path: str | os.PathLike[str]) -> tuple[list[str], list[list[object]]]:
@@ -92,6 +94,10 @@ def parse_file(path: str | os.PathLike[str]) -> ParsedRows:
     header, rows = read_table(path)
     if len(rows) > MAX_ROWS:
         raise ImportRefused(Path(path), (Problem(None, "(file)", f"more than {MAX_ROWS} rows"),))
+    if len(rows) > MAX_PARTNERS:  # each row is a partner: refused before anything else is read
+        raise ImportRefused(Path(path), (Problem(None, FILE_COLUMN, (
+            f"the file has {len(rows):,} partner rows; ImagingNet serves up to {MAX_PARTNERS} partners (exact voting "
+            "power on every change stays instant up to there)")),))
     parsed = parse_rows(header, rows)
     if not parsed.ok:
         raise ImportRefused(Path(path), parsed.problems)
@@ -121,6 +127,9 @@ def import_partners(workspace: Workspace, path: str | os.PathLike[str]) -> Impor
                 notes.append(f"{code} matched {stored} (kept as {stored})")
             partners[existing] = replace(partners[existing], **{**baseline, "code": stored})  # type: ignore[arg-type]
             updated.append(stored)
+    too_many = partner_limit_problem(len(partners))
+    if too_many:
+        raise ImportRefused(Path(path), (Problem(None, FILE_COLUMN, too_many),))
     clashes = _name_clashes(partners, row_of_code)
     if clashes:
         raise ImportRefused(Path(path), clashes)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, date, datetime
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from imagingnet_desktop.domain.control.reserved_matters import ReservedMatter, voting_game
@@ -72,8 +71,8 @@ def agreed_rule_defaults(workspace: Workspace) -> dict[str, Any]:
     """The agreed scenario's rule as a motion's fields (kind, fraction, minimum partners)."""
     scenario = agreed_scenario(workspace)
     fields: dict[str, Any] = {"rule_kind": scenario.rule_kind, "min_partners": scenario.min_partners}
-    if scenario.rule_kind is RuleKind.QUALIFIED and scenario.qualified_percent is not None:
-        fraction = Fraction(scenario.qualified_percent) / 100
+    if scenario.rule_kind is RuleKind.QUALIFIED and scenario.qualified is not None:
+        fraction = scenario.qualified
         fields.update(fraction_numerator=fraction.numerator, fraction_denominator=fraction.denominator)
     if scenario.rule_kind is RuleKind.UNANIMITY:
         fields["min_partners"] = 0

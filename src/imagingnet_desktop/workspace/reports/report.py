@@ -30,6 +30,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Protocol
 
+from imagingnet_desktop.domain.figure_text import plural
 from imagingnet_desktop.domain.network.network import CheckStatus, Network, checks, totals
 from imagingnet_desktop.domain.network.partner import PARTNER_FIELDS, FieldKind
 from imagingnet_desktop.workspace.reports import commercial_section as report_commercial
@@ -204,8 +205,8 @@ def _partners_text(report: dict[str, JsonValue]) -> list[str]:
     partners = report["partners"]
     totals_ = report["totals"]
     lines = [
-        f"Partners ({len(partners)}: {totals_['foundation_trusts']} NHS Foundation Trust(s), "
-        f"{totals_['other_trusts']} NHS Trust(s))"
+        f"Partners ({len(partners)}: {plural(totals_['foundation_trusts'], 'NHS Foundation Trust')}, "
+        f"{plural(totals_['other_trusts'], 'NHS Trust')})"
     ]
     if not partners:
         return [*lines, "  (no partners yet)"]

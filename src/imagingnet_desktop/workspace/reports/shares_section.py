@@ -8,7 +8,9 @@ Shape (inside ``"network"``)::
     "shares":       {"activity"|"pay"|"non_pay"|"total_cost"|"valuation"|"blend": {code: percent} | null}
     "shares_notes": {basis or "blend": why it is null, or what to be wary of}   (only those with something to say)
     "shares_blend": {"scenario": name, "weights": {basis: percent of the blend}, "formula": str}
-    "voting": {"scenario", "method", "vote_basis", "rule": {"kind", "percent", "min_partners", "veto": [code],
+    "voting": {"scenario", "agreed": bool (false: none is agreed, this is the default), "method", "vote_basis",
+               "rule": {"kind", "percent", "fraction": "2/3" | null,
+               "min_partners", "veto": [code],
                "quota", "description"}, "votes": {code: n}, "total_votes",
                "banzhaf": {code: x}, "shapley_shubik": {code: x},
                "banzhaf_exact": {code: "p/q"}, "shapley_shubik_exact": {code: "p/q"},
@@ -17,7 +19,8 @@ Shape (inside ``"network"``)::
                "warnings": [str], "problem": str | null}
 
 Percents are JSON numbers to 2 dp, from the largest-remainder Decimals (each basis sums to exactly
-100.00 in decimal). Power indices are floats, with the exact fractions as strings beside them. Every
+100.00 in decimal). Proportional votes are each partner's exact share in basis points, rounded on its own, so
+``total_votes`` need not be 10,000 and the quota is of the votes that exist. Power indices are floats, with the exact fractions as strings beside them. Every
 key is always present: where the analysis stopped (``problem``, e.g. a rule nobody can meet) the
 parts not reached are null.
 """
@@ -29,7 +32,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from imagingnet_desktop.domain.figure_text import count, power_number
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
+from imagingnet_desktop.domain.scenarios.scenario import Scenario
 from imagingnet_desktop.domain.shares.share_table import Basis, BlendShares, ShareTable, share_table
 from imagingnet_desktop.domain.voting.coalitions import CoalitionList
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
@@ -52,7 +57,21 @@ def agreed_analysis(source: object) -> tuple[ScenarioAnalysis, str | None]:
         except (ValueError, TypeError, AssertionError, ArithmeticError) as exc:
             problem = f"The agreed scenario could not be read ({exc}); the default is shown instead."
     network = source.network  # type: ignore[attr-defined]
-    return analyse(network.partners, scenario), problem
+    return _analysed(network.partners, scenario), problem
+
+
+_LAST: list[tuple[object, Scenario, ScenarioAnalysis]] = []  # the last analysis: every section of a report uses it
+
+
+def _analysed(partners: object, scenario: Scenario) -> ScenarioAnalysis:
+    """``analyse``, remembered for the same partners (the same tuple) and scenario, so a report works the agreed
+    scenario out once, not once per section."""
+    for known, known_scenario, result in _LAST:
+        if known is partners and known_scenario == scenario:
+            return result
+    result = analyse(partners, scenario)  # type: ignore[arg-type]
+    _LAST[:] = [(partners, scenario, result)]
+    return result
 
 
 def _table(analysis: ScenarioAnalysis, source: object) -> ShareTable:
@@ -68,7 +87,11 @@ def _percents(table: ShareTable, percents: dict[int, Decimal]) -> dict[str, floa
 
 def shares_section(source: object) -> dict[str, JsonValue]:
     analysis, _ = agreed_analysis(source)
-    table = _table(analysis, source)
+    return shares_json(_table(analysis, source))
+
+
+def shares_json(table: ShareTable) -> dict[str, JsonValue]:
+    """``"shares"``: every basis and the blend, {code: percent} or null."""
     out: dict[str, JsonValue] = {
         b.value: _percents(table, r.percents) if r.has_basis else None for b, r in table.bases.items()
     }
@@ -79,7 +102,10 @@ def shares_section(source: object) -> dict[str, JsonValue]:
 
 def shares_notes_section(source: object) -> dict[str, str]:
     analysis, _ = agreed_analysis(source)
-    table = _table(analysis, source)
+    return shares_notes_json(analysis, _table(analysis, source))
+
+
+def shares_notes_json(analysis: ScenarioAnalysis, table: ShareTable) -> dict[str, str]:
     notes = {b.value: r.message for b, r in table.bases.items() if r.message}
     blend = table.blend
     if blend is None:
@@ -91,7 +117,11 @@ def shares_notes_section(source: object) -> dict[str, str]:
 
 def shares_blend_section(source: object) -> dict[str, JsonValue]:
     analysis, _ = agreed_analysis(source)
-    blend: BlendShares | None = _table(analysis, source).blend
+    return shares_blend_json(analysis, _table(analysis, source))
+
+
+def shares_blend_json(analysis: ScenarioAnalysis, table: ShareTable) -> dict[str, JsonValue]:
+    blend: BlendShares | None = table.blend
     components = blend.components if blend is not None else ()
     return {
         "scenario": analysis.scenario.name,
@@ -105,6 +135,12 @@ def shares_blend_section(source: object) -> dict[str, JsonValue]:
 
 def voting_section(source: object) -> dict[str, JsonValue]:
     analysis, unreadable = agreed_analysis(source)
+    return voting_json(analysis, unreadable, agreed=analysis.scenario is not AGREED_DEFAULT)
+
+
+def voting_json(analysis: ScenarioAnalysis, unreadable: str | None = None, *, agreed: bool = True
+                ) -> dict[str, JsonValue]:
+    """``"voting"`` for one analysed scenario (the report's: the agreed one; ``analyse``'s: the one asked for)."""
     scenario, votes, power, found = analysis.scenario, analysis.votes, analysis.power, analysis.coalitions
 
     def by_code(values: Sequence[Any] | None, convert: Callable[[Any], JsonValue]) -> dict[str, JsonValue] | None:
@@ -112,6 +148,7 @@ def voting_section(source: object) -> dict[str, JsonValue]:
 
     return {
         "scenario": scenario.name,
+        "agreed": agreed,
         "method": scenario.vote_method.value,
         "vote_basis": scenario.vote_basis if scenario.vote_method is VoteMethod.PROPORTIONAL else None,
         "rule": _rule(analysis),
@@ -132,10 +169,11 @@ def voting_section(source: object) -> dict[str, JsonValue]:
 
 def _rule(analysis: ScenarioAnalysis) -> dict[str, JsonValue]:
     scenario, game = analysis.scenario, analysis.game
-    percent = scenario.qualified_percent if scenario.rule_kind is RuleKind.QUALIFIED else None
+    fraction = scenario.qualified if scenario.rule_kind is RuleKind.QUALIFIED else None
     return {
         "kind": scenario.rule_kind.value,
-        "percent": None if percent is None else float(percent),
+        "percent": None if fraction is None else float(fraction * 100),
+        "fraction": None if fraction is None else str(fraction),
         "min_partners": scenario.min_partners,
         "veto": analysis.codes_of(game.veto) if game is not None else analysis.veto_codes(),
         "quota": None if game is None else game.quota,
@@ -161,28 +199,41 @@ _COLUMNS = (("activity", "Activity"), ("pay", "Pay"), ("non_pay", "Non-pay"), ("
 
 
 def shares_text(report: dict[str, JsonValue]) -> list[str]:
-    shares = report["shares"]
     blend = report.get("shares_blend") or {}
-    codes = [p["code"] for p in report["partners"]]
     weights = ", ".join(f"{Basis.of(b).label} {w:g}%" for b, w in (blend.get("weights") or {}).items())
-    lines = [f"Shares (% to 2 dp; blend from the agreed scenario: {weights or 'none'})"]
+    return shares_lines(report["shares"], report.get("shares_notes") or {}, [p["code"] for p in report["partners"]],
+                        f"Shares (% to 2 dp; blend from the agreed scenario: {weights or 'none'})")
+
+
+def shares_lines(shares: dict[str, JsonValue], notes: dict[str, str], codes: list[str], heading: str) -> list[str]:
+    """The shares on every basis and the blend as a text table under ``heading``, then the notes."""
+    lines = [heading]
     if not codes:
         return [*lines, "  (no partners yet)"]
     cells = [["Code", *(title for _, title in _COLUMNS)]]
     for code in codes:
         cells.append([code, *("-" if shares[key] is None else f"{shares[key][code]:.2f}" for key, _ in _COLUMNS)])
     lines += _table_lines(cells)
-    for key, note in (report.get("shares_notes") or {}).items():
+    for key, note in notes.items():
         lines.append(f"  {'Blend' if key == BLEND else Basis.of(key).label}: {note}")
     return lines
 
 
 def voting_text(report: dict[str, JsonValue]) -> list[str]:
     voting = report["voting"]
+    if voting.get("agreed", True):
+        heading = f"Voting (agreed scenario: {voting['scenario']})"
+    else:
+        heading = "Voting (no scenario is agreed yet, so this is the default: equal votes and a simple majority)"
+    return voting_lines(voting, heading)
+
+
+def voting_lines(voting: dict[str, JsonValue], heading: str) -> list[str]:
+    """The voting figures as text under ``heading``: votes, both indices, veto and null players, warnings."""
     rule = voting["rule"]
     method = voting["method"] + (f", in proportion to {voting['vote_basis']}" if voting["vote_basis"] else "")
     quota = f" (quota {rule['quota']:,} of {voting['total_votes']:,} votes)" if rule["quota"] is not None else ""
-    lines = [f"Voting (agreed scenario: {voting['scenario']})",
+    lines = [heading,
              f"  Votes: {method}",
              f"  Rule: {rule['description'] or rule['kind']}{quota}"]
     if voting["problem"]:
@@ -192,8 +243,8 @@ def voting_text(report: dict[str, JsonValue]) -> list[str]:
     total = voting["total_votes"] or 1
     cells = [["Code", "Votes", "Vote %", "Banzhaf %", "Shapley-Shubik %"]]
     for code, n in voting["votes"].items():
-        cells.append([code, f"{n:,}", f"{100 * n / total:.1f}", f"{100 * voting['banzhaf'][code]:.1f}",
-                      f"{100 * voting['shapley_shubik'][code]:.1f}"])
+        cells.append([code, count(n), f"{100 * n / total:.2f}", power_number(voting["banzhaf"][code]),
+                      power_number(voting["shapley_shubik"][code])])
     lines += _table_lines(cells)
     lines.append(f"  Veto players: {', '.join(voting['veto_players']) or 'none'}; "
                  f"partners with no power: {', '.join(voting['null_players']) or 'none'}")

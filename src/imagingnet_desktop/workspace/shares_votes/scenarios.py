@@ -224,6 +224,25 @@ def save_scenario(workspace: Workspace, name: str) -> SavedScenario:
     return SavedScenario(new_id, _scenario_of(workspace, workspace.row(SCENARIOS, new_id)), False)
 
 
+def save_scenario_as(workspace: Workspace, scenario: Scenario, name: str, *, agree: bool = False) -> SavedScenario:
+    """Save ``scenario`` (not the sliders' one) under ``name`` as ONE undoable edit, marked as the agreed one
+    with ``agree``; the working scenario is left as it is."""
+    name = _valid_name(workspace, name)
+    scenario = replace(scenario, name=name)
+    new_id = workspace.new_row_id(SCENARIOS)
+    row = ScenarioRow(new_id, name, _settings_text(scenario), agreed=agree)
+    steps: list[Command] = [WriteScenario(f"save scenario {name}", new_id, _rows_for(workspace, row, scenario, None))]
+    if agree:
+        steps += [UpdateRow(SCENARIOS, replace(r, agreed=False)) for r in workspace.rows(SCENARIOS)
+                  if not r.working and r.agreed]
+    compared = compared_ids(workspace)
+    if len(compared) < MAX_SCENARIOS_COMPARED:
+        steps.append(SetTabState(COMPARED_KEY, [*compared, new_id], f"compare {name}"))
+    label = f"save scenario {name}" + (" as agreed" if agree else "")
+    workspace.execute(Batch(label, steps))
+    return SavedScenario(new_id, _scenario_of(workspace, workspace.row(SCENARIOS, new_id)), agree)
+
+
 def rename_scenario(workspace: Workspace, scenario_id: int, name: str) -> Change:
     name = _valid_name(workspace, name, ignore_id=scenario_id)
     row = workspace.row(SCENARIOS, scenario_id)

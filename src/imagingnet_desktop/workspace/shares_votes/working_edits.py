@@ -13,9 +13,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
-from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
+from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse, missing_custom_votes
 from imagingnet_desktop.domain.scenarios.scenario import Scenario, parse_votes, with_changes
 from imagingnet_desktop.domain.voting.rules import VoteMethod
+from imagingnet_desktop.domain.voting.thresholds import ThresholdError, parse_qualified
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.shares_votes.scenarios import set_working_scenario, working_scenario
 
@@ -31,12 +32,26 @@ def edit_working(workspace: Workspace, changes: Mapping[str, object], label: str
     Switching to custom votes starts from the votes as they are, so nothing jumps.
     """
     scenario = working_scenario(workspace)
+    changes = _read_qualified(changes)
+    if changes.get("qualified", scenario.qualified) == scenario.qualified and set(changes) == {"qualified"}:
+        return Change.NONE
     current = _current(workspace, scenario, shown)
     if changes.get("vote_method") is VoteMethod.CUSTOM and not scenario.custom_votes and current.votes is not None:
         changes = {**changes, "custom_votes": tuple(zip(current.partner_ids, current.votes, strict=True))}
     candidate = with_changes(scenario, changes)
     _refuse_new_problem(workspace, candidate, current)
     return set_working_scenario(workspace, candidate, label)
+
+
+def _read_qualified(changes: Mapping[str, object]) -> Mapping[str, object]:
+    """A qualified majority as typed ("2/3", "two-thirds", "75%") becomes its exact fraction, or ``FieldError``."""
+    typed = changes.get("qualified")
+    if not isinstance(typed, str):
+        return changes
+    try:
+        return {**changes, "qualified": parse_qualified(typed)}
+    except ThresholdError as exc:
+        raise FieldError(str(exc)) from None
 
 
 def type_custom_votes(workspace: Workspace, partner_id: int, text: str, *,
@@ -46,11 +61,13 @@ def type_custom_votes(workspace: Workspace, partner_id: int, text: str, *,
     votes = parse_votes(text, code)
     scenario = working_scenario(workspace)
     current = _current(workspace, scenario, shown)
-    given = scenario.custom_vote_map()  # when no votes could be worked out
-    now = current.votes or tuple(given.get(pid, 1) for pid in current.partner_ids)
-    custom = tuple((pid, votes if pid == partner_id else v) for pid, v in zip(current.partner_ids, now, strict=True))
-    candidate = replace(scenario, custom_votes=custom)
-    _refuse_new_problem(workspace, candidate, current)
+    if current.votes is not None:
+        now = dict(zip(current.partner_ids, current.votes, strict=True))
+    else:  # no votes could be worked out: keep the numbers typed so far, and give no one a number not typed
+        now = scenario.custom_vote_map()
+    candidate = replace(scenario, custom_votes=tuple({**now, partner_id: votes}.items()))
+    if not missing_custom_votes(workspace.network.partners, candidate):  # still missing some: say so, not refuse
+        _refuse_new_problem(workspace, candidate, current)
     return set_working_scenario(workspace, candidate, f"{code} votes {votes:,}")
 
 
