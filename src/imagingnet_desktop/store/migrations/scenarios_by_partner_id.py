@@ -89,11 +89,15 @@ def scenarios_by_partner_id(db: Database) -> None:
                 conn.execute("INSERT OR IGNORE INTO scenario_vetoes (scenario_id, partner_id) VALUES (?, ?)",
                              (sid, pid))
         votes = definition.get("custom_votes")
+        given: dict[int, int] = {}
         for code, n in (votes.items() if isinstance(votes, dict) else []):
             pid = id_of_code.get(str(code).casefold())
             if pid is not None and isinstance(n, int) and not isinstance(n, bool):
-                conn.execute("INSERT OR IGNORE INTO scenario_votes (scenario_id, partner_id, votes) VALUES (?, ?, ?)",
-                             (sid, pid, n))
+                given.setdefault(pid, n)
+        if definition.get("vote_method") == "custom":  # format 2 gave a partner left out of custom votes 1 vote:
+            given = {pid: given.get(pid, 1) for pid in id_of_code.values()} | given  # now every one is explicit
+        conn.executemany("INSERT INTO scenario_votes (scenario_id, partner_id, votes) VALUES (?, ?, ?)",
+                         [(sid, pid, n) for pid, n in given.items()])
     conn.execute("DELETE FROM tab_state WHERE key = ?", (WORKING_KEY,))
 
 
