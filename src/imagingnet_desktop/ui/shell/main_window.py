@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from imagingnet_desktop.domain.network.network import checked_network_name
@@ -44,6 +44,7 @@ APP_TITLE = "ImagingNet Desktop"
 WORKSPACE_FILTER = f"ImagingNet workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
 IMPORT_FILTER = "Partner baselines (*.csv *.xlsx);;All files (*)"
 EXPORT_FILTER = "Word documents (*.docx)"
+PRESENTATION_HINT = "Presentation mode — press F11 or Esc to leave"
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +55,10 @@ class MainWindow(QMainWindow):
         self.remember = remember
         self.workspace: Workspace | None = None
         self._unsubscribe = None
+        self._presenting = False  # the state presentation mode is in, whatever the window manager did since
+        self._normal_geometry: QByteArray | None = None
         self._was_maximized = False
+        self._stepping = False
 
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
@@ -316,6 +320,9 @@ class MainWindow(QMainWindow):
             self._show_error("Nothing was imported", str(exc))
             return
         self.statusBar().showMessage(f"{outcome.summary()} — Ctrl+Z to undo", 15000)
+        text = f"Imported {Path(path).name}: {outcome.described()} — Ctrl+Z to undo"
+        self.bars.show_feedback(text)
+        self.show_tab_for(Change.PARTNERS)
 
     def export_mou_dialog(self) -> Path | None:
         from imagingnet_desktop.workspace.exports.history import ExportKind
@@ -369,21 +376,50 @@ class MainWindow(QMainWindow):
         return path
 
     def undo(self) -> None:
-        self._step(lambda ws: ws.undo(), "Undo")
+        self._step(lambda ws: ws.undo(), "Undo", "Undone", lambda ws: ws.undo_label)
 
     def redo(self) -> None:
-        self._step(lambda ws: ws.redo(), "Redo")
+        self._step(lambda ws: ws.redo(), "Redo", "Redone", lambda ws: ws.redo_label)
 
-    def _step(self, step, what: str) -> None:
+    def _step(self, step, what: str, done: str, label_of) -> None:
+        """Undo or redo, then say in the window what it was and bring the tab where it shows into view."""
         if self.workspace is None:
             return
         self._flush_tabs()  # Ctrl+Z straight after a keyboard slider step undoes that step, not the one before
+        label = label_of(self.workspace)
+        self._stepping = True
         try:
-            step(self.workspace)
+            change = step(self.workspace)
         except WorkspaceSaveError:
-            pass  # the "not saved" bar says so (it stays until dismissed); the workspace is as it was
+            return  # the "not saved" bar says so (it stays until dismissed); the workspace is as it was
         except (WorkspaceError, PermissionError) as exc:
             self._show_error(f"{what} failed", str(exc))
+            return
+        finally:
+            self._stepping = False
+        if not label or not change:
+            return
+        again = "Ctrl+Shift+Z redoes it" if done == "Undone" else "Ctrl+Z undoes it again"
+        text = f"{done}: {label} — {again}"
+        self.bars.show_feedback(text)
+        self.statusBar().showMessage(text, 8000)
+        self.show_tab_for(change, label)
+
+    def show_tab_for(self, change: Change, label: str = "") -> None:
+        """Bring the tab (and the page of it) where ``change`` shows into view, if it is not there already."""
+        key = tab_key_for(change)
+        if key is None or self.workspace is None:
+            return
+        for index in range(self.tab_widget.count()):
+            host = self.tab_widget.widget(index)
+            if host.spec.key == key:
+                if self.tab_widget.currentIndex() != index:
+                    self.tab_widget.setCurrentIndex(index)
+                content = host.content()
+                show_change = getattr(content, "show_change", None)
+                if callable(show_change):
+                    show_change(change, label)
+                return
 
     def _flush_tabs(self) -> None:
         """Commit what any tab holds back (see ``TabHost.flush``) before the window acts on the workspace."""
@@ -391,6 +427,8 @@ class MainWindow(QMainWindow):
             self.tab_widget.widget(index).flush()
 
     def _on_change(self, change: Change) -> None:
+        if not self._stepping and change & ~Change.UNDO_STACK:
+            self.bars.clear_feedback()  # a new edit makes "Undone: …" old news
         self._refresh()
 
     # ================================================================= view
@@ -407,25 +445,61 @@ class MainWindow(QMainWindow):
                 return host.content()
         return None
 
+    @property
+    def presenting(self) -> bool:
+        return self._presenting
+
+    def toggle_presentation_mode(self) -> None:
+        """F11: from the mode the window is in (not from what the window manager did to full screen)."""
+        self.set_presentation_mode(not self._presenting)
+
     def set_presentation_mode(self, on: bool) -> None:
-        """Full screen, type scaled by ``theme.PRESENTATION_SCALE``, menu bar hidden (F11 leaves)."""
-        self.actions_.presentation.setChecked(on)
+        """Full screen, type scaled by ``theme.PRESENTATION_SCALE``, menu and status bars hidden (F11 or Esc
+        leave). Driven by the mode's own state: leaving always puts back the type, the bars and the exact
+        window that was there before, even if the window manager took the window out of full screen."""
+        action = self.actions_.presentation
+        if action.isChecked() != on:
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
+        if on == self._presenting:
+            if on and not self.isFullScreen():
+                self.showFullScreen()  # the window manager let go of full screen: take it again
+            return
         app = QApplication.instance()
-        if on and not self.isFullScreen():
+        self._presenting = on
+        if on:
             self._was_maximized = self.isMaximized()
+            self._normal_geometry = QByteArray(self.saveGeometry())
             theme.apply(app, scale_factor=theme.PRESENTATION_SCALE)
             self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
             self.menuBar().hide()
+            self.statusBar().hide()  # the room needs the height; messages show in the window
             self.showFullScreen()
-            self.statusBar().showMessage("Presentation mode — press F11 to leave", 6000)
-        elif not on and self.isFullScreen():
+            self.bars.show_feedback(PRESENTATION_HINT)
+            QTimer.singleShot(6000, self, self._clear_presentation_hint)
+        else:
             theme.apply(app, scale_factor=1.0)
             self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
             self.menuBar().show()
+            self.statusBar().show()
+            self._clear_presentation_hint()
+            self.showNormal()
+            if self._normal_geometry is not None:
+                self.restoreGeometry(self._normal_geometry)
             if self._was_maximized:
                 self.showMaximized()
-            else:
-                self.showNormal()
+
+    def _clear_presentation_hint(self) -> None:
+        if self.bars.feedback_text() == PRESENTATION_HINT:
+            self.bars.clear_feedback()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self._presenting:
+            self.set_presentation_mode(False)  # an Esc no editor or dialog used
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def show_about(self) -> None:
         from imagingnet_desktop.ui.shell import dialogs
@@ -483,6 +557,26 @@ class MainWindow(QMainWindow):
         self._close_current()
         self._refresh()
         super().closeEvent(event)
+
+
+_TAB_OF_CHANGE = (
+    (Change.PARTNERS | Change.NETWORK_NAME, "network"),
+    (Change.PROGRAMME, "programme"),
+    (Change.COMMERCIAL, "commercial"),
+    (Change.SCENARIOS | Change.TAB_STATE, "shares"),
+    (Change.CONTROL, "control"),
+    (Change.RECORD, "record"),
+)
+
+
+def tab_key_for(change: Change) -> str | None:
+    """The tab where ``change`` shows (the first that shows any part of it)."""
+    for flags, key in _TAB_OF_CHANGE:
+        if change & flags:
+            if flags & Change.PARTNERS and change & ~(Change.PARTNERS | Change.NETWORK_NAME | Change.UNDO_STACK):
+                continue  # a partner removed with the rows that named it: show where those rows are
+            return key
+    return None
 
 
 def _escape(label: str | None) -> str:

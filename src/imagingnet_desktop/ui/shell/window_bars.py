@@ -29,14 +29,17 @@ class WindowBars(QWidget):
         self.save_failure.setAccessibleName("Not saved")
         self.status = InlineMessage()
         self.status.setAccessibleName("About this workspace")
+        self.feedback = InlineMessage()  # what Undo / Redo / an import just did; cleared by the next edit
+        self.feedback.setAccessibleName("What was just done")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 0)
         layout.setSpacing(6)
         layout.addWidget(self.save_failure)
         layout.addWidget(self.status)
+        layout.addWidget(self.feedback)
         self._unsubscribe: list[Callable[[], None]] = []
         self._holder: QToolBar | None = None
-        for bar in (self.save_failure, self.status):
+        for bar in (self.save_failure, self.status, self.feedback):
             bar.installEventFilter(self)
 
     @classmethod
@@ -62,7 +65,7 @@ class WindowBars(QWidget):
 
     def _sync(self) -> None:
         if self._holder is not None:
-            self._holder.setVisible(not self.save_failure.isHidden() or not self.status.isHidden())
+            self._holder.setVisible(any(not bar.isHidden() for bar in (self.save_failure, self.status, self.feedback)))
 
     def follow(self, workspace: Workspace | None) -> None:
         """Show what concerns ``workspace`` (None: nothing open) and listen for its failures and notices."""
@@ -71,6 +74,7 @@ class WindowBars(QWidget):
         self._unsubscribe = []
         self.save_failure.clear()
         self.status.clear()
+        self.feedback.clear()
         if workspace is None:
             return
         self._unsubscribe = [
@@ -78,6 +82,17 @@ class WindowBars(QWidget):
             workspace.subscribe_notices(lambda _text, ws=workspace: self._show_status(ws)),
         ]
         self._show_status(workspace)
+
+    def show_feedback(self, text: str) -> None:
+        self.feedback.show_notice(text)
+
+    def clear_feedback(self) -> None:
+        if not self.feedback.isHidden():
+            self.feedback.clear()
+
+    def feedback_text(self) -> str:
+        """The feedback bar's text without its symbol ("" when hidden)."""
+        return self.feedback.text().removeprefix("ℹ").strip()
 
     def show_save_failure(self, error: WorkspaceSaveError, label: str = "") -> None:
         what = f" ({label})" if label else ""
