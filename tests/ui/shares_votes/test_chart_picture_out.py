@@ -19,7 +19,7 @@ def test_copy_puts_a_slide_sized_titled_picture_on_the_clipboard(qtbot, tmp_path
     qtbot.addWidget(tab)
     tab.resize(1280, 720)
     tab.show()
-    page = tab.view().chart_page
+    page = tab.chart_page
     qtbot.waitUntil(lambda: page.network_name != "")
     QGuiApplication.clipboard().clear()
 

@@ -133,7 +133,7 @@ def test_dragging_a_slider_previews_live_and_release_commits_one_edit(proportion
     shown = [Decimal(cell(view.shares_page.model, r, "blend")) for r in range(5)]
     assert all(abs(float(s) - float(e)) <= 0.006 for s, e in zip(shown, expected, strict=True))
     assert sum(shown) == Decimal("100.00")
-    assert view.sliders.percent_labels[Basis.PAY].text() == f"{100 * moved / (100 + moved):.1f}%"
+    assert view.sliders.percent_labels[Basis.PAY].text() == f"{100 * moved / (100 + moved):.2f}%"
     assert weights[Basis.PAY] == moved
 
     workspace.undo()  # from the main window's Edit > Undo: the tab follows
@@ -149,12 +149,14 @@ def test_keyboard_reaches_the_sliders_and_commits_after_a_pause(tab, workspace, 
     activity, pay = view.sliders.sliders[Basis.ACTIVITY], view.sliders.sliders[Basis.PAY]
     activity.setFocus()
     qtbot.keyClick(activity, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.sliders.fields[Basis.ACTIVITY]  # the field to type its weight
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is pay
     for _ in range(3):
         qtbot.keyClick(pay, Qt.Key.Key_PageUp)  # 10 each
     # Shown at once, written once the keys stop.
     assert pay.value() == 30
-    assert view.sliders.percent_labels[Basis.PAY].text() == f"{100 * 30 / 130:.1f}%"
+    assert view.sliders.percent_labels[Basis.PAY].text() == f"{100 * 30 / 130:.2f}%"
     assert cell(view.shares_page.model, 0, "blend") != "33.32"
     assert shares_votes.working_scenario(workspace).weight_map()[Basis.PAY] == 0
     qtbot.waitUntil(lambda: shares_votes.working_scenario(workspace).weight_map()[Basis.PAY] == 30, timeout=3000)

@@ -139,7 +139,7 @@ def test_presentation_mode_scales_the_pages_and_keeps_100_percent_readable(tmp_p
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["view_font"] == theme.BASE_POINT_SIZE * theme.PRESENTATION_SCALE  # the tab follows the type
-    assert seen["label"] == "100.0%" and seen["label_width"] >= seen["label_needs"]  # never clipped to "00.0%"
+    assert seen["label"] == "100.00%" and seen["label_width"] >= seen["label_needs"]  # never clipped to "00.0%"
     before, after = seen["page_tabs"]
     assert after > before * 1.2  # the page tabs grow with the type
     assert seen["chart_font"] == CHART_FONT * theme.PRESENTATION_SCALE  # and so does the chart's

@@ -39,8 +39,23 @@ def points(value: Decimal | None) -> str:
 
 
 def power_percent(value: Fraction | float | None) -> str:
-    """A vote share or power index (0..1) to 1 dp: ``29.4%``."""
+    """A power index (0..1) to 1 dp: ``29.4%``."""
     return NOT_AVAILABLE if value is None else f"{100 * float(value):.1f}%"
+
+
+def vote_share_percent(value: Fraction | float | None) -> str:
+    """A share of the votes (0..1) to 2 dp, as every share is: ``22.92%``."""
+    return NOT_AVAILABLE if value is None else f"{100 * float(value):.2f}%"
+
+
+def points_text(value: float | None) -> str:
+    """A difference in percentage points: ``+3.4 pts`` / ``−1.0 pts`` / ``0.0 pts`` (power is shown to 1 dp)."""
+    if value is None:
+        return NOT_AVAILABLE
+    rounded = round(value, 1)
+    if rounded == 0:
+        return "0.0 pts"
+    return f"{'+' if rounded > 0 else '−'}{abs(rounded):.1f} pts"
 
 
 def exact_percent(value: Fraction) -> str:

@@ -19,7 +19,12 @@ from imagingnet_desktop.domain.voting.rules import VoteMethod
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.cached_table_model import EDITABLE_ROLE, CachedTableModel, Cell, Grid
-from imagingnet_desktop.ui.shares_votes.display_text import NOT_AVAILABLE, count, power_percent
+from imagingnet_desktop.ui.shares_votes.display_text import (
+    NOT_AVAILABLE,
+    count,
+    power_percent,
+    vote_share_percent,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 VoteEditor = Callable[[int, str], None]  # (partner index, typed text); raises when the votes are not saved
@@ -29,9 +34,9 @@ HEADERS = {
     "partner": "Partner",
     "votes": "Votes",
     "vote_share": "Share of\nvotes",
-    "banzhaf": "Power\n(Banzhaf)",
-    "shapley": "Power\n(Shapley–Shubik)",
-    "note": "What the rule gives it",
+    "banzhaf": "Banzhaf\npower",
+    "shapley": "Shapley–\nShubik power",
+    "note": "The rule gives it",
 }
 HEADER_TIPS = {
     "partner": "The partner trust",
@@ -141,7 +146,7 @@ class PowerTableModel(CachedTableModel):
         if key == "vote_share":
             if votes is None or not sum(votes):
                 return NOT_AVAILABLE
-            return "100.0%" if i is None else power_percent(Fraction(votes[i], sum(votes)))
+            return "100.00%" if i is None else vote_share_percent(Fraction(votes[i], sum(votes)))
         if key in ("banzhaf", "shapley"):
             if power is None:
                 return NOT_AVAILABLE

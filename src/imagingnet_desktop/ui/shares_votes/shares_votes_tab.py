@@ -16,7 +16,15 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
@@ -39,7 +47,7 @@ from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.shares_votes import working_edits
 from imagingnet_desktop.workspace.workspace import Workspace
 
-PAGE_TITLES = ("Shares by basis", "Votes && power", "Chart", "Saved scenarios")
+PAGE_TITLES = ("Shares (%)", "Votes && power", "Chart", "Scenarios")
 SLIDER_LABEL = "move the blend sliders"
 LEFT_WIDTH = 350
 
@@ -88,6 +96,7 @@ class SharesVotesTab(Tab):
         self._lay_out()
         self.pages.currentChanged.connect(self._page_changed)
         self.scenarios.loaded.connect(lambda: self.pages.setCurrentWidget(self.power_page))
+        self._page_changed(0)
         self.reload(force=True)
 
     def _lay_out(self) -> None:
@@ -112,8 +121,6 @@ class SharesVotesTab(Tab):
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(6, 0, 0, 0)
         right_column.setSpacing(6)
-        right_column.addWidget(self.message)
-        right_column.addWidget(self.warnings)
         right_column.addWidget(self.pages, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -124,9 +131,12 @@ class SharesVotesTab(Tab):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([LEFT_WIDTH, 1000])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(self.splitter)
+        layout = QVBoxLayout(self)  # the message and warnings across the whole width: fewer lines, more rows
+        layout.setContentsMargins(10, 6, 10, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.message)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.splitter, 1)
         self._fit_to_type()
 
     def _fit_to_type(self) -> None:
