@@ -28,7 +28,7 @@ def test_copy_puts_a_slide_sized_titled_picture_on_the_clipboard(qtbot, tmp_path
     assert (image.width(), image.height()) == (2000, 1120)
     assert "Copied the chart (2000 × 1120 pixels)" in page.saved_message.text()
 
-    titles = page.picture_titles(tab.view().analysis)
+    titles = page.picture_titles(tab.analysis)
     assert titles["title"].splitlines() == ["Coast & Moor ŵ Imaging Network", "Share of votes and real voting power (%)"]
     today = date.today()
     assert titles["subtitle"].endswith(f"{today.day} {today:%B %Y}.")

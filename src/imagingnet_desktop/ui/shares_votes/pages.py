@@ -206,14 +206,18 @@ class ChartPage(QWidget):
         self.saved_message.setText(f"Saved {path}")
 
     def picture_titles(self, analysis: ScenarioAnalysis) -> dict[str, str]:
-        """The network and subject above the picture; the scenario, rule and date under it."""
+        """Network, scenario and date in the title, so a board paper's picture says what it shows; how the
+        shares and the rule are set under it."""
         from datetime import date
 
         today = date.today()
-        name = self.network_name if len(self.network_name) <= 70 else self.network_name[:69] + "…"
-        title = f"{name}\n{CHART_TITLE}" if name else CHART_TITLE
-        subtitle = (f"{analysis.scenario.describe_shares()}. {analysis.rule_text}. "
-                    f"{today.day} {today:%B %Y}.")
+        name = self.network_name if len(self.network_name) <= 60 else self.network_name[:59] + "…"
+        scenario = analysis.scenario.name.strip() or "Current scenario"
+        scenario = scenario if len(scenario) <= 50 else scenario[:49] + "…"
+        dated = f"{today.day} {today:%B %Y}"
+        first = " — ".join(part for part in (name, scenario, dated) if part)
+        title = f"{first}\n{CHART_TITLE}"
+        subtitle = f"{analysis.scenario.describe_shares()}. {analysis.rule_text}."
         return {"title": title, "subtitle": subtitle}
 
     def copy_png(self) -> None:

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self._unsubscribe = None
         self._presenting = False  # the state presentation mode is in, whatever the window manager did since
-        self._normal_geometry: QByteArray | None = None
+        self._normal_geometry: QRect | None = None
         self._was_maximized = False
         self._stepping = False
 
@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
         self._presenting = on
         if on:
             self._was_maximized = self.isMaximized()
-            self._normal_geometry = QByteArray(self.saveGeometry())
+            self._normal_geometry = QRect(self.geometry())
             theme.apply(app, scale_factor=theme.PRESENTATION_SCALE)
             self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
             self.menuBar().hide()
@@ -485,10 +485,19 @@ class MainWindow(QMainWindow):
             self.statusBar().show()
             self._clear_presentation_hint()
             self.showNormal()
-            if self._normal_geometry is not None:
-                self.restoreGeometry(self._normal_geometry)
-            if self._was_maximized:
-                self.showMaximized()
+            # Let every tab refit to the normal type first (their minimum sizes shrink a step later), so the
+            # window can go back to exactly its old size; and once more after anything still pending.
+            QApplication.processEvents()
+            self._restore_normal_window()
+            QTimer.singleShot(0, self, self._restore_normal_window)
+
+    def _restore_normal_window(self) -> None:
+        if self._presenting:
+            return
+        if self._normal_geometry is not None and not self._was_maximized and self.geometry() != self._normal_geometry:
+            self.setGeometry(self._normal_geometry)
+        if self._was_maximized and not self.isMaximized():
+            self.showMaximized()
 
     def _clear_presentation_hint(self) -> None:
         if self.bars.feedback_text() == PRESENTATION_HINT:

@@ -1,0 +1,142 @@
+"""Shares & votes and Network at 1280x720 and 1920x1080, normal and presentation mode, with eight partners:
+nothing wider than the screen, no label cut, every partner in view, headers never cut ("Partne")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QWidget
+
+from imagingnet_desktop.domain.network.partner import Partner
+from imagingnet_desktop.domain.scenarios.scenario import Scenario
+from imagingnet_desktop.domain.voting.rules import VoteMethod
+from imagingnet_desktop.ui.common.elided_label import ElidedLabel
+from imagingnet_desktop.ui.shell.main_window import MainWindow
+from imagingnet_desktop.ui.shell.settings import AppSettings
+from imagingnet_desktop.workspace.network.partner_import import demo_baselines
+from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
+from imagingnet_desktop.workspace.workspace import Workspace
+
+EXTRA = (("HLM", "Highmoor Lakes Hospitals NHS Foundation Trust"), ("RVC", "Rivercross University Hospitals NHS Trust"),
+         ("DPT", "Dunport and Tarn Valley Healthcare NHS Trust"))
+SIZES = ((1280, 720), (1920, 1080))
+
+
+def eight_partners(path: Path) -> Path:
+    baselines = list(demo_baselines().baselines)
+    baselines += [{**b, "code": code, "name": name} for (code, name), b in zip(EXTRA, baselines[2:], strict=False)]
+    partners = tuple(Partner(id=i + 1, **b) for i, b in enumerate(baselines))
+    ws = Workspace.create(path, "Northshire & Vale Imaging Network", partners)
+    shares_votes.set_working_scenario(ws, replace(Scenario(name="Votes by activity"),
+                                                  vote_method=VoteMethod.PROPORTIONAL))
+    ws.close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path):
+    win = MainWindow(AppSettings.in_file(tmp_path / "settings.ini"), remember=False)
+    qtbot.addWidget(win)
+    win.open_path(eight_partners(tmp_path / "eight.imagingnet"))
+    win.show()
+    yield win
+    win.set_presentation_mode(False)
+
+
+def _settle(window: MainWindow, width: int, height: int) -> None:
+    for _ in range(3):
+        window.setGeometry(0, 0, width, height)
+        window.resize(width, height)
+        QApplication.processEvents()
+
+
+def _show(window: MainWindow, key: str) -> QWidget:
+    keys = [window.tab_widget.widget(i).spec.key for i in range(window.tab_widget.count())]
+    window.tab_widget.setCurrentIndex(keys.index(key))
+    QApplication.processEvents()
+    return window.tab(key)
+
+
+def _cut_labels(root: QWidget) -> list[str]:
+    """Visible one-line labels narrower than their text (elided labels say so by their tooltip instead)."""
+    cut = []
+    for label in root.findChildren(QLabel):
+        if not label.isVisibleTo(root) or label.wordWrap() or isinstance(label, ElidedLabel) or not label.text():
+            continue
+        if "<" in label.text():
+            continue  # rich text is wrapped by its own rules
+        shown = label.text().replace("&&", "\0").replace("&", "").replace("\0", "&")  # "&" marks a mnemonic
+        needed = max(label.fontMetrics().horizontalAdvance(line) for line in shown.splitlines() or [""])
+        if needed > label.contentsRect().width() + 1:
+            cut.append(f"{label.text()!r}: {label.contentsRect().width()} < {needed}")
+    return cut
+
+
+def _cut_headers(table: QTableView) -> list[str]:
+    header = table.horizontalHeader()
+    model = table.model()
+    return [str(model.headerData(c, header.orientation())) for c in range(header.count())
+            if not header.isSectionHidden(c) and header.sectionSize(c) + 1 < header.sectionSizeHint(c)
+            and c != header.count() - 1]  # the last one stretches
+
+
+def _rows_in_view(table: QTableView, rows: int) -> bool:
+    viewport = table.viewport().rect()
+    return all(viewport.contains(table.visualRect(table.model().index(r, 0)).adjusted(0, 0, -1, -1))
+               for r in range(rows))
+
+
+@pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presentation"])
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=["1280x720", "1920x1080"])
+def test_shares_and_votes_fits_with_every_partner_in_view(window, presenting, width, height) -> None:
+    window.set_presentation_mode(presenting)
+    tab = _show(window, "shares")
+    _settle(window, width, height)
+    assert window.width() <= width and tab.minimumSizeHint().width() <= width
+    for index, page, table in ((0, tab.shares_page, tab.shares_page.table), (1, tab.power_page, tab.power_page.table)):
+        tab.pages.setCurrentIndex(index)
+        _settle(window, width, height)
+        assert _rows_in_view(table, 8), f"page {index}: not every partner is in view"
+        assert not _cut_headers(table), _cut_headers(table)
+        assert not _cut_labels(tab), _cut_labels(tab)
+    panel = tab.warnings
+    needed = panel.label.heightForWidth(panel.viewport().width() - 24)
+    assert panel.height() >= min(needed, panel._max_height), "the warnings are cut"
+
+
+@pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presentation"])
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=["1280x720", "1920x1080"])
+def test_network_fits_with_every_partner_in_view(window, presenting, width, height) -> None:
+    window.set_presentation_mode(presenting)
+    tab = _show(window, "network")
+    _settle(window, width, height)
+    assert window.width() <= width and tab.minimumSizeHint().width() <= width
+    if presenting or height < 1000:
+        tab.dashboard_toggle.click()  # the dashboard folds away so eight partners fit
+        _settle(window, width, height)
+    assert _rows_in_view(tab.table, 8)
+    assert not _cut_labels(tab), _cut_labels(tab)
+
+
+def test_leaving_presentation_mode_returns_to_exactly_the_normal_window(window, qtbot) -> None:
+    tab = _show(window, "shares")
+    _settle(window, 760, 560)  # within the test screen (800 x 600), so the window manager leaves it alone
+    window.move(20, 10)
+    QApplication.processEvents()
+    before = window.geometry()
+    font_before = tab.power_page.table.font().pointSizeF()
+    window.actions_.presentation.trigger()  # F11
+    assert window.presenting and window.isFullScreen() and window.menuBar().isHidden()
+    window.showNormal()  # the window manager takes the window out of full screen behind the app's back
+    window.actions_.presentation.trigger()  # F11 again: leaves presentation mode, not into it
+    assert not window.presenting and not window.menuBar().isHidden() and not window.statusBar().isHidden()
+    qtbot.waitUntil(lambda: window.geometry() == before, timeout=2000)
+    assert tab.power_page.table.font().pointSizeF() == font_before
+    window.actions_.presentation.trigger()
+    assert window.presenting
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.presenting
+    qtbot.waitUntil(lambda: window.geometry() == before, timeout=2000)
