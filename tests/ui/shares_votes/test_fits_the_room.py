@@ -96,7 +96,7 @@ def test_shares_and_votes_fits_with_every_partner_in_view(window, presenting, wi
     tab = _show(window, "shares")
     _settle(window, width, height)
     assert window.width() <= width and tab.minimumSizeHint().width() <= width
-    for index, page, table in ((0, tab.shares_page, tab.shares_page.table), (1, tab.power_page, tab.power_page.table)):
+    for index, table in ((0, tab.shares_page.table), (1, tab.power_page.table)):
         tab.pages.setCurrentIndex(index)
         _settle(window, width, height)
         assert _rows_in_view(table, 8), f"page {index}: not every partner is in view"

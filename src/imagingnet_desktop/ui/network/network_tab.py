@@ -154,6 +154,7 @@ class NetworkTab(Tab):
         rows = table.verticalHeader()
         theme.use_font(rows, 1.1, bold=True)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.hide()  # the code is shown once: its own (editable) first column, the trust's name beside it
         return table
 
     def _action(self, text: str, slot: Callable[[], None], keys: tuple[QKeySequence, ...], owner: QWidget,
@@ -171,6 +172,14 @@ class NetworkTab(Tab):
         name_row = QHBoxLayout()
         name_row.addWidget(name_label)
         name_row.addWidget(self.name_edit, 1)
+        self.dashboard_toggle = QToolButton()
+        self.dashboard_toggle.setCheckable(True)
+        self.dashboard_toggle.setChecked(True)
+        self.dashboard_toggle.setAccessibleName("Show or fold away the dashboard")
+        self.dashboard_toggle.setToolTip("Fold the dashboard away so every partner's row fits, or show it again")
+        theme.use_font(self.dashboard_toggle, 1.05, bold=True)
+        self.dashboard_toggle.toggled.connect(self._show_dashboard)
+        name_row.addWidget(self.dashboard_toggle)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
@@ -205,6 +214,7 @@ class NetworkTab(Tab):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self._dashboard_scroll = dashboard_scroll
+        self._show_dashboard(True)
         self._sized = False
         self._split_by_hand = False
         self.splitter.splitterMoved.connect(self._split_moved)
@@ -247,6 +257,13 @@ class NetworkTab(Tab):
         top = min(wanted, int(total * 0.55))
         self.splitter.setSizes([top, total - top])
 
+    def _show_dashboard(self, shown: bool) -> None:
+        """The dashboard in view (▾ Hide) or folded away (▸ Show), leaving the height to the partner rows."""
+        self.dashboard_toggle.setText("▾ Hide dashboard" if shown else "▸ Show dashboard")
+        self._dashboard_scroll.setVisible(shown)
+        if shown and getattr(self, "_sized", False):
+            QTimer.singleShot(0, self, self._fit_split)
+
     def _split_moved(self, *_: object) -> None:
         self._split_by_hand = True
 
@@ -260,7 +277,9 @@ class NetworkTab(Tab):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
-            if header.sectionSize(column) > MAX_COLUMN_WIDTH:
+            if column == 1:  # the trust's name: readable in full, whatever the type size
+                header.resizeSection(column, max(header.sectionSize(column) + 12, 200))
+            elif header.sectionSize(column) > MAX_COLUMN_WIDTH:
                 header.resizeSection(column, MAX_COLUMN_WIDTH)
             else:
                 header.resizeSection(column, header.sectionSize(column) + 12)
