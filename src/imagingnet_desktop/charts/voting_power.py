@@ -51,12 +51,12 @@ class VotingPowerChart:
         width = 0.27
         positions = range(len(bars))
         self.bars = {}
+        containers = {}
         for offset, (key, label, colour) in zip((-width, 0.0, width), _SERIES, strict=True):
             heights = [100 * _value(b, key) for b in bars]
-            self.bars[key] = list(
-                axes.bar([p + offset for p in positions], heights, width, label=label, color=colour,
-                         hatch=palette.HATCHES[key], edgecolor="white", linewidth=0.5)
-            )
+            containers[key] = axes.bar([p + offset for p in positions], heights, width, label=label, color=colour,
+                                       hatch=palette.HATCHES[key], edgecolor="white", linewidth=0.5)
+            self.bars[key] = list(containers[key])
         axes.set_xticks(list(positions), self.codes, fontsize=self.font_size + 2, fontweight="bold")
         axes.set_ylim(0, axis_top(bars))
         axes.set_ylabel("% of the network", fontsize=self.font_size)
@@ -68,9 +68,9 @@ class VotingPowerChart:
         # One column: three side by side are wider than a small chart and squeeze the axes in tight_layout.
         axes.legend(loc="upper right", fontsize=self.font_size, frameon=False, ncols=1)
         if value_labels:
-            for key, artists in self.bars.items():
+            for key, container in containers.items():
                 decimals = 2 if key == "votes" else 1  # shares to 2 dp, power to 1 dp, as in the tables
-                axes.bar_label(artists, labels=[f"{a.get_height():.{decimals}f}" for a in artists],
+                axes.bar_label(container, labels=[f"{a.get_height():.{decimals}f}" for a in container],
                                fontsize=self.font_size * 0.8, padding=2, rotation=90 if len(bars) > 5 else 0)
         if title:
             axes.set_title(title, fontsize=self.font_size + 2, loc="left")

@@ -150,7 +150,7 @@ class BlendSliders(QWidget):
                 if slider.value() != value and not slider.isSliderDown():
                     slider.setValue(value)
                 field = self.fields[basis]
-                if field.value() != slider.value() and not field.hasFocus():
+                if field.value() != slider.value():
                     field.setValue(slider.value())
         finally:
             self._updating = False
@@ -217,7 +217,7 @@ class BlendSliders(QWidget):
         try:
             for basis, slider in self.sliders.items():
                 field = self.fields[basis]
-                if field.value() != slider.value() and not field.hasFocus():
+                if field.value() != slider.value():
                     field.setValue(slider.value())
         finally:
             self._updating = was

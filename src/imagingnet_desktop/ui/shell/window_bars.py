@@ -85,10 +85,12 @@ class WindowBars(QWidget):
 
     def show_feedback(self, text: str) -> None:
         self.feedback.show_notice(text)
+        self._sync()
 
     def clear_feedback(self) -> None:
         if not self.feedback.isHidden():
             self.feedback.clear()
+            self._sync()
 
     def feedback_text(self) -> str:
         """The feedback bar's text without its symbol ("" when hidden)."""
