@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTableView, QWidget
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
 from imagingnet_desktop.domain.voting.rules import VoteMethod
+from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.elided_label import ElidedLabel
 from imagingnet_desktop.ui.shell.main_window import MainWindow
 from imagingnet_desktop.ui.shell.settings import AppSettings
@@ -38,6 +39,7 @@ def eight_partners(path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
+    theme.apply(QApplication.instance())  # as the app starts: Fusion, its palette and the base type
     win = MainWindow(AppSettings.in_file(tmp_path / "settings.ini"), remember=False)
     qtbot.addWidget(win)
     win.open_path(eight_partners(tmp_path / "eight.imagingnet"))
@@ -129,7 +131,8 @@ def test_leaving_presentation_mode_returns_to_exactly_the_normal_window(window, 
     before = window.geometry()
     font_before = tab.power_page.table.font().pointSizeF()
     window.actions_.presentation.trigger()  # F11
-    assert window.presenting and window.isFullScreen() and window.menuBar().isHidden()
+    assert window.presenting and window.menuBar().isHidden() and window.statusBar().isHidden()
+    qtbot.waitUntil(window.isFullScreen, timeout=2000)
     window.showNormal()  # the window manager takes the window out of full screen behind the app's back
     window.actions_.presentation.trigger()  # F11 again: leaves presentation mode, not into it
     assert not window.presenting and not window.menuBar().isHidden() and not window.statusBar().isHidden()

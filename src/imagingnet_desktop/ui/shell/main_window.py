@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._normal_geometry: QRect | None = None
         self._was_maximized = False
         self._stepping = False
+        self._hint = None  # the "press F11 or Esc to leave" note (a QLabel once first shown)
 
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
@@ -407,8 +408,14 @@ class MainWindow(QMainWindow):
 
     def show_tab_for(self, change: Change, label: str = "") -> None:
         """Bring the tab (and the page of it) where ``change`` shows into view, if it is not there already."""
-        key = tab_key_for(change)
-        if key is None or self.workspace is None:
+        if self.workspace is None:
+            return
+        current = self.tab_widget.currentWidget()
+        if current is not None and change & _SHOWN_BY.get(current.spec.key, Change.NONE):
+            key = current.spec.key  # the tab on view shows it already (a partner moved, seen in Shares & votes)
+        else:
+            key = tab_key_for(change)
+        if key is None:
             return
         for index in range(self.tab_widget.count()):
             host = self.tab_widget.widget(index)
@@ -476,8 +483,7 @@ class MainWindow(QMainWindow):
             self.menuBar().hide()
             self.statusBar().hide()  # the room needs the height; messages show in the window
             self.showFullScreen()
-            self.bars.show_feedback(PRESENTATION_HINT)
-            QTimer.singleShot(6000, self, self._clear_presentation_hint)
+            self._show_presentation_hint()
         else:
             theme.apply(app, scale_factor=1.0)
             self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
@@ -499,9 +505,25 @@ class MainWindow(QMainWindow):
         if self._was_maximized and not self.isMaximized():
             self.showMaximized()
 
+    def _show_presentation_hint(self) -> None:
+        """How to leave, floating over the bottom corner for a few seconds: it moves nothing on the screen."""
+        from PySide6.QtWidgets import QLabel
+
+        if self._hint is None:
+            self._hint = QLabel(PRESENTATION_HINT, self)
+            self._hint.setObjectName("presentationHint")
+            self._hint.setStyleSheet("#presentationHint { background: #1f3a5f; color: #ffffff; padding: 8px 14px;"
+                                     " border-radius: 4px; }")
+        self._hint.setFont(theme.font(1.0, bold=True))
+        self._hint.adjustSize()
+        self._hint.move(max(0, self.width() - self._hint.width() - 16), max(0, self.height() - self._hint.height() - 16))
+        self._hint.show()
+        self._hint.raise_()
+        QTimer.singleShot(6000, self, self._clear_presentation_hint)
+
     def _clear_presentation_hint(self) -> None:
-        if self.bars.feedback_text() == PRESENTATION_HINT:
-            self.bars.clear_feedback()
+        if self._hint is not None:
+            self._hint.hide()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape and self._presenting:
@@ -576,6 +598,12 @@ _TAB_OF_CHANGE = (
     (Change.CONTROL, "control"),
     (Change.RECORD, "record"),
 )
+
+
+_SHOWN_BY = {
+    "network": Change.PARTNERS | Change.NETWORK_NAME,
+    "shares": Change.PARTNERS | Change.TAB_STATE | Change.SCENARIOS,
+}
 
 
 def tab_key_for(change: Change) -> str | None:

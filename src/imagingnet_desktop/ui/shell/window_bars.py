@@ -64,8 +64,14 @@ class WindowBars(QWidget):
         return False
 
     def _sync(self) -> None:
-        if self._holder is not None:
-            self._holder.setVisible(any(not bar.isHidden() for bar in (self.save_failure, self.status, self.feedback)))
+        if self._holder is None:
+            return
+        shown = any(not bar.isHidden() for bar in (self.save_failure, self.status, self.feedback))
+        if self._holder.isHidden() == shown:
+            self._holder.setVisible(shown)
+            window = self._holder.parentWidget()
+            if window is not None and window.layout() is not None:
+                window.layout().activate()  # the tabs move now, not at the next event: a click lands where seen
 
     def follow(self, workspace: Workspace | None) -> None:
         """Show what concerns ``workspace`` (None: nothing open) and listen for its failures and notices."""
