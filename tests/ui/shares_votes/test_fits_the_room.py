@@ -15,6 +15,7 @@ from imagingnet_desktop.domain.scenarios.scenario import Scenario
 from imagingnet_desktop.domain.voting.rules import VoteMethod
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.elided_label import ElidedLabel
+from imagingnet_desktop.ui.shares_votes.scenario_compare_model import GROUP_ROLE
 from imagingnet_desktop.ui.shell.main_window import MainWindow
 from imagingnet_desktop.ui.shell.settings import AppSettings
 from imagingnet_desktop.workspace.network.partner_import import demo_baselines
@@ -143,3 +144,40 @@ def test_leaving_presentation_mode_returns_to_exactly_the_normal_window(window, 
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.presenting
     qtbot.waitUntil(lambda: window.geometry() == before, timeout=2000)
+
+
+def _compare_four(window: MainWindow):
+    ws = window.workspace
+    for name, method in (("Votes by activity", VoteMethod.PROPORTIONAL), ("Equal votes", VoteMethod.EQUAL),
+                         ("By total cost", VoteMethod.PROPORTIONAL), ("Two-thirds on activity", VoteMethod.PROPORTIONAL)):
+        basis = "total_cost" if name == "By total cost" else "activity"
+        shares_votes.set_working_scenario(ws, replace(Scenario(name=name), vote_method=method, vote_basis=basis))
+        shares_votes.save_scenario(ws, name)
+    tab = _show(window, "shares")
+    tab.pages.setCurrentWidget(tab.scenarios)
+    return tab.scenarios
+
+
+def test_four_scenarios_for_eight_partners_are_readable_at_1280x720_and_keep_their_padding(window, qtbot) -> None:
+    panel = _compare_four(window)
+    _settle(window, 1280, 720)
+    model, table = panel.compare_model, panel.compare
+    assert model.scenario_count() == 4 and model.rowCount() == 8  # a row per partner
+    assert _rows_in_view(table, 8)
+    viewport = table.viewport().rect()
+    for column in range(model.columnCount()):  # every scenario's every figure in view, none cut short
+        rect = table.visualRect(model.index(0, column))
+        assert viewport.contains(rect.adjusted(0, 0, -1, -1)), column
+        for row in range(8):
+            for line in str(model.data(model.index(row, column))).splitlines():
+                assert table.fontMetrics().horizontalAdvance(line) <= rect.width() - 2, line
+    heights = [table.rowHeight(r) for r in range(8)]
+    assert min(heights) >= 2 * table.fontMetrics().lineSpacing()  # the figure and its difference
+    panel.list.setCurrentRow(1)
+    qtbot.mouseClick(panel.agreed_button, Qt.MouseButton.LeftButton)  # "Mark as agreed"
+    QApplication.processEvents()
+    assert [table.rowHeight(r) for r in range(8)] == heights  # the padding never collapses
+    assert model.headerData(3, Qt.Orientation.Horizontal, GROUP_ROLE)[0] == "★ AGREED Equal votes"
+    first, difference = model.cell(0, model.column_of(0, "banzhaf"))  # against the newly agreed scenario
+    assert difference.endswith(" pts") and difference != "same"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is not None  # highlighted

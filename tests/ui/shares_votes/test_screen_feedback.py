@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from matplotlib.figure import Figure
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
 
 from imagingnet_desktop.charts.voting_power import VotingPowerChart
 from imagingnet_desktop.domain.shares.share_table import Basis
@@ -17,6 +18,7 @@ from imagingnet_desktop.ui.shares_votes.pages import power_bars
 from imagingnet_desktop.ui.shell.main_window import MainWindow
 from imagingnet_desktop.ui.shell.settings import AppSettings
 from imagingnet_desktop.workspace.network.partner_import import create_demo
+from workshop_helpers import choose, type_into_cell
 
 
 @pytest.fixture
@@ -107,3 +109,35 @@ def test_the_board_paper_chart_has_value_labels_a_fitted_axis_and_a_full_title(w
     view.chart_page._ask_png_path = lambda: str(path)
     view.chart_page.save_button.click()
     assert path.stat().st_size > 10_000
+
+
+def test_a_stale_refusal_clears_once_the_cell_holds_a_valid_value(window: MainWindow, qtbot) -> None:
+    window.show_tab(0)
+    net = window.tab("network")
+    exams = window.workspace.network.partners[3].imaging_exams_per_year
+    type_into_cell(net, qtbot, 3, "imaging_exams_per_year", "1,234.5")  # a slip: refused at the cell
+    assert net.message.is_error and "whole number" in net.message.text()
+    type_into_cell(net, qtbot, 3, "imaging_exams_per_year", f"{exams:,}")  # valid, and what it was: no edit
+    assert window.workspace.network.partners[3].imaging_exams_per_year == exams
+    assert not net.message.isVisible()  # today the refusal stays, though the cell is right
+
+
+def test_a_stale_refusal_of_custom_votes_clears_once_they_are_valid(window: MainWindow, qtbot) -> None:
+    window.show_tab(3)
+    view = window.tab("shares")
+    view.pages.setCurrentWidget(view.power_page)
+    choose(qtbot, view.controls.method, "Custom: typed in")
+    table, model = view.power_page.table, view.power_page.model
+    cell = model.index(0, 1)
+    before = model.data(cell)
+    for typed, refused in (("-3", True), (str(before).replace(",", ""), False)):
+        table.setFocus()
+        table.setCurrentIndex(cell)
+        qtbot.keyClick(table, Qt.Key.Key_F2)
+        editor = table.indexWidget(cell)
+        editor.selectAll()
+        qtbot.keyClicks(editor, typed)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # Qt commits next turn
+        assert view.message.is_error is refused, (typed, view.message.text())
+    assert model.data(cell) == before  # the same votes as before: nothing to write, yet the refusal is gone

@@ -112,6 +112,8 @@ class NetworkTab(Tab):
 
         self.model = PartnerTableModel(workspace, self)
         self.model.validation_failed.connect(self._refused)
+        self.model.accepted.connect(self._accepted)
+        self._refused_at: tuple[int, int] | None = None
         self.model.save_failed.connect(self._not_saved)
         self.model.modelReset.connect(self._fit_columns)
         self.table = self._make_table()
@@ -329,11 +331,18 @@ class NetworkTab(Tab):
         self.name_edit.setModified(False)
 
     def _refused(self, row: int, column: int, message: str) -> None:
+        self._refused_at = (row, column)
         self.message.show_error(f"Not saved — {message}. The old value is kept.")
         index = self.model.index(row, column)
         if index.isValid():
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
+
+    def _accepted(self, row: int, column: int) -> None:
+        """The refused cell now holds a valid value (even one that changed nothing): the refusal is old news."""
+        if self._refused_at == (row, column) and self.message.is_error:
+            self.message.clear()
+        self._refused_at = None
 
     def _not_saved(self, row: int, column: int, typed: str, message: str) -> None:
         """The edit could not be written: say so, and put what was typed back in the cell to try again."""

@@ -59,6 +59,7 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 class PowerTableModel(CachedTableModel):
     validation_failed = Signal(int, int, str)  # row, column, message
+    accepted = Signal(int, int)  # row, column: the votes typed there are valid (saved, or already so)
 
     def __init__(self, vote_editor: VoteEditor | None = None, parent: QObject | None = None) -> None:
         super().__init__(len(COLUMNS), parent)
@@ -192,4 +193,5 @@ class PowerTableModel(CachedTableModel):
         except (FieldError, WorkspaceError) as exc:
             self.validation_failed.emit(index.row(), index.column(), str(exc))
             return False
+        self.accepted.emit(index.row(), index.column())
         return True

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis
 from imagingnet_desktop.domain.shares.share_table import Basis
@@ -60,7 +60,7 @@ def figure_text(key: str, value: Fraction | float | None) -> str:
 
 
 def difference_points(key: str, value: Fraction | float | None, agreed: Fraction | float | None) -> float | None:
-    """``value`` less the agreed figure, in percentage points, rounded as the figures are shown."""
+    """``value`` less the agreed figure, in percentage points (from the figures as shown)."""
     if value is None or agreed is None:
         return None
     decimals = 2 if key == "vote_share" else 1
@@ -68,13 +68,13 @@ def difference_points(key: str, value: Fraction | float | None, agreed: Fraction
 
 
 def difference_text(key: str, points: float | None) -> str:
-    """``+3.4 pts`` / ``−0.25 pts`` / ``same``: a difference always says it is in points."""
+    """``+3.4 pts`` / ``−0.3 pts`` / ``same``: a difference always says it is in points, to 1 dp (a tenth of a
+    point is the least a board would act on; the figures above it keep their own precision)."""
     if points is None:
         return NOT_AVAILABLE
-    decimals = 2 if key == "vote_share" else 1
-    if round(points, decimals) == 0:
-        return "same"
-    return f"{'+' if points > 0 else '−'}{abs(points):.{decimals}f} pts"
+    if round(points, 1) == 0:
+        return "same" if points == 0 else f"{'+' if points > 0 else '−'}<0.1 pts"
+    return f"{'+' if points > 0 else '−'}{abs(points):.1f} pts"
 
 
 class ScenarioCompareModel(QAbstractTableModel):
@@ -84,8 +84,6 @@ class ScenarioCompareModel(QAbstractTableModel):
         self._codes: tuple[str, ...] = ()
         self._agreed: ScenarioAnalysis | None = None
         self._agreed_name = ""
-        self._bold = QFont()
-        self._bold.setBold(True)
         self._agreed_brush = QBrush(QColor(AGREED_BACKGROUND))
         self._changed_brush = QBrush(QColor(CHANGED_BACKGROUND))
 
@@ -180,8 +178,6 @@ class ScenarioCompareModel(QAbstractTableModel):
             if difference not in (None, "same", NOT_AVAILABLE):
                 return self._changed_brush
             return None
-        if role == Qt.ItemDataRole.FontRole and key == "banzhaf":
-            return self._bold
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:

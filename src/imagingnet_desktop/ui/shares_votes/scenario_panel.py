@@ -41,6 +41,7 @@ from imagingnet_desktop.workspace.shares_votes.scenarios import SavedScenario
 from imagingnet_desktop.workspace.workspace import Workspace
 
 T = TypeVar("T")
+LIST_MIN_WIDTH = 150  # the saved-scenarios list, when the comparison needs the width
 
 AskName = Callable[[str, str, str], str | None]  # (title, prompt, suggested) -> name or None
 
@@ -136,6 +137,9 @@ class ScenarioPanel(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([185, 1000])
+        self._splitter = splitter
+        self._split_by_hand = False
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_hand", True))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
@@ -161,6 +165,14 @@ class ScenarioPanel(QWidget):
         if not count:
             return
         needed = [max(self.compare.sizeHintForColumn(c), header.sectionSizeHint(c)) + 2 for c in range(count)]
+        short = sum(needed) - self.compare.viewport().width()
+        sizes = self._splitter.sizes()
+        floor = max(LIST_MIN_WIDTH, self._splitter.widget(0).minimumSizeHint().width())
+        if short > 0 and sizes[0] > floor and not self._split_by_hand:
+            give = min(short, sizes[0] - floor)  # the list gives up width before a figure scrolls away
+            self._splitter.setSizes([sizes[0] - give, sizes[1] + give])
+            QTimer.singleShot(0, self, self._fit_columns)
+            return
         spare = max(0, self.compare.viewport().width() - sum(needed)) // count
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate(needed):

@@ -79,6 +79,8 @@ class SharesVotesTab(Tab):
         self.chart_page = ChartPage()
         self.controls.edited.connect(self.edit)
         self.power_page.model.validation_failed.connect(self._cell_refused)
+        self.power_page.model.accepted.connect(self._cell_accepted)
+        self._refused_at: tuple[int, int] | None = None
         self.scenarios = ScenarioPanel(workspace, self.message, self.sliders.flush)
         self.scenarios.working_requested.connect(
             lambda analysis, key, i: self._open_working(power_working(analysis, key, i)))
@@ -266,10 +268,17 @@ class SharesVotesTab(Tab):
                                         shown=self.committed)
 
     def _cell_refused(self, row: int, column: int, message: str) -> None:
+        self._refused_at = (row, column)
         self.message.show_error(f"Not saved — {message} The votes are unchanged.")
         index = self.power_page.model.index(row, column)
         if index.isValid():
             self.power_page.table.setCurrentIndex(index)
+
+    def _cell_accepted(self, row: int, column: int) -> None:
+        """The refused cell now holds valid votes (even the same as before): the refusal is old news."""
+        if self._refused_at == (row, column) and self.message.is_error:
+            self.message.clear()
+        self._refused_at = None
 
     def _commit(self, candidate: Scenario, label: str) -> None:
         change = run_edit(lambda: shares_votes.set_working_scenario(self._workspace, candidate, label),
