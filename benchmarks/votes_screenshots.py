@@ -2,7 +2,8 @@
 and presentation mode, every Shares & votes page.
 
 Run with ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/votes_screenshots.py OUT_FOLDER``: writes
-``shares-votes-<page>-WxH-<mode>.png`` and ``network-tab-WxH-<mode>.png``; prints the widest widget of each.
+``shares-votes-<page>-WxH-<mode>.png`` and ``network-tab[-folded]-WxH-<mode>.png`` (folded: the dashboard
+folded away); prints the window's width for each (never wider than the size asked for).
 """
 import pathlib
 import sys
@@ -59,6 +60,7 @@ def main() -> None:
     pages = ("shares", "power", "chart", "scenarios")
     for mode in ("normal", "presentation"):
         win.set_presentation_mode(mode == "presentation")
+        win._clear_presentation_hint()  # the "press F11 or Esc" note floats for a few seconds: not in the pictures
         for w, h in ((1280, 720), (1920, 1080)):
             for _ in range(3):
                 win.setGeometry(0, 0, w, h)
@@ -71,9 +73,14 @@ def main() -> None:
                 for _ in range(3):
                     app.processEvents()
                 if key == "network":
-                    name = f"network-tab-{w}x{h}-{mode}.png"
-                    win.grab().save(str(out / name))
-                    print(name, win.width())
+                    for folded in (False, True):
+                        tab.dashboard_toggle.setChecked(not folded)
+                        for _ in range(3):
+                            app.processEvents()
+                        name = f"network-tab{'-folded' if folded else ''}-{w}x{h}-{mode}.png"
+                        win.grab().save(str(out / name))
+                        print(name, win.width())
+                    tab.dashboard_toggle.setChecked(True)
                     continue
                 for i, page in enumerate(pages):
                     tab.pages.setCurrentIndex(i)

@@ -139,6 +139,8 @@ def test_leaving_presentation_mode_returns_to_exactly_the_normal_window(window, 
     assert not window.presenting and not window.menuBar().isHidden() and not window.statusBar().isHidden()
     qtbot.waitUntil(lambda: window.geometry() == before, timeout=2000)
     assert tab.power_page.table.font().pointSizeF() == font_before
+    tab.pages.setCurrentWidget(tab.power_page)
+    qtbot.waitUntil(lambda: not _cut_headers(tab.power_page.table), timeout=2000)  # refitted to the type again
     window.actions_.presentation.trigger()
     assert window.presenting
     qtbot.keyClick(window, Qt.Key.Key_Escape)
