@@ -9,12 +9,14 @@ import pathlib
 import sys
 import tempfile
 from dataclasses import replace
+from decimal import Decimal
 
 from PySide6.QtWidgets import QApplication
 
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
-from imagingnet_desktop.domain.voting.rules import VoteMethod
+from imagingnet_desktop.domain.shares.share_table import Basis
+from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.shell.main_window import MainWindow
 from imagingnet_desktop.ui.shell.settings import AppSettings
@@ -41,7 +43,10 @@ def eight_partner_workspace(path: pathlib.Path) -> Workspace:
         if i == 0:
             shares_votes.mark_agreed(ws, saved.id)
     shares_votes.set_compared(ws, [s.id for s in shares_votes.saved_scenarios(ws)][:4])
-    shares_votes.set_working_scenario(ws, replace(Scenario(name="Working"), vote_method=VoteMethod.PROPORTIONAL))
+    # On screen: a 75% qualified majority with a veto for NSH, so the warnings have something to say.
+    shares_votes.set_working_scenario(ws, replace(
+        Scenario(name="Working"), vote_method=VoteMethod.PROPORTIONAL, rule_kind=RuleKind.QUALIFIED,
+        qualified_percent=Decimal(75), veto_partner_ids=(1,), weights=((Basis.ACTIVITY, 60), (Basis.PAY, 40))))
     return ws
 
 

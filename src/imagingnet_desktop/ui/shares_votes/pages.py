@@ -78,7 +78,7 @@ def _lay_out_table_page(page: QWidget, heading: str, button: QPushButton, table:
     bottom.addWidget(below, 1)
     bottom.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
     column = QVBoxLayout(page)
-    column.setContentsMargins(6, 6, 6, 4)
+    column.setContentsMargins(4, 6, 4, 4)
     column.setSpacing(4)
     column.addWidget(table, 1)
     column.addLayout(bottom)

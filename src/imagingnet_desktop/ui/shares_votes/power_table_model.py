@@ -35,8 +35,8 @@ HEADERS = {
     "votes": "Votes",
     "vote_share": "Share of\nvotes",
     "banzhaf": "Banzhaf\npower",
-    "shapley": "Shapley–\nShubik power",
-    "note": "The rule gives it",
+    "shapley": "Shapley–\nShubik",
+    "note": "Rule gives",
 }
 HEADER_TIPS = {
     "partner": "The partner trust",
@@ -117,7 +117,7 @@ class PowerTableModel(CachedTableModel):
             Qt.ItemDataRole.AccessibleTextRole: text,
             Qt.ItemDataRole.TextAlignmentRole: _LEFT if key in ("partner", "note") else _RIGHT,
         }
-        if key in ("partner", "note") or i is None:
+        if key == "partner" or i is None:  # the note is in its own colour and words (bold would widen it)
             cell[Qt.ItemDataRole.FontRole] = self._bold
         if key == "note":
             cell[Qt.ItemDataRole.ForegroundRole] = self._flag_ink

@@ -104,7 +104,7 @@ class SharesVotesTab(Tab):
     def _lay_out(self) -> None:
         left = QWidget()
         left_column = QVBoxLayout(left)
-        left_column.setContentsMargins(4, 4, 10, 4)
+        left_column.setContentsMargins(4, 4, 6, 4)
         left_column.setSpacing(6)
         left_column.addWidget(self.sliders)
         left_column.addWidget(self.follows)
@@ -121,7 +121,7 @@ class SharesVotesTab(Tab):
 
         right = QWidget()
         right_column = QVBoxLayout(right)
-        right_column.setContentsMargins(6, 0, 0, 0)
+        right_column.setContentsMargins(2, 0, 0, 0)
         right_column.setSpacing(6)
         right_column.addWidget(self.pages, 1)
 
@@ -146,11 +146,13 @@ class SharesVotesTab(Tab):
         # A style sheet overrides setFont, so the tab bar's size goes in its style sheet.
         self.pages.tabBar().setStyleSheet(theme.tab_bar_style())
         self.sliders.fit_to_type()
+        self.controls.fit_vetoes()
         self._fit_left()
 
     def _fit_left(self) -> None:
         """The left column as wide as its controls need (it never scrolls sideways)."""
-        needed = max(LEFT_WIDTH, self._left_content.minimumSizeHint().width() + 4)
+        bar = self._left.verticalScrollBar().sizeHint().width()  # it scrolls up and down: room for its bar
+        needed = max(LEFT_WIDTH, self._left_content.minimumSizeHint().width() + bar + 4)
         if self._left.minimumWidth() != needed:
             self._left.setMinimumWidth(needed)
 
