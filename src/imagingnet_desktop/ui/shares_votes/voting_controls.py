@@ -165,7 +165,7 @@ class VotingControls(QWidget):
             self._veto_grid.removeWidget(box)
             box.deleteLater()
         self.veto_boxes = {}
-        for number, (_pid, code) in enumerate(partners):
+        for _pid, code in partners:
             box = QCheckBox(code)
             box.setAccessibleName(f"{code} holds a veto")
             theme.use_font(box, 1.05, bold=True)
