@@ -128,7 +128,7 @@ class PowerPage(QWidget):
     def __init__(self, vote_editor: VoteEditor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = PowerTableModel(vote_editor, self)
-        self.table = WorkingTableView("Votes and voting power", font_scale=1.15)
+        self.table = WorkingTableView("Votes and voting power", font_scale=1.1)
         self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.model.modelReset.connect(self.table.fit_columns)

@@ -92,13 +92,19 @@ class WorkingTableView(QTableView):
     def grow_columns(self) -> None:
         """Widen any column whose figures no longer fit (votes grown to thousands, "no basis"); never narrows."""
         header = self.horizontalHeader()
-        for column in range(header.count()):
+        for column in range(self._fixed_count()):
             needed = max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + 4
             if header.sectionSize(column) < needed:
                 header.resizeSection(column, needed)
 
     def fit_columns(self, minimum: int = 60) -> None:
-        self.resizeColumnsToContents()
         header = self.horizontalHeader()
-        for column in range(header.count()):
+        for column in range(self._fixed_count()):
+            self.resizeColumnToContents(column)
             header.resizeSection(column, max(minimum, header.sectionSize(column) + 4))
+
+    def _fixed_count(self) -> int:
+        """The columns sized to their figures: all but a last one that stretches to the width there is (sizing
+        it too would leave it as wide as a larger window made it, and the table scrolling sideways)."""
+        header = self.horizontalHeader()
+        return header.count() - 1 if header.stretchLastSection() else header.count()
