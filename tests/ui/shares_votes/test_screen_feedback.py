@@ -141,3 +141,18 @@ def test_a_stale_refusal_of_custom_votes_clears_once_they_are_valid(window: Main
         qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # Qt commits next turn
         assert view.message.is_error is refused, (typed, view.message.text())
     assert model.data(cell) == before  # the same votes as before: nothing to write, yet the refusal is gone
+
+
+def test_undo_brings_the_page_where_it_shows_into_view(window: MainWindow, qtbot) -> None:
+    window.show_tab(3)
+    view = window.tab("shares")
+    qtbot.mouseClick(view.controls.veto_boxes["EMV"], Qt.MouseButton.LeftButton)
+    view.pages.setCurrentWidget(view.scenarios)  # the facilitator went to the saved scenarios
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.pages.currentWidget() is view.power_page  # where the veto shows
+    assert window.bars.feedback_text().startswith("Undone: ")
+    view.scenarios.ask_name = lambda *_: "Kept for later"
+    qtbot.mouseClick(view.scenarios.save_button, Qt.MouseButton.LeftButton)
+    view.pages.setCurrentWidget(view.chart_page)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.pages.currentWidget() is view.scenarios  # the saved scenario was taken back there

@@ -187,6 +187,18 @@ class SharesVotesTab(Tab):
             self._compared = compared
             self.scenarios.refresh()
 
+    def show_change(self, change: Change, label: str = "") -> None:
+        """Undo or redo from the window: bring the page where ``change`` shows into view (if it is not)."""
+        page = self.pages.currentWidget()
+        if change & Change.SCENARIOS or label.startswith("compare") or label.startswith("choose scenarios"):
+            target = self.scenarios
+        elif change & Change.TAB_STATE and page is self.scenarios:
+            target = self.shares_page if label == SLIDER_LABEL else self.power_page
+        else:
+            return
+        if page is not target:
+            self.pages.setCurrentWidget(target)
+
     def reload(self, *, force: bool = False) -> None:
         """Show the working scenario from the workspace (skipped when it is what is committed already)."""
         scenario = shares_votes.working_scenario(self._workspace)
