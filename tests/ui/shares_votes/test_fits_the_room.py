@@ -143,7 +143,9 @@ def test_leaving_presentation_mode_returns_to_exactly_the_normal_window(window, 
     qtbot.waitUntil(lambda: not _cut_headers(tab.power_page.table), timeout=2000)  # refitted to the type again
     window.actions_.presentation.trigger()
     assert window.presenting
-    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    tab.pages.setCurrentWidget(tab.power_page)
+    tab.power_page.table.setFocus()
+    qtbot.keyClick(tab.power_page.table, Qt.Key.Key_Escape)  # Esc where the facilitator is: the table
     assert not window.presenting
     qtbot.waitUntil(lambda: window.geometry() == before, timeout=2000)
 
