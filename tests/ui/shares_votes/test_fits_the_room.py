@@ -14,7 +14,6 @@ from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
 from imagingnet_desktop.domain.voting.rules import VoteMethod
 from imagingnet_desktop.ui.common import theme
-from imagingnet_desktop.ui.common.elided_label import ElidedLabel
 from imagingnet_desktop.ui.shares_votes.scenario_compare_model import GROUP_ROLE
 from imagingnet_desktop.ui.shell.main_window import MainWindow
 from imagingnet_desktop.ui.shell.settings import AppSettings
@@ -64,10 +63,10 @@ def _show(window: MainWindow, key: str) -> QWidget:
 
 
 def _cut_labels(root: QWidget) -> list[str]:
-    """Visible one-line labels narrower than their text (elided labels say so by their tooltip instead)."""
+    """Visible one-line labels narrower than their text."""
     cut = []
     for label in root.findChildren(QLabel):
-        if not label.isVisibleTo(root) or label.wordWrap() or isinstance(label, ElidedLabel) or not label.text():
+        if not label.isVisibleTo(root) or label.wordWrap() or not label.text():
             continue
         if "<" in label.text():
             continue  # rich text is wrapped by its own rules
