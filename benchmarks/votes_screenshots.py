@@ -94,6 +94,14 @@ def main() -> None:
                     name = f"shares-votes-{page}-{w}x{h}-{mode}.png"
                     win.grab().save(str(out / name))
                     print(name, win.width())
+                    if page == "scenarios" and w == 1280:  # the list folded away: the comparison's whole width
+                        tab.scenarios.show_list(False)
+                        for _ in range(3):
+                            app.processEvents()
+                        name = f"shares-votes-scenarios-folded-{w}x{h}-{mode}.png"
+                        win.grab().save(str(out / name))
+                        print(name, win.width())
+                        tab.scenarios.show_list(True)
                 tab.pages.setCurrentIndex(0)
     win.set_presentation_mode(False)
     win.close()

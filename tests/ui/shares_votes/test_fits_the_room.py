@@ -184,3 +184,17 @@ def test_four_scenarios_for_eight_partners_are_readable_at_1280x720_and_keep_the
     first, difference = model.cell(0, model.column_of(0, "banzhaf"))  # against the newly agreed scenario
     assert difference.endswith(" pts") and difference != "same"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is not None  # highlighted
+
+
+def test_the_saved_scenarios_list_folds_away_to_give_the_comparison_the_width(window, qtbot) -> None:
+    panel = _compare_four(window)
+    window.set_presentation_mode(True)
+    _settle(window, 1280, 720)
+    table = panel.compare
+    before = table.viewport().width()
+    qtbot.mouseClick(panel.hide_list_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert not panel.list.isVisible() and panel.show_list_button.isVisible()
+    assert table.viewport().width() > before + 150
+    qtbot.mouseClick(panel.show_list_button, Qt.MouseButton.LeftButton)
+    assert panel.list.isVisible() and not panel.show_list_button.isVisible()

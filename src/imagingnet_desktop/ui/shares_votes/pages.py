@@ -31,8 +31,8 @@ def _set_text(label: QLabel, text: str) -> None:
 
 
 class NotesUnder(QScrollArea):
-    """Wrapped notes under a table: as tall as their text up to ``lines`` lines, then they scroll, so the table
-    above keeps the room for every partner."""
+    """Wrapped notes under a table: as tall as their text up to ``lines`` lines (twice that at normal type),
+    then they scroll, so the table above keeps the room for every partner."""
 
     def __init__(self, label: QLabel, lines: int = 3) -> None:
         super().__init__()
@@ -49,7 +49,8 @@ class NotesUnder(QScrollArea):
             return
         width = max(self.viewport().width(), 100)
         wanted = self.label.heightForWidth(width) + 2
-        whole_lines = self.label.fontMetrics().lineSpacing() * int(self._lines) + 4  # never half a line
+        lines = self._lines if theme.scale() > 1 else 2 * self._lines  # normal type: room for more lines
+        whole_lines = self.label.fontMetrics().lineSpacing() * lines + 1  # never half a line
         self.setFixedHeight(min(wanted, whole_lines))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override

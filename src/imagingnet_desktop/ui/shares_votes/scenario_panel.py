@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +61,7 @@ class ScenarioPanel(QWidget):
 
         heading = QLabel("Saved scenarios")
         theme.use_font(heading, 1.2, bold=True)
+        heading.setWordWrap(True)  # beside its fold button: two lines rather than a wider list
         hint = QLabel(f"Tick up to {MAX_SCENARIOS_COMPARED} to compare them side by side.")
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {theme.MUTED_INK};")
@@ -107,7 +109,16 @@ class ScenarioPanel(QWidget):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 6, 0)
-        column.addWidget(heading)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(heading, 1)
+        self.hide_list_button = QToolButton()
+        self.hide_list_button.setText("◂")
+        self.hide_list_button.setToolTip("Fold the list away: the comparison gets the whole width")
+        self.hide_list_button.setAccessibleName("Fold the saved-scenarios list away")
+        theme.use_font(self.hide_list_button, 1.1, bold=True)
+        self.hide_list_button.clicked.connect(lambda: self.show_list(False))
+        heading_row.addWidget(self.hide_list_button)
+        column.addLayout(heading_row)
         column.addWidget(hint)
         column.addWidget(self.list, 1)
         for button in (self.save_button, self.load_button, self.rename_button, self.delete_button,
@@ -123,7 +134,15 @@ class ScenarioPanel(QWidget):
         compared_column.setContentsMargins(0, 0, 0, 0)
         compared_column.setSpacing(4)
         compared_column.addWidget(self.compare, 1)
-        self.compare_summary_area = NotesUnder(self.compare_summary, lines=3)
+        self.compare_summary_area = NotesUnder(self.compare_summary, lines=2)
+        # In the empty corner above the partner codes: bring the folded list back.
+        self.show_list_button = QToolButton(self.compare)
+        self.show_list_button.setText("▸ List")
+        self.show_list_button.setToolTip("Show the saved-scenarios list again")
+        self.show_list_button.setAccessibleName("Show the saved-scenarios list")
+        theme.use_font(self.show_list_button, 0.95, bold=True)
+        self.show_list_button.clicked.connect(lambda: self.show_list(True))
+        self.show_list_button.hide()
         compared_column.addWidget(self.compare_summary_area)
         self._compared_view = compared
         self.compare_stack.addWidget(compared)
@@ -133,6 +152,7 @@ class ScenarioPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
+        self._list_pane = left
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -149,6 +169,19 @@ class ScenarioPanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # presentation mode: taller rows for the larger type
             QTimer.singleShot(0, self, self._fit_rows)
+
+    def show_list(self, shown: bool) -> None:
+        """The saved-scenarios list in view, or folded away so four scenarios fit a small screen."""
+        self._list_pane.setVisible(shown)
+        self.show_list_button.setVisible(not shown)
+        if not shown:
+            self.show_list_button.adjustSize()
+            self.show_list_button.move(2, 2)
+            self.show_list_button.raise_()
+            self.show_list_button.setFocus()
+        else:
+            self.list.setFocus()
+        QTimer.singleShot(0, self, self._fit_columns)
 
     def _fit_rows(self) -> None:
         """Two lines a row (the figure and its difference), whatever was marked agreed: never collapses."""
@@ -168,7 +201,7 @@ class ScenarioPanel(QWidget):
         short = sum(needed) - self.compare.viewport().width()
         sizes = self._splitter.sizes()
         floor = max(LIST_MIN_WIDTH, self._splitter.widget(0).minimumSizeHint().width())
-        if short > 0 and sizes[0] > floor and not self._split_by_hand:
+        if short > 0 and sizes[0] > floor and not self._split_by_hand and self._list_pane.isVisible():
             give = min(short, sizes[0] - floor)  # the list gives up width before a figure scrolls away
             self._splitter.setSizes([sizes[0] - give, sizes[1] + give])
             QTimer.singleShot(0, self, self._fit_columns)
