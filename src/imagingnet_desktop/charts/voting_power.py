@@ -40,8 +40,10 @@ class VotingPowerChart:
         self.bars: dict[str, list[Any]] = {}
         self.axes: Any = None
 
-    def draw(self, bars: Sequence[PowerBar], *, title: str = "") -> None:
-        """Lay out axes, labels and bars for these partners (call again when the partners change)."""
+    def draw(self, bars: Sequence[PowerBar], *, title: str = "", value_labels: bool = False) -> None:
+        """Lay out axes, labels and bars for these partners (call again when the partners change, or when a
+        bar outgrows the axis). ``value_labels``: each bar's figure above it (for a picture: on screen the bars
+        move, the labels would not)."""
         self.figure.clear()
         axes = self.figure.add_subplot(1, 1, 1)
         self.axes = axes
@@ -49,14 +51,14 @@ class VotingPowerChart:
         width = 0.27
         positions = range(len(bars))
         self.bars = {}
+        containers = {}
         for offset, (key, label, colour) in zip((-width, 0.0, width), _SERIES, strict=True):
             heights = [100 * _value(b, key) for b in bars]
-            self.bars[key] = list(
-                axes.bar([p + offset for p in positions], heights, width, label=label, color=colour,
-                         hatch=palette.HATCHES[key], edgecolor="white", linewidth=0.5)
-            )
+            containers[key] = axes.bar([p + offset for p in positions], heights, width, label=label, color=colour,
+                                       hatch=palette.HATCHES[key], edgecolor="white", linewidth=0.5)
+            self.bars[key] = list(containers[key])
         axes.set_xticks(list(positions), self.codes, fontsize=self.font_size + 2, fontweight="bold")
-        axes.set_ylim(0, 100)
+        axes.set_ylim(0, axis_top(bars))
         axes.set_ylabel("% of the network", fontsize=self.font_size)
         axes.tick_params(axis="y", labelsize=self.font_size)
         axes.yaxis.grid(True, color=palette.GRID, linewidth=0.8)
@@ -65,6 +67,11 @@ class VotingPowerChart:
             axes.spines[side].set_visible(False)
         # One column: three side by side are wider than a small chart and squeeze the axes in tight_layout.
         axes.legend(loc="upper right", fontsize=self.font_size, frameon=False, ncols=1)
+        if value_labels:
+            for key, container in containers.items():
+                decimals = 2 if key == "votes" else 1  # shares to 2 dp, power to 1 dp, as in the tables
+                axes.bar_label(container, labels=[f"{a.get_height():.{decimals}f}" for a in container],
+                               fontsize=self.font_size * 0.8, padding=2, rotation=90 if len(bars) > 5 else 0)
         if title:
             axes.set_title(title, fontsize=self.font_size + 2, loc="left")
         self.figure.tight_layout()
@@ -76,6 +83,9 @@ class VotingPowerChart:
         """Move the bars to new values. Returns False when the partners differ and ``draw`` is needed."""
         if tuple(b.code for b in bars) != self.codes or self.axes is None:
             return False
+        top = axis_top(bars)
+        if top != self.axes.get_ylim()[1]:
+            return False  # the axis follows the data: lay it out again
         for key, artists in self.bars.items():
             for artist, bar in zip(artists, bars, strict=True):
                 artist.set_height(100 * _value(bar, key))
@@ -83,6 +93,12 @@ class VotingPowerChart:
 
     def artists(self) -> list[Any]:
         return [artist for artists in self.bars.values() for artist in artists]
+
+
+def axis_top(bars: Sequence[PowerBar]) -> float:
+    """The top of the percentage axis: room above the tallest bar (for its label), to the next 10, at most 100."""
+    tallest = max((100 * _value(b, key) for b in bars for key in ("votes", "banzhaf", "shapley")), default=0.0)
+    return float(min(100, max(10, 10 * int(tallest * 1.15 / 10 + 1))))
 
 
 def _value(bar: PowerBar, key: str) -> float:
@@ -108,7 +124,7 @@ def png_bytes(bars: Sequence[PowerBar], *, title: str, subtitle: str = "", dpi: 
     figure = Figure(figsize=(10, 5.6), dpi=dpi)
     FigureCanvasAgg(figure)
     chart = VotingPowerChart(figure, font_size=12)
-    chart.draw(bars, title=title)
+    chart.draw(bars, title=title, value_labels=True)
     if subtitle:
         figure.text(0.01, 0.01, subtitle, fontsize=10, color=palette.INK, ha="left", va="bottom", wrap=True)
         figure.subplots_adjust(bottom=0.16)

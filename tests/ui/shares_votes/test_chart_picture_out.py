@@ -29,9 +29,10 @@ def test_copy_puts_a_slide_sized_titled_picture_on_the_clipboard(qtbot, tmp_path
     assert "Copied the chart (2000 × 1120 pixels)" in page.saved_message.text()
 
     titles = page.picture_titles(tab.analysis)
-    assert titles["title"].splitlines() == ["Coast & Moor ŵ Imaging Network", "Share of votes and real voting power (%)"]
     today = date.today()
-    assert titles["subtitle"].endswith(f"{today.day} {today:%B %Y}.")
+    assert titles["title"].splitlines() == [  # network, scenario and date: the picture says what it shows
+        f"Coast & Moor ŵ Imaging Network — {tab.analysis.scenario.name} — {today.day} {today:%B %Y}",
+        "Share of votes and real voting power (%)"]
     assert "Simple majority" in titles["subtitle"]
 
     target = tmp_path / "chart.png"

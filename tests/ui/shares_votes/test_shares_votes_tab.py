@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QSlider, QStyle, 
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
+from imagingnet_desktop.ui.shares_votes.scenario_compare_model import GROUP_ROLE
 from imagingnet_desktop.ui.shares_votes.shares_votes_tab import SharesVotesTab
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.workspace import Workspace
@@ -134,7 +135,7 @@ def test_dragging_a_slider_previews_live_and_release_commits_one_edit(proportion
     shown = [Decimal(cell(view.shares_page.model, r, "blend")) for r in range(5)]
     assert all(abs(float(s) - float(e)) <= 0.006 for s, e in zip(shown, expected, strict=True))
     assert sum(shown) == Decimal("100.00")
-    assert view.sliders.percent_labels[Basis.PAY].text() == f"{100 * moved / (100 + moved):.1f}%"
+    assert view.sliders.percent_labels[Basis.PAY].text() == f"{100 * moved / (100 + moved):.2f}%"
     assert weights[Basis.PAY] == moved
 
     workspace.undo()  # from the main window's Edit > Undo: the tab follows
@@ -150,12 +151,14 @@ def test_keyboard_reaches_the_sliders_and_commits_after_a_pause(tab, workspace, 
     activity, pay = view.sliders.sliders[Basis.ACTIVITY], view.sliders.sliders[Basis.PAY]
     activity.setFocus()
     qtbot.keyClick(activity, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.sliders.fields[Basis.ACTIVITY]  # the field to type its weight
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is pay
     for _ in range(3):
         qtbot.keyClick(pay, Qt.Key.Key_PageUp)  # 10 each
     # Shown at once, written once the keys stop.
     assert pay.value() == 30
-    assert view.sliders.percent_labels[Basis.PAY].text() == f"{100 * 30 / 130:.1f}%"
+    assert view.sliders.percent_labels[Basis.PAY].text() == f"{100 * 30 / 130:.2f}%"
     assert cell(view.shares_page.model, 0, "blend") != "33.32"
     assert shares_votes.working_scenario(workspace).weight_map()[Basis.PAY] == 0
     qtbot.waitUntil(lambda: shares_votes.working_scenario(workspace).weight_map()[Basis.PAY] == 30, timeout=3000)
@@ -360,22 +363,28 @@ def test_save_two_scenarios_compare_them_mark_one_agreed_and_undo_each(proportio
     qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
     saved = shares_votes.saved_scenarios(workspace)
     assert [s.scenario.name for s in saved] == ["Activity, majority", "Activity, 75%"]
-    assert panel.compare_model.columnCount() == 2
-    header = [panel.compare_model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)]
+    model = panel.compare_model
+    assert model.scenario_count() == 2 and model.rowCount() == len(DEMO_ACTIVITY)  # a row per partner
+    header = [model.headerData(model.column_of(n, "vote_share"), Qt.Orientation.Horizontal,
+                               GROUP_ROLE)[0] for n in range(2)]
     assert header == ["Activity, majority", "Activity, 75%"]
     # The 75% column agrees with brute force for NSH's Banzhaf power.
     votes = basis_points(DEMO_ACTIVITY)
     strict = BruteForceGame(votes, quota=math.ceil(Fraction(3, 4) * sum(votes)))
     majority = BruteForceGame(votes, quota=sum(votes) // 2 + 1)
-    banzhaf_row = next(r for r in range(panel.compare_model.rowCount())
-                       if panel.compare_model.row_key(r) == ("banzhaf", 0))
-    assert panel.compare_model.data(panel.compare_model.index(banzhaf_row, 0)) == one_dp(majority.banzhaf()[0])
-    assert panel.compare_model.data(panel.compare_model.index(banzhaf_row, 1)) == one_dp(strict.banzhaf()[0])
+    assert model.cell(0, model.column_of(0, "banzhaf"))[0] == one_dp(majority.banzhaf()[0])
+    assert model.cell(0, model.column_of(1, "banzhaf"))[0] == one_dp(strict.banzhaf()[0])
 
     panel.select(saved[1].id)
     qtbot.mouseClick(panel.agreed_button, Qt.MouseButton.LeftButton)
     assert shares_votes.agreed_scenario(workspace).name == "Activity, 75%"
-    assert panel.compare_model.headerData(1, Qt.Orientation.Horizontal) == "★ AGREED\nActivity, 75%"
+    assert model.headerData(model.column_of(1, "banzhaf"), Qt.Orientation.Horizontal,
+                            GROUP_ROLE)[0] == "★ AGREED Activity, 75%"
+    # The other scenario's figures now say how far they are from the agreed one, in points.
+    figure, difference = model.cell(0, model.column_of(0, "banzhaf"))
+    expected = round(100 * float(majority.banzhaf()[0]), 1) - round(100 * float(strict.banzhaf()[0]), 1)
+    assert difference == f"{'+' if expected > 0 else '−'}{abs(expected):.1f} pts"
+    assert model.cell(0, model.column_of(1, "banzhaf"))[1] is None
     assert panel.list.item(1).text().startswith("★ AGREED")
     assert panel.agreed_button.text().replace("&", "") == "Clear agreed mark"
 
@@ -391,7 +400,7 @@ def test_save_two_scenarios_compare_them_mark_one_agreed_and_undo_each(proportio
     assert shares_votes.agreed_scenario(workspace) == shares_votes.AGREED_DEFAULT
     assert not panel.list.item(1).text().startswith("★")
     workspace.undo()  # second save
-    assert panel.compare_model.columnCount() == 1 and panel.list.count() == 1
+    assert panel.compare_model.scenario_count() == 1 and panel.list.count() == 1
     workspace.undo()  # rule
     workspace.undo()  # first save
     assert panel.list.count() == 0
@@ -409,16 +418,16 @@ def test_no_more_than_four_are_compared_and_rename_and_delete_are_undoable(tab, 
     for number in range(5):
         panel.ask_name = lambda *_, n=number: f"Option {n}"
         qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
-    assert panel.compare_model.columnCount() == 4  # the fifth is saved but not compared
+    assert panel.compare_model.scenario_count() == 4  # the fifth is saved but not compared
     fifth = panel.list.item(4)
     fifth.setCheckState(Qt.CheckState.Checked)  # as a click on its box does
     assert "Up to 4 scenarios can be compared side by side; untick one first." in view.message.text()
     assert fifth.checkState() == Qt.CheckState.Unchecked and len(shares_votes.compared_ids(workspace)) == 4
 
     panel.list.item(0).setCheckState(Qt.CheckState.Unchecked)
-    assert panel.compare_model.columnCount() == 3
+    assert panel.compare_model.scenario_count() == 3
     workspace.undo()
-    assert panel.compare_model.columnCount() == 4 and panel.list.item(0).checkState() == Qt.CheckState.Checked
+    assert panel.compare_model.scenario_count() == 4 and panel.list.item(0).checkState() == Qt.CheckState.Checked
 
     panel.select(shares_votes.saved_scenarios(workspace)[0].id)
     panel.ask_name = lambda *_: "Option 1"  # taken

@@ -69,4 +69,4 @@ def test_weights_survive_closing_and_reopening_the_workspace(window: MainWindow,
     window.show_tab(SHARES_INDEX)
     view = window.tab("shares")
     assert view.sliders.sliders[Basis.PAY].value() == 40
-    assert view.sliders.percent_labels[Basis.PAY].text() == f"{100 * 40 / 140:.1f}%"
+    assert view.sliders.percent_labels[Basis.PAY].text() == f"{100 * 40 / 140:.2f}%"

@@ -139,7 +139,7 @@ def test_presentation_mode_scales_the_pages_and_keeps_100_percent_readable(tmp_p
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["view_font"] == theme.BASE_POINT_SIZE * theme.PRESENTATION_SCALE  # the tab follows the type
-    assert seen["label"] == "100.0%" and seen["label_width"] >= seen["label_needs"]  # never clipped to "00.0%"
+    assert seen["label"] == "100.00%" and seen["label_width"] >= seen["label_needs"]  # never clipped to "00.0%"
     before, after = seen["page_tabs"]
     assert after > before * 1.2  # the page tabs grow with the type
     assert seen["chart_font"] == CHART_FONT * theme.PRESENTATION_SCALE  # and so does the chart's
@@ -293,9 +293,12 @@ def test_the_agreed_scenarios_full_name_heads_its_column(qtbot, tmp_path):
     panel = view.scenarios
     qtbot.wait(50)  # the headings are laid out again once the columns have their widths
     header = panel.compare.horizontalHeader()
-    headings = [panel.compare_model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
-    assert headings[1] == "★ AGREED\nBy activity 75%"
+    model = panel.compare_model
+    firsts = [model.column_of(n, "vote_share") for n in range(4)]
+    headings = [header.group_text(c) for c in firsts]  # as painted across each scenario's three columns
+    assert headings[1] == "★ AGREED By activity 75%"
     assert " ".join(headings[2].split()) == names[2]  # wrapped over lines, not cut short
-    for column, heading in enumerate(headings):
+    for first, heading in zip(firsts, headings, strict=True):
+        width = sum(header.sectionSize(c) for c in range(first, first + 3))
         for line in heading.split("\n"):
-            assert header.fontMetrics().horizontalAdvance(line) <= header.sectionSize(column), line
+            assert header.fontMetrics().horizontalAdvance(line) <= width, line

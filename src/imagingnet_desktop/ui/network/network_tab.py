@@ -113,6 +113,8 @@ class NetworkTab(Tab):
 
         self.model = PartnerTableModel(workspace, self)
         self.model.validation_failed.connect(self._refused)
+        self.model.accepted.connect(self._accepted)
+        self._refused_at: tuple[int, int] | None = None
         self.model.save_failed.connect(self._not_saved)
         self.model.modelReset.connect(self._fit_columns)
         self.table = self._make_table()
@@ -155,6 +157,7 @@ class NetworkTab(Tab):
         rows = table.verticalHeader()
         theme.use_font(rows, 1.1, bold=True)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.hide()  # the code is shown once: its own (editable) first column, the trust's name beside it
         return table
 
     def _action(self, text: str, slot: Callable[[], None], keys: tuple[QKeySequence, ...], owner: QWidget,
@@ -172,6 +175,14 @@ class NetworkTab(Tab):
         name_row = QHBoxLayout()
         name_row.addWidget(name_label)
         name_row.addWidget(self.name_edit, 1)
+        self.dashboard_toggle = QToolButton()
+        self.dashboard_toggle.setCheckable(True)
+        self.dashboard_toggle.setChecked(True)
+        self.dashboard_toggle.setAccessibleName("Show or fold away the dashboard")
+        self.dashboard_toggle.setToolTip("Fold the dashboard away so every partner's row fits, or show it again")
+        theme.use_font(self.dashboard_toggle, 1.05, bold=True)
+        self.dashboard_toggle.toggled.connect(self._show_dashboard)
+        name_row.addWidget(self.dashboard_toggle)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
@@ -206,6 +217,7 @@ class NetworkTab(Tab):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self._dashboard_scroll = dashboard_scroll
+        self._show_dashboard(True)
         self._sized = False
         self._split_by_hand = False
         self.splitter.splitterMoved.connect(self._split_moved)
@@ -248,6 +260,13 @@ class NetworkTab(Tab):
         top = min(wanted, int(total * 0.55))
         self.splitter.setSizes([top, total - top])
 
+    def _show_dashboard(self, shown: bool) -> None:
+        """The dashboard in view (▾ Hide) or folded away (▸ Show), leaving the height to the partner rows."""
+        self.dashboard_toggle.setText("▾ Hide dashboard" if shown else "▸ Show dashboard")
+        self._dashboard_scroll.setVisible(shown)
+        if shown and getattr(self, "_sized", False):
+            QTimer.singleShot(0, self, self._fit_split)
+
     def _split_moved(self, *_: object) -> None:
         self._split_by_hand = True
 
@@ -261,7 +280,9 @@ class NetworkTab(Tab):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
-            if header.sectionSize(column) > MAX_COLUMN_WIDTH:
+            if column == 1:  # the trust's name: readable in full, whatever the type size
+                header.resizeSection(column, max(header.sectionSize(column) + 12, 200))
+            elif header.sectionSize(column) > MAX_COLUMN_WIDTH:
                 header.resizeSection(column, MAX_COLUMN_WIDTH)
             else:
                 header.resizeSection(column, header.sectionSize(column) + 12)
@@ -311,11 +332,18 @@ class NetworkTab(Tab):
         self.name_edit.setModified(False)
 
     def _refused(self, row: int, column: int, message: str) -> None:
+        self._refused_at = (row, column)
         self.message.show_error(f"Not saved — {message}. The old value is kept.")
         index = self.model.index(row, column)
         if index.isValid():
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
+
+    def _accepted(self, row: int, column: int) -> None:
+        """The refused cell now holds a valid value (even one that changed nothing): the refusal is old news."""
+        if self._refused_at == (row, column) and self.message.is_error:
+            self.message.clear()
+        self._refused_at = None
 
     def _not_saved(self, row: int, column: int, typed: str, message: str) -> None:
         """The edit could not be written: say so, and put what was typed back in the cell to try again."""

@@ -40,6 +40,7 @@ class PartnerTableModel(QAbstractTableModel):
     """Partners of ``workspace`` as rows; subscribes to the workspace until ``detach`` or destruction."""
 
     validation_failed = Signal(int, int, str)  # row, column, message for the person at the keyboard
+    accepted = Signal(int, int)  # row, column: the cell now holds a valid value (saved, or already so)
     save_failed = Signal(int, int, str, str)  # row, column, what was typed, why it could not be written
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
@@ -142,6 +143,7 @@ class PartnerTableModel(QAbstractTableModel):
         except (FieldError, WorkspaceError) as exc:  # a bad value, or the file was taken over elsewhere
             self.validation_failed.emit(index.row(), index.column(), f"{partner.code}: {exc}")
             return False
+        self.accepted.emit(index.row(), index.column())
         return True
 
     # ------------------------------------------------------------------ following the workspace

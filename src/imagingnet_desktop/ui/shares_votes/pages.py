@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from imagingnet_desktop.charts.voting_power import PowerBar, VotingPowerChart, png_bytes, save_png
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis
@@ -30,10 +30,37 @@ def _set_text(label: QLabel, text: str) -> None:
         label.setText(text)
 
 
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    theme.use_font(label, 1.2, bold=True)
-    return label
+class NotesUnder(QScrollArea):
+    """Wrapped notes under a table: as tall as their text up to ``lines`` lines (twice that at normal type),
+    then they scroll, so the table above keeps the room for every partner."""
+
+    def __init__(self, label: QLabel, lines: int = 3) -> None:
+        super().__init__()
+        self.label = label
+        self._lines = lines
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def fit(self) -> None:
+        if not self.label.text():
+            self.setFixedHeight(0)
+            return
+        width = max(self.viewport().width(), 100)
+        wanted = self.label.heightForWidth(width) + 2
+        lines = self._lines if theme.scale() > 1 else 2 * self._lines  # normal type: room for more lines
+        whole_lines = self.label.fontMetrics().lineSpacing() * lines + 1  # never half a line
+        self.setFixedHeight(min(wanted, whole_lines))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()
 
 
 def _working_button() -> QPushButton:
@@ -44,16 +71,18 @@ def _working_button() -> QPushButton:
 
 
 def _lay_out_table_page(page: QWidget, heading: str, button: QPushButton, table: QWidget, below: QWidget) -> None:
-    """A heading with the working button beside it, the table taking the room, and its notes underneath."""
-    top = QHBoxLayout()
-    top.addWidget(_heading(heading))
-    top.addStretch(1)
-    top.addWidget(button)
+    """The table taking the room; its notes underneath with the working button beside them (no row of their
+    own: every partner's row needs the height). The page's title says what it is (``heading`` describes it)."""
+    page.setAccessibleDescription(heading)
+    bottom = QHBoxLayout()
+    bottom.setSpacing(8)
+    bottom.addWidget(below, 1)
+    bottom.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
     column = QVBoxLayout(page)
-    column.setContentsMargins(8, 8, 8, 8)
-    column.addLayout(top)
+    column.setContentsMargins(4, 6, 4, 4)
+    column.setSpacing(4)
     column.addWidget(table, 1)
-    column.addWidget(below)
+    column.addLayout(bottom)
 
 
 class SharesPage(QWidget):
@@ -74,13 +103,14 @@ class SharesPage(QWidget):
         self.notes.setStyleSheet("color: #7a3000;")
         theme.use_font(self.notes, 1.1, bold=True)
 
-        _lay_out_table_page(self, "Each partner's share (%) on every basis", self.working_button, self.table,
-                            self.notes)
+        self.notes_area = NotesUnder(self.notes)
+        _lay_out_table_page(self, "Each partner's share (%) on every basis", self.working_button, self.table, self.notes_area)
 
     def show_table(self, table: ShareTable | None) -> None:
         self.model.set_table(table)
-        _set_text(self.notes, notes_text(table))
-        self.notes.setVisible(bool(self.notes.text()))
+        if self.notes.text() != (text := notes_text(table)):
+            self.notes.setText(text)
+            self.notes_area.fit()
 
 
 def notes_text(table: ShareTable | None) -> str:
@@ -99,7 +129,7 @@ class PowerPage(QWidget):
     def __init__(self, vote_editor: VoteEditor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = PowerTableModel(vote_editor, self)
-        self.table = WorkingTableView("Votes and voting power", font_scale=1.25)
+        self.table = WorkingTableView("Votes and voting power", font_scale=1.1)
         self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.model.modelReset.connect(self.table.fit_columns)
@@ -109,13 +139,16 @@ class PowerPage(QWidget):
         self.coalitions.setWordWrap(True)
         self.coalitions.setTextFormat(Qt.TextFormat.PlainText)
         self.coalitions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        theme.use_font(self.coalitions, 1.1)
+        theme.use_font(self.coalitions, 1.0)
+        self.coalitions_area = NotesUnder(self.coalitions, lines=2)
 
-        _lay_out_table_page(self, "Votes and real voting power", self.working_button, self.table, self.coalitions)
+        _lay_out_table_page(self, "Votes and real voting power", self.working_button, self.table, self.coalitions_area)
 
     def show_analysis(self, analysis: ScenarioAnalysis) -> None:
         self.model.set_analysis(analysis)
-        _set_text(self.coalitions, coalitions_text(analysis))
+        if self.coalitions.text() != (text := coalitions_text(analysis)):
+            self.coalitions.setText(text)
+            self.coalitions_area.fit()
 
 
 class ChartPage(QWidget):
@@ -174,14 +207,18 @@ class ChartPage(QWidget):
         self.saved_message.setText(f"Saved {path}")
 
     def picture_titles(self, analysis: ScenarioAnalysis) -> dict[str, str]:
-        """The network and subject above the picture; the scenario, rule and date under it."""
+        """Network, scenario and date in the title, so a board paper's picture says what it shows; how the
+        shares and the rule are set under it."""
         from datetime import date
 
         today = date.today()
-        name = self.network_name if len(self.network_name) <= 70 else self.network_name[:69] + "…"
-        title = f"{name}\n{CHART_TITLE}" if name else CHART_TITLE
-        subtitle = (f"{analysis.scenario.describe_shares()}. {analysis.rule_text}. "
-                    f"{today.day} {today:%B %Y}.")
+        name = self.network_name if len(self.network_name) <= 60 else self.network_name[:59] + "…"
+        scenario = analysis.scenario.name.strip() or "Current scenario"
+        scenario = scenario if len(scenario) <= 50 else scenario[:49] + "…"
+        dated = f"{today.day} {today:%B %Y}"
+        first = " — ".join(part for part in (name, scenario, dated) if part)
+        title = f"{first}\n{CHART_TITLE}"
+        subtitle = f"{analysis.scenario.describe_shares()}. {analysis.rule_text}."
         return {"title": title, "subtitle": subtitle}
 
     def copy_png(self) -> None:

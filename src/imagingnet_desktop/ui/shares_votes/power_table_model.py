@@ -19,7 +19,12 @@ from imagingnet_desktop.domain.voting.rules import VoteMethod
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.cached_table_model import EDITABLE_ROLE, CachedTableModel, Cell, Grid
-from imagingnet_desktop.ui.shares_votes.display_text import NOT_AVAILABLE, count, power_percent
+from imagingnet_desktop.ui.shares_votes.display_text import (
+    NOT_AVAILABLE,
+    count,
+    power_percent,
+    vote_share_percent,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 VoteEditor = Callable[[int, str], None]  # (partner index, typed text); raises when the votes are not saved
@@ -29,9 +34,9 @@ HEADERS = {
     "partner": "Partner",
     "votes": "Votes",
     "vote_share": "Share of\nvotes",
-    "banzhaf": "Power\n(Banzhaf)",
-    "shapley": "Power\n(Shapley–Shubik)",
-    "note": "What the rule gives it",
+    "banzhaf": "Banzhaf\npower",
+    "shapley": "Shapley–\nShubik",
+    "note": "Rule gives",
 }
 HEADER_TIPS = {
     "partner": "The partner trust",
@@ -54,6 +59,7 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 class PowerTableModel(CachedTableModel):
     validation_failed = Signal(int, int, str)  # row, column, message
+    accepted = Signal(int, int)  # row, column: the votes typed there are valid (saved, or already so)
 
     def __init__(self, vote_editor: VoteEditor | None = None, parent: QObject | None = None) -> None:
         super().__init__(len(COLUMNS), parent)
@@ -111,7 +117,7 @@ class PowerTableModel(CachedTableModel):
             Qt.ItemDataRole.AccessibleTextRole: text,
             Qt.ItemDataRole.TextAlignmentRole: _LEFT if key in ("partner", "note") else _RIGHT,
         }
-        if key in ("partner", "note") or i is None:
+        if key == "partner" or i is None:  # the note is in its own colour and words (bold would widen it)
             cell[Qt.ItemDataRole.FontRole] = self._bold
         if key == "note":
             cell[Qt.ItemDataRole.ForegroundRole] = self._flag_ink
@@ -141,7 +147,7 @@ class PowerTableModel(CachedTableModel):
         if key == "vote_share":
             if votes is None or not sum(votes):
                 return NOT_AVAILABLE
-            return "100.0%" if i is None else power_percent(Fraction(votes[i], sum(votes)))
+            return "100.00%" if i is None else vote_share_percent(Fraction(votes[i], sum(votes)))
         if key in ("banzhaf", "shapley"):
             if power is None:
                 return NOT_AVAILABLE
@@ -187,4 +193,5 @@ class PowerTableModel(CachedTableModel):
         except (FieldError, WorkspaceError) as exc:
             self.validation_failed.emit(index.row(), index.column(), str(exc))
             return False
+        self.accepted.emit(index.row(), index.column())
         return True

@@ -1,31 +1,35 @@
-"""Up to four saved scenarios side by side: a column each; rows for the shares basis, votes, rule and, per
-partner, its share of the votes, Banzhaf power and Shapley–Shubik power. The agreed one is starred.
+"""Up to four saved scenarios side by side: a row per partner; for each scenario three columns (share of the
+votes, Banzhaf power, Shapley–Shubik power). Each figure of a scenario that is not the agreed one carries its
+difference from the agreed scenario in points, highlighted where it differs. The agreed scenario is starred.
+
+The scenario's name heads its three columns (``GroupedHeader`` paints it across them, from ``GROUP_ROLE``);
+the shares basis, votes and rule of each scenario are in ``summary_lines`` (shown under the table).
 """
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from fractions import Fraction
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import VoteMethod
-from imagingnet_desktop.ui.shares_votes.display_text import NOT_AVAILABLE, power_percent
+from imagingnet_desktop.ui.shares_votes.display_text import NOT_AVAILABLE, power_percent, vote_share_percent
 from imagingnet_desktop.workspace.shares_votes.scenarios import SavedScenario
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 AGREED_MARK = "★ AGREED"
 AGREED_BACKGROUND = "#e3f4ec"
-HEADER_WIDTH = 22  # characters a line in a column heading
-SUMMARY_ROWS = (("shares", "Shares"), ("votes", "Votes"), ("rule", "Rule"))
-PARTNER_ROWS = (("vote_share", "votes"), ("banzhaf", "Banzhaf"), ("shapley", "Shapley"))
+CHANGED_BACKGROUND = "#ffe9b8"  # a figure that differs from the agreed scenario's (with its difference in words)
+GROUP_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the heading over a scenario's columns, and its first column
+MEASURES = (("vote_share", "Votes"), ("banzhaf", "Banzhaf"), ("shapley", "Shapley–\nShubik"))
+MEASURE_TIPS = {"vote_share": "share of the votes", "banzhaf": "Banzhaf voting power",
+                "shapley": "Shapley–Shubik voting power"}
 
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 def votes_text(analysis: ScenarioAnalysis) -> str:
@@ -38,51 +42,100 @@ def votes_text(analysis: ScenarioAnalysis) -> str:
     return f"In proportion to {follows}"
 
 
-def wrap_heading(name: str) -> str:
-    """A scenario name as lines of a column heading (the panel swaps in one that measures the real width)."""
-    return textwrap.fill(name, HEADER_WIDTH, max_lines=3, placeholder="…")
+def figure(analysis: ScenarioAnalysis, key: str, partner: int) -> Fraction | float | None:
+    """A partner's share of the votes or power index (0..1) under ``analysis``; None when there is none."""
+    votes, power = analysis.votes, analysis.power
+    if key == "vote_share":
+        if votes is None or not sum(votes) or partner >= len(votes):
+            return None
+        return Fraction(votes[partner], sum(votes))
+    if power is None or partner >= len(power.banzhaf):
+        return None
+    return (power.banzhaf if key == "banzhaf" else power.shapley_shubik)[partner]
+
+
+def figure_text(key: str, value: Fraction | float | None) -> str:
+    """Shares of the votes to 2 dp, power to 1 dp (the app's one formatting rule)."""
+    return vote_share_percent(value) if key == "vote_share" else power_percent(value)
+
+
+def difference_points(key: str, value: Fraction | float | None, agreed: Fraction | float | None) -> float | None:
+    """``value`` less the agreed figure, in percentage points (from the figures as shown)."""
+    if value is None or agreed is None:
+        return None
+    decimals = 2 if key == "vote_share" else 1
+    return round(100 * float(value), decimals) - round(100 * float(agreed), decimals)
+
+
+def difference_text(key: str, points: float | None) -> str:
+    """``+3.4 pts`` / ``−0.3 pts`` / ``same``: a difference always says it is in points, to 1 dp (a tenth of a
+    point is the least a board would act on; the figures above it keep their own precision)."""
+    if points is None:
+        return NOT_AVAILABLE
+    if round(points, 1) == 0:
+        return "same" if points == 0 else f"{'+' if points > 0 else '−'}<0.1 pts"
+    return f"{'+' if points > 0 else '−'}{abs(points):.1f} pts"
 
 
 class ScenarioCompareModel(QAbstractTableModel):
-    def __init__(self, wrap: Callable[[str], str] = wrap_heading, parent: QObject | None = None) -> None:
-        """``wrap``: lays a scenario's name out over lines to fit its column (the view knows the width)."""
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.wrap_heading = wrap
         self._columns: list[tuple[SavedScenario, ScenarioAnalysis]] = []
         self._codes: tuple[str, ...] = ()
-        self._bold = QFont()
-        self._bold.setBold(True)
-        self._agreed = QBrush(QColor(AGREED_BACKGROUND))
+        self._agreed: ScenarioAnalysis | None = None
+        self._agreed_name = ""
+        self._agreed_brush = QBrush(QColor(AGREED_BACKGROUND))
+        self._changed_brush = QBrush(QColor(CHANGED_BACKGROUND))
 
-    def set_scenarios(self, columns: Sequence[tuple[SavedScenario, ScenarioAnalysis]], codes: Sequence[str]) -> None:
+    def set_scenarios(self, columns: Sequence[tuple[SavedScenario, ScenarioAnalysis]], codes: Sequence[str],
+                      agreed: ScenarioAnalysis | None = None, agreed_name: str = "") -> None:
+        """``agreed``: the analysis of the network's agreed scenario, which the differences are taken from."""
         self.beginResetModel()
         self._columns = list(columns)
         self._codes = tuple(codes)
+        self._agreed = agreed
+        self._agreed_name = agreed_name
         self.endResetModel()
 
-    def rewrap_headings(self) -> None:
-        """The column widths changed: lay the names out again."""
-        if self._columns:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+    # ------------------------------------------------------------------ what is where
+    def scenario_count(self) -> int:
+        return len(self._columns)
+
+    def scenario(self, number: int) -> tuple[SavedScenario, ScenarioAnalysis]:
+        return self._columns[number]
 
     def column_at(self, column: int) -> tuple[SavedScenario, ScenarioAnalysis]:
-        return self._columns[column]
+        """The scenario whose figures are in ``column``."""
+        return self._columns[column // len(MEASURES)]
 
-    def row_key(self, row: int) -> tuple[str, int | None]:
-        """("shares" | "votes" | "rule", None) or (power column key, partner index)."""
-        if row < len(SUMMARY_ROWS):
-            return SUMMARY_ROWS[row][0], None
-        index, part = divmod(row - len(SUMMARY_ROWS), len(PARTNER_ROWS))
-        return PARTNER_ROWS[part][0], index
+    def column_key(self, column: int) -> str:
+        return MEASURES[column % len(MEASURES)][0]
+
+    def column_of(self, scenario_number: int, key: str) -> int:
+        return scenario_number * len(MEASURES) + [k for k, _ in MEASURES].index(key)
+
+    def row_key(self, row: int) -> int:
+        """The partner's index in the network's order."""
+        return row
+
+    def summary_lines(self) -> list[str]:
+        """Per scenario: its name, how shares are set, how votes are given and the rule."""
+        lines = []
+        for saved, analysis in self._columns:
+            rule = f"cannot be worked out: {analysis.problem}" if analysis.problem else analysis.rule_text
+            mark = f"{AGREED_MARK} " if saved.agreed else ""
+            lines.append(f"{mark}{saved.scenario.name}: {analysis.scenario.describe_shares()}; "
+                         f"votes {votes_text(analysis)[0].lower()}{votes_text(analysis)[1:]}; {rule}")
+        if self._columns and not any(saved.agreed for saved, _ in self._columns) and self._agreed is not None:
+            lines.append(f"Differences are from the agreed scenario, {self._agreed_name}.")
+        return lines
 
     # ------------------------------------------------------------------ shape
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        if parent.isValid() or not self._columns:
-            return 0
-        return len(SUMMARY_ROWS) + len(PARTNER_ROWS) * len(self._codes)
+        return 0 if parent.isValid() or not self._columns else len(self._codes)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else len(self._columns) * len(MEASURES)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not self._valid(index):
@@ -90,66 +143,62 @@ class ScenarioCompareModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     # ------------------------------------------------------------------ reading
+    def cell(self, row: int, column: int) -> tuple[str, str | None]:
+        """(the figure, its difference from the agreed scenario or None for the agreed scenario itself)."""
+        saved, analysis = self.column_at(column)
+        key = self.column_key(column)
+        value = figure(analysis, key, row)
+        if saved.agreed or self._agreed is None:
+            return figure_text(key, value), None
+        return figure_text(key, value), difference_text(key, difference_points(key, value,
+                                                                               figure(self._agreed, key, row)))
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not self._valid(index):
             return None
-        saved, analysis = self._columns[index.column()]
-        key, partner = self.row_key(index.row())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.cell_text(analysis, key, partner)
+        shown, difference = self.cell(index.row(), index.column())
+        saved, analysis = self.column_at(index.column())
+        key = self.column_key(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shown if difference is None else f"{shown}\n{difference}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            against = "" if difference is None else f", {difference} against the agreed scenario"
+            return f"{self._codes[index.row()]} {MEASURE_TIPS[key]} under {saved.scenario.name}: {shown}{against}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _LEFT if partner is None else _CENTRE
+            return _CENTRE
         if role == Qt.ItemDataRole.ToolTipRole:
-            if partner is None:
-                return self.cell_text(analysis, key, partner)
-            return analysis.problem or "Double-click, or press Enter, to show the working"
-        if role == Qt.ItemDataRole.BackgroundRole and saved.agreed:
-            return self._agreed
-        if role == Qt.ItemDataRole.FontRole and key == "banzhaf":
-            return self._bold
+            if analysis.problem:
+                return analysis.problem
+            against = "" if difference is None else f" ({difference} against the agreed scenario)"
+            return (f"{self._codes[index.row()]}, {MEASURE_TIPS[key]}: {shown}{against}. "
+                    "Double-click, or press Enter, to show the working")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if saved.agreed:
+                return self._agreed_brush
+            if difference not in (None, "same", NOT_AVAILABLE):
+                return self._changed_brush
+            return None
         return None
-
-    @staticmethod
-    def cell_text(analysis: ScenarioAnalysis, key: str, partner: int | None) -> str:
-        if key == "shares":
-            return analysis.scenario.describe_shares()
-        if key == "votes":
-            return votes_text(analysis)
-        if key == "rule":
-            return f"Cannot be worked out: {analysis.problem}" if analysis.problem else analysis.rule_text
-        assert partner is not None
-        votes, power = analysis.votes, analysis.power
-        if key == "vote_share":
-            if votes is None or not sum(votes) or partner >= len(votes):
-                return NOT_AVAILABLE
-            return power_percent(Fraction(votes[partner], sum(votes)))
-        if power is None or partner >= len(power.banzhaf):
-            return NOT_AVAILABLE
-        return power_percent((power.banzhaf if key == "banzhaf" else power.shapley_shubik)[partner])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal:
-            if not 0 <= section < len(self._columns):
+            if not 0 <= section < self.columnCount():
                 return None
-            saved = self._columns[section][0]
+            saved, _analysis = self.column_at(section)
+            key = self.column_key(section)
             if role == Qt.ItemDataRole.DisplayRole:
-                name = self.wrap_heading(saved.scenario.name)
-                return f"{AGREED_MARK}\n{name}" if saved.agreed else name
+                return dict(MEASURES)[key]
+            if role == GROUP_ROLE:
+                name = saved.scenario.name
+                return (f"{AGREED_MARK} {name}" if saved.agreed else name), section // len(MEASURES) * len(MEASURES)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{saved.scenario.name}{' — the network’s agreed position' if saved.agreed else ''}"
+                agreed = " — the network’s agreed position" if saved.agreed else ""
+                return f"{saved.scenario.name}{agreed}: {MEASURE_TIPS[key]}"
             return None
         if not 0 <= section < self.rowCount():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            key, partner = self.row_key(section)
-            if partner is None:
-                return dict(SUMMARY_ROWS)[key]
-            return f"{self._codes[partner]} {dict(PARTNER_ROWS)[key]}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            key, partner = self.row_key(section)
-            tips = {"vote_share": "share of the votes", "banzhaf": "Banzhaf voting power",
-                    "shapley": "Shapley–Shubik voting power"}
-            return None if partner is None else f"{self._codes[partner]}: {tips[key]}"
+            return self._codes[section]
         return None
 
     def _valid(self, index: AnyIndex) -> bool:
@@ -157,5 +206,5 @@ class ScenarioCompareModel(QAbstractTableModel):
             index.isValid()
             and index.model() is self
             and 0 <= index.row() < self.rowCount()
-            and 0 <= index.column() < len(self._columns)
+            and 0 <= index.column() < self.columnCount()
         )

@@ -1,5 +1,6 @@
 """Saved scenarios: save the sliders and rule under a name, put one back, rename, delete, mark the agreed one,
-and tick up to four to compare side by side. Each action is one undoable edit (``workspace.shares_votes``).
+and tick up to four to compare side by side (a row per partner, three columns per scenario, differences from
+the agreed scenario in points). Each action is one undoable edit (``workspace.shares_votes``).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,14 +31,20 @@ from imagingnet_desktop.domain.scenarios.scenario import MAX_SCENARIOS_COMPARED
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
 from imagingnet_desktop.ui.common.run_edit import run_edit
-from imagingnet_desktop.ui.shares_votes.scenario_compare_model import AGREED_MARK, ScenarioCompareModel
+from imagingnet_desktop.ui.shares_votes.grouped_header import GroupedHeader
+from imagingnet_desktop.ui.shares_votes.pages import NotesUnder
+from imagingnet_desktop.ui.shares_votes.scenario_compare_model import (
+    AGREED_MARK,
+    GROUP_ROLE,
+    ScenarioCompareModel,
+)
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.shares_votes.scenarios import SavedScenario
 from imagingnet_desktop.workspace.workspace import Workspace
 
 T = TypeVar("T")
+LIST_MIN_WIDTH = 150  # the saved-scenarios list, when the comparison needs the width
 
-HEADING_LINES = 3  # of a scenario's name above its column
 AskName = Callable[[str, str, str], str | None]  # (title, prompt, suggested) -> name or None
 
 
@@ -53,6 +62,7 @@ class ScenarioPanel(QWidget):
 
         heading = QLabel("Saved scenarios")
         theme.use_font(heading, 1.2, bold=True)
+        heading.setWordWrap(True)  # beside its fold button: two lines rather than a wider list
         hint = QLabel(f"Tick up to {MAX_SCENARIOS_COMPARED} to compare them side by side.")
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {theme.MUTED_INK};")
@@ -72,22 +82,27 @@ class ScenarioPanel(QWidget):
         self.agreed_button = self._button("Mark as a&greed", self.toggle_agreed,
                                           "Mark the chosen scenario as the network's agreed position")
 
-        self.compare_model = ScenarioCompareModel(self._wrap_heading, self)
+        self.compare_model = ScenarioCompareModel(self)
         self.compare = QTableView()
         self.compare.setAccessibleName("Scenarios compared side by side")
+        self.compare.setHorizontalHeader(GroupedHeader(GROUP_ROLE, self.compare))
         self.compare.setModel(self.compare_model)
         self.compare.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.compare.setWordWrap(True)
-        self.compare.setAlternatingRowColors(True)
-        theme.use_font(self.compare, 1.1)
-        theme.use_font(self.compare.horizontalHeader(), 1.05, bold=True)
+        self.compare.setCornerButtonEnabled(False)
+        self.compare.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        theme.use_font(self.compare, 0.95)
+        theme.use_font(self.compare.horizontalHeader(), 0.95, bold=True)
         theme.use_font(self.compare.verticalHeader(), 1.05, bold=True)
-        self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # Qt elides a heading as one line, cutting a two-line "★ AGREED / name": the model wraps it to fit instead.
-        self.compare.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.compare.horizontalHeader().sectionResized.connect(
-            lambda *_: QTimer.singleShot(0, self, self.compare_model.rewrap_headings))
+        self.compare.horizontalHeader().setMinimumSectionSize(10)
+        self.compare.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.compare.doubleClicked.connect(self._compare_working)
+        self.compare_summary = QLabel()
+        self.compare_summary.setObjectName("compareSummary")
+        self.compare_summary.setWordWrap(True)
+        self.compare_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.compare_summary.setStyleSheet(f"color: {theme.MUTED_INK};")
+        theme.use_font(self.compare_summary, 0.95)
         self.compare_empty = QLabel("Tick saved scenarios on the left to compare them here.")
         self.compare_empty.setStyleSheet(f"color: {theme.MUTED_INK};")
         theme.use_font(self.compare_empty, 1.1)
@@ -95,7 +110,16 @@ class ScenarioPanel(QWidget):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 6, 0)
-        column.addWidget(heading)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(heading, 1)
+        self.hide_list_button = QToolButton()
+        self.hide_list_button.setText("◂")
+        self.hide_list_button.setToolTip("Fold the list away: the comparison gets the whole width")
+        self.hide_list_button.setAccessibleName("Fold the saved-scenarios list away")
+        theme.use_font(self.hide_list_button, 1.1, bold=True)
+        self.hide_list_button.clicked.connect(lambda: self.show_list(False))
+        heading_row.addWidget(self.hide_list_button)
+        column.addLayout(heading_row)
         column.addWidget(hint)
         column.addWidget(self.list, 1)
         for button in (self.save_button, self.load_button, self.rename_button, self.delete_button,
@@ -104,22 +128,39 @@ class ScenarioPanel(QWidget):
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(6, 0, 0, 0)
-        compare_heading = QLabel("Side by side")
-        theme.use_font(compare_heading, 1.2, bold=True)
         self.compare_stack = QStackedWidget()
         self.compare_stack.addWidget(self.compare_empty)
-        self.compare_stack.addWidget(self.compare)
+        compared = QWidget()
+        compared_column = QVBoxLayout(compared)
+        compared_column.setContentsMargins(0, 0, 0, 0)
+        compared_column.setSpacing(4)
+        compared_column.addWidget(self.compare, 1)
+        self.compare_summary_area = NotesUnder(self.compare_summary, lines=2)
+        # In the empty corner above the partner codes: bring the folded list back.
+        self.show_list_button = QToolButton(self.compare)
+        self.show_list_button.setText("▸ List")
+        self.show_list_button.setToolTip("Show the saved-scenarios list again")
+        self.show_list_button.setAccessibleName("Show the saved-scenarios list")
+        theme.use_font(self.show_list_button, 0.95, bold=True)
+        self.show_list_button.clicked.connect(lambda: self.show_list(True))
+        self.show_list_button.hide()
+        compared_column.addWidget(self.compare_summary_area)
+        self._compared_view = compared
+        self.compare_stack.addWidget(compared)
         self.compare_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.compare_empty.setWordWrap(True)
-        right_column.addWidget(compare_heading)
         right_column.addWidget(self.compare_stack, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
+        self._list_pane = left
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 800])
+        splitter.setSizes([185, 1000])
+        self._splitter = splitter
+        self._split_by_hand = False
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_hand", True))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
@@ -128,7 +169,54 @@ class ScenarioPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # presentation mode: taller rows for the larger type
-            QTimer.singleShot(0, self, self.compare.resizeRowsToContents)
+            QTimer.singleShot(0, self, self._fit_rows)
+
+    def show_list(self, shown: bool) -> None:
+        """The saved-scenarios list in view, or folded away so four scenarios fit a small screen."""
+        self._list_pane.setVisible(shown)
+        self.show_list_button.setVisible(not shown)
+        if not shown:
+            self.show_list_button.adjustSize()
+            self.show_list_button.move(2, 2)
+            self.show_list_button.raise_()
+            self.show_list_button.setFocus()
+        else:
+            self.list.setFocus()
+        QTimer.singleShot(0, self, self._fit_columns)
+
+    def _fit_rows(self) -> None:
+        """Two lines a row (the figure and its difference), whatever was marked agreed: never collapses."""
+        self.compare.verticalHeader().setDefaultSectionSize(int(self.compare.fontMetrics().lineSpacing() * 2.25))
+        header = self.compare.horizontalHeader()
+        header.setFixedHeight(header.sizeHint().height())
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns share the width when every figure fits; otherwise each as wide as its figures (the table
+        then scrolls sideways inside the pane): a figure is never cut to "−10.4…"."""
+        header = self.compare.horizontalHeader()
+        count = self.compare_model.columnCount()
+        if not count:
+            return
+        needed = [max(self.compare.sizeHintForColumn(c), header.sectionSizeHint(c)) + 2 for c in range(count)]
+        short = sum(needed) - self.compare.viewport().width()
+        sizes = self._splitter.sizes()
+        first = self._splitter.widget(0)
+        floor = max(LIST_MIN_WIDTH, first.minimumSizeHint().width() if first is not None else 0)
+        if short > 0 and sizes[0] > floor and not self._split_by_hand and self._list_pane.isVisible():
+            give = min(short, sizes[0] - floor)  # the list gives up width before a figure scrolls away
+            self._splitter.setSizes([sizes[0] - give, sizes[1] + give])
+            QTimer.singleShot(0, self, self._fit_columns)
+            return
+        spare = max(0, self.compare.viewport().width() - sum(needed)) // count
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(needed):
+            if header.sectionSize(column) != width + spare:
+                header.resizeSection(column, width + spare)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_columns)
 
     def _button(self, text: str, slot: Callable[[], None], tip: str) -> QPushButton:
         button = QPushButton(text)
@@ -163,9 +251,13 @@ class ScenarioPanel(QWidget):
         partners = self._workspace.network.partners
         columns = [(by_id[i], shares_votes.analyse_scenario(self._workspace, by_id[i].scenario))
                    for i in compared if i in by_id]
-        self.compare_model.set_scenarios(columns, [p.code for p in partners])
-        self.compare.resizeRowsToContents()
-        self.compare_stack.setCurrentWidget(self.compare if columns else self.compare_empty)
+        agreed = shares_votes.agreed_scenario(self._workspace)
+        self.compare_model.set_scenarios(columns, [p.code for p in partners],
+                                         shares_votes.analyse_scenario(self._workspace, agreed), agreed.name)
+        self.compare_summary.setText("\n".join(self.compare_model.summary_lines()))
+        self.compare_summary_area.fit()
+        self._fit_rows()
+        self.compare_stack.setCurrentWidget(self._compared_view if columns else self.compare_empty)
         self._update_buttons()
 
     def selected_id(self) -> int | None:
@@ -262,23 +354,8 @@ class ScenarioPanel(QWidget):
         name, ok = QInputDialog.getText(self, title, prompt, text=suggested)
         return name if ok else None
 
-    def _wrap_heading(self, name: str) -> str:
-        """``name`` in at most three lines that each fit the narrowest column (the last elided if need be)."""
-        header = self.compare.horizontalHeader()
-        metrics = header.fontMetrics()
-        widths = [header.sectionSize(c) for c in range(header.count())]
-        width = max(min(widths, default=0) - 12, metrics.horizontalAdvance("M" * 6))
-        lines: list[str] = []
-        for word in name.split():
-            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
-                lines[-1] = f"{lines[-1]} {word}"
-            else:
-                lines.append(word)
-        if len(lines) > HEADING_LINES:
-            lines = [*lines[:HEADING_LINES - 1], " ".join(lines[HEADING_LINES - 1:])]
-        return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines)
-
     def _compare_working(self, index: QModelIndex) -> None:
-        key, partner = self.compare_model.row_key(index.row())
-        if partner is not None:
-            self.working_requested.emit(self.compare_model.column_at(index.column())[1], key, partner)
+        if index.isValid():
+            self.working_requested.emit(self.compare_model.column_at(index.column())[1],
+                                        self.compare_model.column_key(index.column()),
+                                        self.compare_model.row_key(index.row()))

@@ -35,8 +35,8 @@ HEADERS = {
     "partner": "Partner",
     "blend": "Blend",
     "spread": "Lowest–\nhighest",
-    "range": "Range\n(points)",
-    "gain": "Blend vs\nequal",
+    "range": "Range\n(pts)",
+    "gain": "Blend vs\nequal (pts)",
 }
 HEADER_TIPS = {
     "partner": "The partner trust",

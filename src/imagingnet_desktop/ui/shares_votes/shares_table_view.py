@@ -6,7 +6,7 @@ Editable cells (custom votes) are edited by typing or F2, so double-click always
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -34,6 +34,7 @@ class WorkingTableView(QTableView):
         theme.use_font(header, 1.0, bold=True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.installEventFilter(self)  # its type changes after the table's: refit then too
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._fit_rows()
@@ -44,11 +45,25 @@ class WorkingTableView(QTableView):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # presentation mode scales the type: rows and columns follow
-            self._fit_rows()
-            self.fit_columns()
+            self._refit_later()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.horizontalHeader() and event.type() == QEvent.Type.FontChange:
+            self._refit_later()
+        return super().eventFilter(watched, event)
+
+    def _refit_later(self) -> None:
+        """Once every part (cells and header) has its new type: fitting on the first change measured the
+        header in the old type and cut it ("Partne")."""
+        self._fit_rows()
+        QTimer.singleShot(0, self, self._refit)
+
+    def _refit(self) -> None:
+        self._fit_rows()
+        self.fit_columns()
 
     def _fit_rows(self) -> None:
-        self.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.35))
+        self.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.22))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -77,13 +92,19 @@ class WorkingTableView(QTableView):
     def grow_columns(self) -> None:
         """Widen any column whose figures no longer fit (votes grown to thousands, "no basis"); never narrows."""
         header = self.horizontalHeader()
-        for column in range(header.count()):
+        for column in range(self._fixed_count()):
             needed = max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + 4
             if header.sectionSize(column) < needed:
                 header.resizeSection(column, needed)
 
     def fit_columns(self, minimum: int = 60) -> None:
-        self.resizeColumnsToContents()
         header = self.horizontalHeader()
-        for column in range(header.count()):
+        for column in range(self._fixed_count()):
+            self.resizeColumnToContents(column)
             header.resizeSection(column, max(minimum, header.sectionSize(column) + 4))
+
+    def _fixed_count(self) -> int:
+        """The columns sized to their figures: all but a last one that stretches to the width there is (sizing
+        it too would leave it as wide as a larger window made it, and the table scrolling sideways)."""
+        header = self.horizontalHeader()
+        return header.count() - 1 if header.stretchLastSection() else header.count()

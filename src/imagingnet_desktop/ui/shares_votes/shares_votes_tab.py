@@ -16,7 +16,15 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
@@ -39,7 +47,7 @@ from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.shares_votes import working_edits
 from imagingnet_desktop.workspace.workspace import Workspace
 
-PAGE_TITLES = ("Shares by basis", "Votes && power", "Chart", "Saved scenarios")
+PAGE_TITLES = ("Shares (%)", "Votes && power", "Chart", "Scenarios")
 SLIDER_LABEL = "move the blend sliders"
 LEFT_WIDTH = 350
 
@@ -71,6 +79,8 @@ class SharesVotesTab(Tab):
         self.chart_page = ChartPage()
         self.controls.edited.connect(self.edit)
         self.power_page.model.validation_failed.connect(self._cell_refused)
+        self.power_page.model.accepted.connect(self._cell_accepted)
+        self._refused_at: tuple[int, int] | None = None
         self.scenarios = ScenarioPanel(workspace, self.message, self.sliders.flush)
         self.scenarios.working_requested.connect(
             lambda analysis, key, i: self._open_working(power_working(analysis, key, i)))
@@ -88,12 +98,13 @@ class SharesVotesTab(Tab):
         self._lay_out()
         self.pages.currentChanged.connect(self._page_changed)
         self.scenarios.loaded.connect(lambda: self.pages.setCurrentWidget(self.power_page))
+        self._page_changed(0)
         self.reload(force=True)
 
     def _lay_out(self) -> None:
         left = QWidget()
         left_column = QVBoxLayout(left)
-        left_column.setContentsMargins(4, 4, 10, 4)
+        left_column.setContentsMargins(4, 4, 6, 4)
         left_column.setSpacing(6)
         left_column.addWidget(self.sliders)
         left_column.addWidget(self.follows)
@@ -110,10 +121,8 @@ class SharesVotesTab(Tab):
 
         right = QWidget()
         right_column = QVBoxLayout(right)
-        right_column.setContentsMargins(6, 0, 0, 0)
+        right_column.setContentsMargins(2, 0, 0, 0)
         right_column.setSpacing(6)
-        right_column.addWidget(self.message)
-        right_column.addWidget(self.warnings)
         right_column.addWidget(self.pages, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -124,9 +133,12 @@ class SharesVotesTab(Tab):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([LEFT_WIDTH, 1000])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(self.splitter)
+        layout = QVBoxLayout(self)  # the message and warnings across the whole width: fewer lines, more rows
+        layout.setContentsMargins(10, 6, 10, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.message)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.splitter, 1)
         self._fit_to_type()
 
     def _fit_to_type(self) -> None:
@@ -134,11 +146,13 @@ class SharesVotesTab(Tab):
         # A style sheet overrides setFont, so the tab bar's size goes in its style sheet.
         self.pages.tabBar().setStyleSheet(theme.tab_bar_style())
         self.sliders.fit_to_type()
+        self.controls.fit_vetoes()
         self._fit_left()
 
     def _fit_left(self) -> None:
         """The left column as wide as its controls need (it never scrolls sideways)."""
-        needed = max(LEFT_WIDTH, self._left_content.minimumSizeHint().width() + 4)
+        bar = self._left.verticalScrollBar().sizeHint().width()  # it scrolls up and down: room for its bar
+        needed = max(LEFT_WIDTH, self._left_content.minimumSizeHint().width() + bar + 4)
         if self._left.minimumWidth() != needed:
             self._left.setMinimumWidth(needed)
 
@@ -172,6 +186,19 @@ class SharesVotesTab(Tab):
         if change & (Change.SCENARIOS | Change.PARTNERS) or compared != self._compared:
             self._compared = compared
             self.scenarios.refresh()
+
+    def show_change(self, change: Change, label: str = "") -> None:
+        """Undo or redo from the window: bring the page where ``change`` shows into view (if it is not)."""
+        page = self.pages.currentWidget()
+        target: QWidget
+        if change & Change.SCENARIOS or label.startswith("compare") or label.startswith("choose scenarios"):
+            target = self.scenarios
+        elif change & Change.TAB_STATE and page is self.scenarios:
+            target = self.shares_page if label == SLIDER_LABEL else self.power_page
+        else:
+            return
+        if page is not target:
+            self.pages.setCurrentWidget(target)
 
     def reload(self, *, force: bool = False) -> None:
         """Show the working scenario from the workspace (skipped when it is what is committed already)."""
@@ -256,10 +283,17 @@ class SharesVotesTab(Tab):
                                         shown=self.committed)
 
     def _cell_refused(self, row: int, column: int, message: str) -> None:
+        self._refused_at = (row, column)
         self.message.show_error(f"Not saved — {message} The votes are unchanged.")
         index = self.power_page.model.index(row, column)
         if index.isValid():
             self.power_page.table.setCurrentIndex(index)
+
+    def _cell_accepted(self, row: int, column: int) -> None:
+        """The refused cell now holds valid votes (even the same as before): the refusal is old news."""
+        if self._refused_at == (row, column) and self.message.is_error:
+            self.message.clear()
+        self._refused_at = None
 
     def _commit(self, candidate: Scenario, label: str) -> None:
         change = run_edit(lambda: shares_votes.set_working_scenario(self._workspace, candidate, label),

@@ -86,6 +86,7 @@ class VotingControls(QWidget):
         self._veto_hint.setStyleSheet(f"color: {theme.MUTED_INK};")
 
         heading = QLabel("Votes and decision rule")
+        heading.setWordWrap(True)  # at presentation type it takes two lines rather than widen the column
         theme.use_font(heading, 1.25, bold=True)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -164,13 +165,20 @@ class VotingControls(QWidget):
             self._veto_grid.removeWidget(box)
             box.deleteLater()
         self.veto_boxes = {}
-        for number, (_pid, code) in enumerate(partners):
+        for _pid, code in partners:
             box = QCheckBox(code)
             box.setAccessibleName(f"{code} holds a veto")
             theme.use_font(box, 1.05, bold=True)
             box.clicked.connect(lambda _checked=False, c=code: self._veto_toggled(c))
-            self._veto_grid.addWidget(box, *divmod(number, VETO_COLUMNS))
             self.veto_boxes[code] = box
+        self.fit_vetoes()
+
+    def fit_vetoes(self) -> None:
+        """The veto boxes three a row at normal type, two at presentation type (the column stays narrow)."""
+        columns = VETO_COLUMNS if theme.scale() <= 1.0 else 2
+        for number, box in enumerate(self.veto_boxes.values()):
+            self._veto_grid.removeWidget(box)
+            self._veto_grid.addWidget(box, *divmod(number, columns))
 
     # ------------------------------------------------------------------ what the person changed
     def _send(self, changes: dict[str, object], label: str) -> None:

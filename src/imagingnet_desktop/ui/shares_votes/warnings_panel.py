@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -63,7 +63,7 @@ class WarningsPanel(QScrollArea):
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAccessibleName("Warnings about this rule")
-        theme.use_font(self.label, 1.2, bold=True)
+        theme.use_font(self.label, 1.1, bold=True)
         inner = QWidget()
         inner.setObjectName("votesWarningsInner")
         inner.setStyleSheet(
@@ -75,7 +75,7 @@ class WarningsPanel(QScrollArea):
         self.setWidget(inner)
         self._lines: list[tuple[str, str]] = []
         self._keep_height = False
-        self._max_height = int(self.label.fontMetrics().height() * 5.5)
+        self._max_height = int(self.label.fontMetrics().lineSpacing() * 4.6)
 
     def show_analysis(self, analysis: ScenarioAnalysis, *, keep_height: bool = False) -> None:
         """``keep_height`` (while a slider is dragged): scroll rather than resize, so nothing below moves."""
@@ -93,6 +93,15 @@ class WarningsPanel(QScrollArea):
                         f"{escape(prefix)}{escape(text)}</div>")
         self.label.setText("".join(html))
         self.setAccessibleDescription(" ".join(text for _, text in lines))
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode: once the label has its new type too
+            QTimer.singleShot(0, self, self._refit)
+
+    def _refit(self) -> None:
+        self._max_height = int(self.label.fontMetrics().lineSpacing() * 4.6)
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override

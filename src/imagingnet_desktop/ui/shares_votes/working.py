@@ -20,6 +20,7 @@ from imagingnet_desktop.ui.shares_votes.display_text import (
     points,
     power_percent,
     share_percent,
+    vote_share_percent,
 )
 
 ROUNDING = (
@@ -137,7 +138,7 @@ def _gain_working(table: ShareTable, code: str, partner_id: int) -> Working:
         lines.append("The blend has no basis, so there is no gain or loss to show.")
     if table.gains:
         lines += ["", "On each basis:"]
-        lines += [f"  {b.label}: {points(g[partner_id])}" for b, g in table.gains.items()]
+        lines += [f"  {b.label}: {points(g[partner_id])} pts" for b, g in table.gains.items()]
     return Working(title, "\n".join(lines))
 
 
@@ -162,7 +163,7 @@ def power_working(analysis: ScenarioAnalysis, key: str, index: int) -> Working:
     if key == "vote_share":
         share = Fraction(votes, total) if total else Fraction(0)
         return Working(title, f"{code} holds {count(votes)} of the {count(total)} votes: "
-                              f"{count(votes)} ÷ {count(total)} = {exact_percent(share)} → {power_percent(share)}.")
+                              f"{count(votes)} ÷ {count(total)} = {exact_percent(share)} → {vote_share_percent(share)}.")
     power, game = analysis.power, analysis.game
     if power is None or game is None:
         return Working(title, f"No voting power can be worked out: {analysis.problem}")

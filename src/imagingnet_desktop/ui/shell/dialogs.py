@@ -98,7 +98,7 @@ class ImportProblemsDialog(QDialog):
         self.setWindowTitle("Nothing was imported")
         self.setObjectName("importProblemsDialog")
         summary = QLabel(
-            f"Nothing was imported from {file_name}: {len(problems)} problem(s) to fix. "
+            f"Nothing was imported from {file_name}: {len(problems)} problem{'' if len(problems) == 1 else 's'} to fix. "
             "The workspace is unchanged. Correct the file and import it again."
         )
         summary.setWordWrap(True)

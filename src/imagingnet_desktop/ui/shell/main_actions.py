@@ -86,7 +86,7 @@ def build(window: MainWindow) -> MainActions:
     edit_menu.addActions([undo, redo])
 
     view_menu = bar.addMenu("&View")
-    presentation = action("&Presentation mode", window.set_presentation_mode, "F11")
+    presentation = action("&Presentation mode", lambda _checked=False: window.toggle_presentation_mode(), "F11")
     presentation.setCheckable(True)
     view_menu.addAction(presentation)
     # Ctrl+= is what most keyboards type for "Ctrl++" without Shift; both work, and the keypad's + and -.

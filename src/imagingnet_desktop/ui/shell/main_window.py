@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from imagingnet_desktop.domain.network.network import checked_network_name
@@ -47,6 +47,7 @@ EXPORT_FILTER = "Word documents (*.docx)"
 TYPE_STEP = 0.1
 MIN_TYPE_ZOOM = 0.8
 MAX_TYPE_ZOOM = 1.6
+PRESENTATION_HINT = "Presentation mode — press F11 or Esc to leave"
 
 
 class MainWindow(QMainWindow):
@@ -57,9 +58,13 @@ class MainWindow(QMainWindow):
         self.remember = remember
         self.workspace: Workspace | None = None
         self._unsubscribe = None
+        self._presenting = False  # the state presentation mode is in, whatever the window manager did since
+        self._normal_geometry: QRect | None = None
         self._was_maximized = False
         self._presenting = False
         self._type_zoom = 1.0  # Ctrl+= / Ctrl+- / Ctrl+0, times presentation mode's scale
+        self._stepping = False
+        self._hint = None  # the "press F11 or Esc to leave" note (a QLabel once first shown)
 
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
@@ -321,6 +326,9 @@ class MainWindow(QMainWindow):
             self._show_error("Nothing was imported", str(exc))
             return
         self.statusBar().showMessage(f"{outcome.summary()} — Ctrl+Z to undo", 15000)
+        text = f"Imported {Path(path).name}: {outcome.described()} — Ctrl+Z to undo"
+        self.bars.show_feedback(text)
+        self.show_tab_for(Change.PARTNERS)
 
     def export_mou_dialog(self) -> Path | None:
         from imagingnet_desktop.workspace.exports.history import ExportKind
@@ -374,21 +382,56 @@ class MainWindow(QMainWindow):
         return path
 
     def undo(self) -> None:
-        self._step(lambda ws: ws.undo(), "Undo")
+        self._step(lambda ws: ws.undo(), "Undo", "Undone", lambda ws: ws.undo_label)
 
     def redo(self) -> None:
-        self._step(lambda ws: ws.redo(), "Redo")
+        self._step(lambda ws: ws.redo(), "Redo", "Redone", lambda ws: ws.redo_label)
 
-    def _step(self, step, what: str) -> None:
+    def _step(self, step, what: str, done: str, label_of) -> None:
+        """Undo or redo, then say in the window what it was and bring the tab where it shows into view."""
         if self.workspace is None:
             return
         self._flush_tabs()  # Ctrl+Z straight after a keyboard slider step undoes that step, not the one before
+        label = label_of(self.workspace)
+        self._stepping = True
         try:
-            step(self.workspace)
+            change = step(self.workspace)
         except WorkspaceSaveError:
-            pass  # the "not saved" bar says so (it stays until dismissed); the workspace is as it was
+            return  # the "not saved" bar says so (it stays until dismissed); the workspace is as it was
         except (WorkspaceError, PermissionError) as exc:
             self._show_error(f"{what} failed", str(exc))
+            return
+        finally:
+            self._stepping = False
+        if not label or not change:
+            return
+        again = "Ctrl+Shift+Z redoes it" if done == "Undone" else "Ctrl+Z undoes it again"
+        text = f"{done}: {label} — {again}"
+        self.bars.show_feedback(text)
+        self.statusBar().showMessage(text, 8000)
+        self.show_tab_for(change, label)
+
+    def show_tab_for(self, change: Change, label: str = "") -> None:
+        """Bring the tab (and the page of it) where ``change`` shows into view, if it is not there already."""
+        if self.workspace is None:
+            return
+        current = self.tab_widget.currentWidget()
+        if current is not None and change & _SHOWN_BY.get(current.spec.key, Change.NONE):
+            key = current.spec.key  # the tab on view shows it already (a partner moved, seen in Shares & votes)
+        else:
+            key = tab_key_for(change)
+        if key is None:
+            return
+        for index in range(self.tab_widget.count()):
+            host = self.tab_widget.widget(index)
+            if host.spec.key == key:
+                if self.tab_widget.currentIndex() != index:
+                    self.tab_widget.setCurrentIndex(index)
+                content = host.content()
+                show_change = getattr(content, "show_change", None)
+                if callable(show_change):
+                    show_change(change, label)
+                return
 
     def _flush_tabs(self) -> None:
         """Commit what any tab holds back (see ``TabHost.flush``) before the window acts on the workspace."""
@@ -396,6 +439,8 @@ class MainWindow(QMainWindow):
             self.tab_widget.widget(index).flush()
 
     def _on_change(self, change: Change) -> None:
+        if not self._stepping and change & ~Change.UNDO_STACK:
+            self.bars.clear_feedback()  # a new edit makes "Undone: …" old news
         self._refresh()
 
     # ================================================================= view
@@ -412,26 +457,82 @@ class MainWindow(QMainWindow):
                 return host.content()
         return None
 
+    @property
+    def presenting(self) -> bool:
+        return self._presenting
+
+    def toggle_presentation_mode(self) -> None:
+        """F11: from the mode the window is in (not from what the window manager did to full screen)."""
+        self.set_presentation_mode(not self._presenting)
+
     def set_presentation_mode(self, on: bool) -> None:
-        """Full screen, type scaled by ``theme.PRESENTATION_SCALE``, menu bar hidden (F11 leaves)."""
-        self.actions_.presentation.setChecked(on)
-        # The mode is the window's own flag, not isFullScreen(): a window manager (or a test sizing the window as
-        # a given screen) may take full screen away, and F11 must still leave the mode, type and all.
-        if on and not self._presenting:
+        """Full screen, type scaled by ``theme.PRESENTATION_SCALE``, menu and status bars hidden (F11 or Esc
+        leave). Driven by the mode's own state: leaving always puts back the type, the bars and the exact
+        window that was there before, even if the window manager took the window out of full screen."""
+        action = self.actions_.presentation
+        if action.isChecked() != on:
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
+        if on == self._presenting:
+            if on and not self.isFullScreen():
+                self.showFullScreen()  # the window manager let go of full screen: take it again
+            return
+        self._presenting = on
+        if on:
             self._was_maximized = self.isMaximized()
-            self._presenting = True
+            self._normal_geometry = QRect(self.geometry())
             self._apply_type_size()
             self.menuBar().hide()
+            self.statusBar().hide()  # the room needs the height; messages show in the window
             self.showFullScreen()
-            self.statusBar().showMessage("Presentation mode — press F11 to leave", 6000)
-        elif not on and self._presenting:
-            self._presenting = False
+            self._show_presentation_hint()
+        else:
             self._apply_type_size()
             self.menuBar().show()
-            if self._was_maximized:
-                self.showMaximized()
-            else:
-                self.showNormal()
+            self.statusBar().show()
+            self._clear_presentation_hint()
+            self.showNormal()
+            # Let every tab refit to the normal type first (their minimum sizes shrink a step later), so the
+            # window can go back to exactly its old size; and once more after anything still pending.
+            QApplication.processEvents()
+            self._restore_normal_window()
+            QTimer.singleShot(0, self, self._restore_normal_window)
+
+    def _restore_normal_window(self) -> None:
+        if self._presenting:
+            return
+        if self._normal_geometry is not None and not self._was_maximized and self.geometry() != self._normal_geometry:
+            self.setGeometry(self._normal_geometry)
+        if self._was_maximized and not self.isMaximized():
+            self.showMaximized()
+
+    def _show_presentation_hint(self) -> None:
+        """How to leave, floating over the bottom corner for a few seconds: it moves nothing on the screen."""
+        from PySide6.QtWidgets import QLabel
+
+        if self._hint is None:
+            self._hint = QLabel(PRESENTATION_HINT, self)
+            self._hint.setObjectName("presentationHint")
+            self._hint.setStyleSheet("#presentationHint { background: #1f3a5f; color: #ffffff; padding: 8px 14px;"
+                                     " border-radius: 4px; }")
+        self._hint.setFont(theme.font(1.0, bold=True))
+        self._hint.adjustSize()
+        self._hint.move(max(0, self.width() - self._hint.width() - 16), max(0, self.height() - self._hint.height() - 16))
+        self._hint.show()
+        self._hint.raise_()
+        QTimer.singleShot(6000, self, self._clear_presentation_hint)
+
+    def _clear_presentation_hint(self) -> None:
+        if self._hint is not None:
+            self._hint.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self._presenting:
+            self.set_presentation_mode(False)  # an Esc no editor or dialog used
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def change_type_size(self, steps: int) -> None:
         """Ctrl+= / Ctrl+- : the type a step (10%) larger or smaller, on top of presentation mode's 150%;
@@ -510,6 +611,32 @@ class MainWindow(QMainWindow):
         self._close_current()
         self._refresh()
         super().closeEvent(event)
+
+
+_TAB_OF_CHANGE = (
+    (Change.PARTNERS | Change.NETWORK_NAME, "network"),
+    (Change.PROGRAMME, "programme"),
+    (Change.COMMERCIAL, "commercial"),
+    (Change.SCENARIOS | Change.TAB_STATE, "shares"),
+    (Change.CONTROL, "control"),
+    (Change.RECORD, "record"),
+)
+
+
+_SHOWN_BY = {
+    "network": Change.PARTNERS | Change.NETWORK_NAME,
+    "shares": Change.PARTNERS | Change.TAB_STATE | Change.SCENARIOS,
+}
+
+
+def tab_key_for(change: Change) -> str | None:
+    """The tab where ``change`` shows (the first that shows any part of it)."""
+    for flags, key in _TAB_OF_CHANGE:
+        if change & flags:
+            if flags & Change.PARTNERS and change & ~(Change.PARTNERS | Change.NETWORK_NAME | Change.UNDO_STACK):
+                continue  # a partner removed with the rows that named it: show where those rows are
+            return key
+    return None
 
 
 def _escape(label: str | None) -> str:

@@ -29,14 +29,17 @@ class WindowBars(QWidget):
         self.save_failure.setAccessibleName("Not saved")
         self.status = InlineMessage()
         self.status.setAccessibleName("About this workspace")
+        self.feedback = InlineMessage()  # what Undo / Redo / an import just did; cleared by the next edit
+        self.feedback.setAccessibleName("What was just done")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 0)
         layout.setSpacing(6)
         layout.addWidget(self.save_failure)
         layout.addWidget(self.status)
+        layout.addWidget(self.feedback)
         self._unsubscribe: list[Callable[[], None]] = []
         self._holder: QToolBar | None = None
-        for bar in (self.save_failure, self.status):
+        for bar in (self.save_failure, self.status, self.feedback):
             bar.installEventFilter(self)
 
     @classmethod
@@ -61,8 +64,15 @@ class WindowBars(QWidget):
         return False
 
     def _sync(self) -> None:
-        if self._holder is not None:
-            self._holder.setVisible(not self.save_failure.isHidden() or not self.status.isHidden())
+        if self._holder is None:
+            return
+        shown = any(not bar.isHidden() for bar in (self.save_failure, self.status, self.feedback))
+        if self._holder.isHidden() == shown:
+            self._holder.setVisible(shown)
+            window = self._holder.parentWidget()
+            layout = window.layout() if window is not None else None
+            if layout is not None:
+                layout.activate()  # the tabs move now, not at the next event: a click lands where seen
 
     def follow(self, workspace: Workspace | None) -> None:
         """Show what concerns ``workspace`` (None: nothing open) and listen for its failures and notices."""
@@ -71,6 +81,7 @@ class WindowBars(QWidget):
         self._unsubscribe = []
         self.save_failure.clear()
         self.status.clear()
+        self.feedback.clear()
         if workspace is None:
             return
         self._unsubscribe = [
@@ -78,6 +89,19 @@ class WindowBars(QWidget):
             workspace.subscribe_notices(lambda _text: self._show_status(workspace)),
         ]
         self._show_status(workspace)
+
+    def show_feedback(self, text: str) -> None:
+        self.feedback.show_notice(text)
+        self._sync()
+
+    def clear_feedback(self) -> None:
+        if not self.feedback.isHidden():
+            self.feedback.clear()
+            self._sync()
+
+    def feedback_text(self) -> str:
+        """The feedback bar's text without its symbol ("" when hidden)."""
+        return self.feedback.text().removeprefix("ℹ").strip()
 
     def show_save_failure(self, error: WorkspaceSaveError, label: str = "") -> None:
         what = f" ({label})" if label else ""

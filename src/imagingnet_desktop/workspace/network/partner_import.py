@@ -16,7 +16,7 @@ from pathlib import Path
 
 from imagingnet_desktop.domain.figure_text import plural
 from imagingnet_desktop.domain.network.network import MAX_PARTNERS, partner_limit_problem
-from imagingnet_desktop.domain.network.partner import Partner
+from imagingnet_desktop.domain.network.partner import TEMPLATE_HEADER, Partner
 from imagingnet_desktop.domain.network.partner_fields import FILE_COLUMN, Problem
 from imagingnet_desktop.domain.network.spreadsheet_rows import ParsedRows, parse_rows
 from imagingnet_desktop.domain.spreadsheet_cells import restored
@@ -45,9 +45,25 @@ class ImportOutcome:
     added: tuple[str, ...]
     updated: tuple[str, ...]
     notes: tuple[str, ...] = ()  # e.g. a code that matched a partner's in another case
+    unchanged: tuple[str, ...] = ()  # partners the file names whose figures were already what it says
+    missing_columns: tuple[str, ...] = ()  # template columns the file lacks (kept as they were on updates)
 
     def summary(self) -> str:
         return f"{plural(len(self.added), 'partner')} added, {len(self.updated)} updated"
+
+    def described(self) -> str:
+        """For the window: added, updated and unchanged counted apart, and what the file left alone."""
+        def partners(n: int) -> str:
+            return f"{n} partner{'' if n == 1 else 's'}"
+
+        parts = [f"{partners(len(self.added))} added", f"{len(self.updated)} updated"]
+        if self.unchanged:
+            parts.append(f"{len(self.unchanged)} unchanged")
+        text = ", ".join(parts)
+        if self.missing_columns and (self.updated or self.unchanged):
+            columns = ", ".join(self.missing_columns)
+            text += f". {columns} not in the file: kept as {'it was' if len(self.missing_columns) == 1 else 'they were'}"
+        return text
 
 
 def read_table(path: str | os.PathLike[str]) -> tuple[list[str], list[list[object]]]:
@@ -110,6 +126,7 @@ def import_partners(workspace: Workspace, path: str | os.PathLike[str]) -> Impor
     partners = list(workspace.network.partners)
     added: list[str] = []
     updated: list[str] = []
+    unchanged: list[str] = []
     notes: list[str] = []
     next_id = workspace.new_partner_id()
     row_of_code: dict[str, int | None] = {}
@@ -125,8 +142,9 @@ def import_partners(workspace: Workspace, path: str | os.PathLike[str]) -> Impor
             stored = partners[existing].code
             if stored != code:  # matched without regard to case: the workspace's spelling is kept
                 notes.append(f"{code} matched {stored} (kept as {stored})")
-            partners[existing] = replace(partners[existing], **{**baseline, "code": stored})  # type: ignore[arg-type]
-            updated.append(stored)
+            before = partners[existing]
+            partners[existing] = replace(before, **{**baseline, "code": stored})  # type: ignore[arg-type]
+            (updated if partners[existing] != before else unchanged).append(stored)
     too_many = partner_limit_problem(len(partners))
     if too_many:
         raise ImportRefused(Path(path), (Problem(None, FILE_COLUMN, too_many),))
@@ -134,7 +152,9 @@ def import_partners(workspace: Workspace, path: str | os.PathLike[str]) -> Impor
     if clashes:
         raise ImportRefused(Path(path), clashes)
     workspace.execute(ReplacePartners(f"import partners from {Path(path).name}", tuple(partners)))
-    return ImportOutcome(tuple(added), tuple(updated), tuple(notes))
+    in_file = set().union(*(b.keys() for b in parsed.baselines))
+    missing = tuple(name for name in TEMPLATE_HEADER if name not in in_file)
+    return ImportOutcome(tuple(added), tuple(updated), tuple(notes), tuple(unchanged), missing)
 
 
 def _row_numbers(parsed: ParsedRows) -> tuple[int | None, ...]:
