@@ -27,17 +27,7 @@ pytestmark = pytest.mark.usefixtures("keep_app_look")  # presentation mode chang
 
 SIZES = ((1280, 720), (1920, 1080))
 SMALLEST_TYPE = 0.75  # of the base size: anything smaller did not follow presentation mode
-ISSUE_12 = "issue 12 reworks Shares & votes (ui/shares_votes/, not changed here): "
-KNOWN_MISFITS = {  # strict: when issue 12 makes them fit, these fail until taken off the list
-    ("shares", 1280, 720, True): ISSUE_12 + (
-        "in presentation mode at 1280×720 its left column and pages need 1406 px, so the window is pushed past the "
-        "screen, its left scroll area cuts 10 px off on the right, and the Saved scenarios note 'Tick up to 4 to "
-        "compare them side by side.' stays at 12 pt when the tab was built before F11 (and the Shares by basis "
-        "'Partner' column title can stay cut, 82 px of 106)"),
-    ("shares", 1920, 1080, True): ISSUE_12 + (
-        "the Saved scenarios note 'Tick up to 4 to compare them side by side.' stays at 12 pt in presentation mode "
-        "when the tab was built before F11 (and the Shares by basis 'Partner' column title can stay cut)"),
-}
+KNOWN_MISFITS: dict[tuple[str, int, int, bool], str] = {}  # (tab, width, height, presentation) -> why, xfail strict
 
 
 def cases() -> list[object]:

@@ -66,6 +66,7 @@ class ScenarioPanel(QWidget):
         hint = QLabel(f"Tick up to {MAX_SCENARIOS_COMPARED} to compare them side by side.")
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {theme.MUTED_INK};")
+        theme.use_font(hint, 1.0)  # a style sheet stops a label following the app's type size: say it
         self.list = QListWidget()
         self.list.setAccessibleName("Saved scenarios")
         self.list.setWordWrap(True)
