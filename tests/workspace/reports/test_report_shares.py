@@ -263,4 +263,13 @@ def test_a_bare_network_report_uses_the_default_scenario():
     network = network_report(Network("Bare", partners))["network"]
     assert network["voting"]["votes"] == dict.fromkeys(CODES, 1)
     assert network["shares"]["blend"] == network["shares"]["activity"]
-    assert "Voting (agreed scenario: Default" in render_text({"network": network})
+    assert "Voting (the default, as no scenario is agreed yet: equal votes" in render_text({"network": network})
+
+
+def test_text_report_never_calls_the_default_the_agreed_scenario(tmp_path, capsys):
+    path = tmp_path / "demo.imagingnet"
+    create_demo(path).close()  # no saved scenario is marked as agreed (the draft MOU says so too)
+    text = report(path, capsys, as_json=False)
+    assert "agreed scenario" not in text
+    assert "Shares (% to 2 dp; blend from the default, as no scenario is agreed yet: Activity (examinations) 100%)" in text
+    assert "Voting (the default, as no scenario is agreed yet: equal votes, simple majority)" in text

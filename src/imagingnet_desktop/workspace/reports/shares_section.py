@@ -160,12 +160,17 @@ _COLUMNS = (("activity", "Activity"), ("pay", "Pay"), ("non_pay", "Non-pay"), ("
             ("valuation", "Value"), (BLEND, "Blend"))
 
 
+def _which_scenario(name: object) -> str:
+    """The default is shown while no saved scenario is marked as agreed: never call it the agreed one."""
+    return "the default, as no scenario is agreed yet" if name == AGREED_DEFAULT.name else "the agreed scenario"
+
+
 def shares_text(report: dict[str, JsonValue]) -> list[str]:
     shares = report["shares"]
     blend = report.get("shares_blend") or {}
     codes = [p["code"] for p in report["partners"]]
     weights = ", ".join(f"{Basis.of(b).label} {w:g}%" for b, w in (blend.get("weights") or {}).items())
-    lines = [f"Shares (% to 2 dp; blend from the agreed scenario: {weights or 'none'})"]
+    lines = [f"Shares (% to 2 dp; blend from {_which_scenario(blend.get('scenario'))}: {weights or 'none'})"]
     if not codes:
         return [*lines, "  (no partners yet)"]
     cells = [["Code", *(title for _, title in _COLUMNS)]]
@@ -182,7 +187,10 @@ def voting_text(report: dict[str, JsonValue]) -> list[str]:
     rule = voting["rule"]
     method = voting["method"] + (f", in proportion to {voting['vote_basis']}" if voting["vote_basis"] else "")
     quota = f" (quota {rule['quota']:,} of {voting['total_votes']:,} votes)" if rule["quota"] is not None else ""
-    lines = [f"Voting (agreed scenario: {voting['scenario']})",
+    default = voting["scenario"] == AGREED_DEFAULT.name
+    which = f"{_which_scenario(voting['scenario'])}: {voting['scenario'].removeprefix('Default: ')}" if default else (
+        f"agreed scenario: {voting['scenario']}")
+    lines = [f"Voting ({which})",
              f"  Votes: {method}",
              f"  Rule: {rule['description'] or rule['kind']}{quota}"]
     if voting["problem"]:
