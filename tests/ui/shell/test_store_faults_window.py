@@ -56,6 +56,7 @@ def test_a_cell_edit_on_a_full_disk_says_not_saved_keeps_the_value_and_undo_neve
         tab.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)  # Escape
         window.undo()  # undo of the saved edit, on the full disk: the bar again, never an exception
         assert "undo" in bar.text() and window.workspace.network == before
+        assert bar.isVisible()  # on screen, not only filled in: the strip holding it is shown too
     finally:
         file.conn = real
     type_into_cell(tab, qtbot, 0, "pay_cost_gbp", "555")  # space is back: the next edit saves
@@ -73,7 +74,7 @@ def test_a_read_only_workspace_opens_read_only_with_a_banner(qtbot, tmp_path) ->
             before = folder_state(disk)
             window = open_window(qtbot, tmp_path, path)
             assert window.workspace.read_only
-            assert "Read-only" in window.bars.status.text()
+            assert "Read-only" in window.bars.status.text() and window.bars.status.isVisible()
             tab = network_tab(window)
             index = tab.model.index(0, 0)
             assert not tab.model.flags(index) & tab.model.flags(index).ItemIsEditable

@@ -265,3 +265,12 @@ def test_a_bare_network_report_uses_the_default_scenario():
     assert network["voting"]["votes"] == dict.fromkeys(CODES, 1)
     assert network["shares"]["blend"] == network["shares"]["activity"]
     assert "Voting (no scenario is agreed yet, so this is the default" in render_text({"network": network})
+
+
+def test_text_report_never_calls_the_default_the_agreed_scenario(tmp_path, capsys):
+    path = tmp_path / "demo.imagingnet"
+    create_demo(path).close()  # no saved scenario is marked as agreed (the draft MOU says so too)
+    text = report(path, capsys, as_json=False)
+    assert "agreed scenario" not in text
+    assert "Shares (% to 2 dp; blend from the default, as no scenario is agreed yet: Activity (examinations) 100%)" in text
+    assert "Voting (no scenario is agreed yet, so this is the default: equal votes and a simple majority)" in text

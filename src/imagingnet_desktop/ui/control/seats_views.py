@@ -29,6 +29,8 @@ def _size(partner: Partner) -> int:
 def seats_summary(partners: Sequence[Partner], seats: dict[int, list[BoardPosition]]) -> str:
     """One sentence: how many key posts the smaller half of the partners (by population served) hold."""
     key_total = sum(1 for held in seats.values() for p in held if p.key_post)
+    if key_total == 0:  # nothing to weigh yet: no warning that the smaller trusts hold none of none
+        return "No key post is allocated yet."
     if len(partners) < 2:
         return f"{key_total} key post(s) allocated."
     smaller = sorted(partners, key=_size)[: len(partners) // 2]

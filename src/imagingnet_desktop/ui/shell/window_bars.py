@@ -59,7 +59,9 @@ class WindowBars(QWidget):
         return bars
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+        # ShowToParent/HideToParent: a bar shown while its strip is hidden gets no Show event (it is not on
+        # screen yet), so without them the strip would never appear.
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
             self._sync()
         return False
 

@@ -198,11 +198,16 @@ _COLUMNS = (("activity", "Activity"), ("pay", "Pay"), ("non_pay", "Non-pay"), ("
             ("valuation", "Value"), (BLEND, "Blend"))
 
 
+def _which_scenario(name: object) -> str:
+    """The default is shown while no saved scenario is marked as agreed: never call it the agreed one."""
+    return "the default, as no scenario is agreed yet" if name == AGREED_DEFAULT.name else "the agreed scenario"
+
+
 def shares_text(report: dict[str, JsonValue]) -> list[str]:
     blend = report.get("shares_blend") or {}
     weights = ", ".join(f"{Basis.of(b).label} {w:g}%" for b, w in (blend.get("weights") or {}).items())
     return shares_lines(report["shares"], report.get("shares_notes") or {}, [p["code"] for p in report["partners"]],
-                        f"Shares (% to 2 dp; blend from the agreed scenario: {weights or 'none'})")
+                        f"Shares (% to 2 dp; blend from {_which_scenario(blend.get('scenario'))}: {weights or 'none'})")
 
 
 def shares_lines(shares: dict[str, JsonValue], notes: dict[str, str], codes: list[str], heading: str) -> list[str]:
