@@ -43,3 +43,16 @@ def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 
 def one_line(text: str) -> bool:
     return len(text.strip().splitlines()) == 1 and "Traceback" not in text
+
+
+def index_missing_a_row(path: Path) -> None:
+    """Put back the meta index's page from before a row was added: the table has the row, the index not."""
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_meta_1'").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    old_page = path.read_bytes()[(root - 1) * page_size: root * page_size]
+    raw(path, "INSERT INTO meta VALUES ('zz added later', 'x')")
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(old_page)

@@ -23,7 +23,7 @@ from imagingnet_desktop.workspace.network.partner_commands import (
 from imagingnet_desktop.workspace.network.partner_import import create_demo
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.workspace import Workspace
-from store_fault_helpers import folder_state, raw, unreadable_working_scenario
+from store_fault_helpers import folder_state, index_missing_a_row, raw, unreadable_working_scenario
 
 CSV = "code,name,organisation_type\nZZZ,Zed Trust,NHS Trust\n"
 
@@ -165,19 +165,6 @@ def test_the_expected_schema_comes_from_the_migrations() -> None:
 
 
 # --------------------------------------------------------------------------- 6. damage quick_check misses
-
-
-def index_missing_a_row(path: Path) -> None:
-    """Put back the meta index's page from before a row was added: the table has the row, the index not."""
-    conn = sqlite3.connect(path)
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_meta_1'").fetchone()[0]
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    old_page = path.read_bytes()[(root - 1) * page_size: root * page_size]
-    raw(path, "INSERT INTO meta VALUES ('zz added later', 'x')")
-    with path.open("r+b") as handle:
-        handle.seek((root - 1) * page_size)
-        handle.write(old_page)
 
 
 def test_damage_quick_check_misses_is_refused_in_one_line_with_details(demo_file: Path, tmp_path: Path,

@@ -98,7 +98,7 @@ def test_unreadable_shares_settings_never_crash_the_tab(value: str, qtbot, tmp_p
 
 def test_a_damaged_file_has_one_line_and_its_details_behind_a_button(qtbot, tmp_path, monkeypatch,
                                                                    demo_file: Path) -> None:
-    from test_store_faults_files import index_missing_a_row
+    from store_fault_helpers import index_missing_a_row
 
     damaged = Path(shutil.copyfile(demo_file, tmp_path / "damaged.imagingnet"))
     index_missing_a_row(damaged)
