@@ -9,6 +9,7 @@ from typing import Any
 from imagingnet_desktop.domain.network.network import Network
 from imagingnet_desktop.domain.network.partner import TEMPLATE_HEADER, Partner
 from imagingnet_desktop.store.migrations.schema import DECIMAL_PARTNER_COLUMNS
+from imagingnet_desktop.store.tables import id_floor
 
 _COLUMNS = ("id", *TEMPLATE_HEADER)
 _BOOL_COLUMNS = ("ppci_centre", "hyper_acute_stroke_unit")
@@ -50,12 +51,14 @@ def set_network_name(conn: sqlite3.Connection, name: str) -> None:
 
 
 def next_partner_id(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM partners").fetchone()[0])
+    return id_floor.next_id(conn, "partners")
 
 
 def write_partners(conn: sqlite3.Connection, partners: tuple[Partner, ...]) -> None:
     """Make the partners table hold exactly ``partners`` in this order (positions renumbered)."""
     keep = [p.id for p in partners]
+    where = f"WHERE id NOT IN ({', '.join('?' * len(keep))})" if keep else ""
+    id_floor.note_deleted(conn, "partners", [r[0] for r in conn.execute(f"SELECT id FROM partners {where}", keep)])
     conn.execute(
         f"DELETE FROM partners WHERE id NOT IN ({', '.join('?' * len(keep))})" if keep else "DELETE FROM partners",
         keep,

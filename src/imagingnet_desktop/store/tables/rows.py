@@ -23,6 +23,8 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
+from imagingnet_desktop.store.tables import id_floor
+
 R = TypeVar("R")
 
 
@@ -106,7 +108,7 @@ class RowTable(Generic[R]):
         return tuple(rows), tuple(positions)
 
     def next_id(self, conn: sqlite3.Connection) -> int:
-        return int(conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {self.name}").fetchone()[0])
+        return id_floor.next_id(conn, self.name)
 
     # ------------------------------------------------------------------ writing (inside a transaction)
     def insert(self, conn: sqlite3.Connection, row: R, position: float = 0.0) -> None:
@@ -123,6 +125,7 @@ class RowTable(Generic[R]):
 
     def delete(self, conn: sqlite3.Connection, row_id: int) -> None:
         conn.execute(f"DELETE FROM {self.name} WHERE id = ?", (row_id,))
+        id_floor.note_deleted(conn, self.name, [row_id])
 
     def set_position(self, conn: sqlite3.Connection, row_id: int, position: float) -> None:
         conn.execute(f"UPDATE {self.name} SET position = ? WHERE id = ?", (position, row_id))
@@ -196,6 +199,7 @@ def take_rows(conn: sqlite3.Connection, table: str, row_ids: Sequence[int]) -> l
     names = [d[0] for d in cursor.description]
     rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
     conn.execute(f"DELETE FROM {table} WHERE id IN ({marks})", list(row_ids))
+    id_floor.note_deleted(conn, table, row_ids)
     return rows
 
 

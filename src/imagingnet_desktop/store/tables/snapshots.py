@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from imagingnet_desktop.store.tables import id_floor
+
 CONTENT_FORMAT = 1
 NOT_SNAPSHOTTED = frozenset({"session_lock", "snapshots"})
 NOT_SNAPSHOTTED_PREFIXES = ("sqlite_", "export")  # SQLite's own; the exported documents' history
@@ -77,7 +79,8 @@ def partner_columns(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
 
 # The file's own bookkeeping in ``meta`` (its identity, the save count): not the user's data, never restored.
 _FILE_META_KEYS = ("workspace_id", "saves")
-_OWN_ROWS = {"meta": f"WHERE key NOT IN ({', '.join(repr(k) for k in _FILE_META_KEYS)})"}
+_OWN_ROWS = {"meta": f"WHERE key NOT IN ({', '.join(repr(k) for k in _FILE_META_KEYS)})"
+                     f" AND key NOT LIKE '{id_floor.PREFIX}%'"}  # and which ids were used (tables/id_floor.py)
 
 
 def _read_table(conn: sqlite3.Connection, table: str) -> TableRows:
@@ -105,6 +108,7 @@ def replace_tables(conn: sqlite3.Connection, tables: Mapping[str, TableRows]) ->
     conn.execute("PRAGMA defer_foreign_keys = ON")
     order = [t for t in snapshotted_tables(conn) if t in tables]
     for table in reversed(order):
+        id_floor.note_table_emptied(conn, table)
         conn.execute(f"DELETE FROM {_quote(table)} {_OWN_ROWS.get(table, '')}")
     for table in order:
         content = tables[table]
