@@ -98,7 +98,7 @@ def test_a_bad_entry_is_refused_where_it_was_typed_and_kept(tab: RecordTab, work
     bar.due_edit.setFocus()
     qtbot.keyClicks(bar.due_edit, "soon")
     type_line(qtbot, bar.text_edit, "Book the room")
-    assert tab.log.message.is_error and "is not a date" in tab.log.message.text()
+    assert tab.log.message.is_error and "The due date must be a date such as 31/03/2027" in tab.log.message.text()
     assert bar.text_edit.text() == "Book the room"
     assert record_in_file(workspace.path).entries == ()
     bar.due_edit.clear()

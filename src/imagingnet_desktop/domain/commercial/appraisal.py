@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.typed_text import clean_text
 
 SCORE_MIN, SCORE_MAX = 0, 10
 MAX_OWN_CRITERIA = 3
@@ -107,29 +108,6 @@ class CommercialChoice:
 # ---------------------------------------------------------------------------- typed values
 
 
-def check_text(label: str, text: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
-    """Trimmed text, or ``FieldError`` (empty when required, too long, control characters)."""
-    cleaned = text.strip()
-    if required and not cleaned:
-        raise FieldError(f"{label} cannot be empty")
-    if len(cleaned) > limit:
-        raise FieldError(f"{label} is {len(cleaned)} characters long; at most {limit} are allowed")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
-        raise FieldError(f"{label} cannot contain line breaks or control characters")
-    return cleaned
-
-
-def check_multiline(label: str, text: str, *, required: bool = False) -> str:
-    """Like ``check_text`` but line breaks are allowed (a reason, a rationale)."""
-    lines = [check_text(label, line) for line in text.replace("\r\n", "\n").split("\n")]
-    cleaned = "\n".join(lines).strip()
-    if required and not cleaned:
-        raise FieldError(f"{label} cannot be empty")
-    if len(cleaned) > MAX_TEXT:
-        raise FieldError(f"{label} is {len(cleaned)} characters long; at most {MAX_TEXT} are allowed")
-    return cleaned
-
-
 def parse_score(raw: object) -> int:
     """A whole number from 0 to 10."""
     text = str(raw).strip()
@@ -171,7 +149,7 @@ def weight_shares(criteria: tuple[Criterion, ...]) -> dict[int, float]:
 
 
 def check_criterion_name(name: str, criteria: tuple[Criterion, ...], own_id: int | None = None) -> str:
-    cleaned = check_text("A success factor's name", name, required=True, limit=MAX_NAME)
+    cleaned = clean_text("A success factor's name", name, limit=MAX_NAME)
     if any(c.name.casefold() == cleaned.casefold() and c.id != own_id for c in criteria):
         raise FieldError(f"There is already a success factor called '{cleaned}'")
     return cleaned

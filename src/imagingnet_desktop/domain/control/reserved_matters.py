@@ -16,8 +16,9 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from imagingnet_desktop.domain.control.typed_values import clean_text, show_number
+from imagingnet_desktop.domain.control.typed_values import MAX_TITLE_LENGTH, show_number
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.typed_text import clean_text
 from imagingnet_desktop.domain.voting.coalitions import minimal_coalitions
 from imagingnet_desktop.domain.voting.game import GameError, WeightedGame
 from imagingnet_desktop.domain.voting.power import power_indices
@@ -81,7 +82,7 @@ class ReservedMatterVeto:
 
 def validate_matter(matter: ReservedMatter) -> ReservedMatter:
     """The matter as it may be saved (title tidied, fields a rule does not use cleared), or ``FieldError``."""
-    title = clean_text("A reserved matter's title", matter.title)
+    title = clean_text("A reserved matter's title", matter.title, limit=MAX_TITLE_LENGTH)
     num, den = matter.fraction_num, matter.fraction_den
     if matter.rule_kind is RuleKind.QUALIFIED:
         if num is None or den is None:

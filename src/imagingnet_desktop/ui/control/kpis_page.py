@@ -19,7 +19,8 @@ from imagingnet_desktop.domain.control.monitoring import (
     status_reason,
     status_words,
 )
-from imagingnet_desktop.domain.control.typed_values import parse_decimal, show_number
+from imagingnet_desktop.domain.control.typed_values import show_number
+from imagingnet_desktop.domain.number_text import parse_number
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.control.page_parts import button, button_row, note, scrolling
 from imagingnet_desktop.ui.control.rows_model import Column, RowsModel, RowsTable
@@ -80,7 +81,7 @@ class KpisPage(QWidget):
 
         def number(field: str, label: str) -> Callable[[Kpi, str], object]:
             return lambda k, t: monitoring.edit_kpi(ws, k.id, label=None,
-                                                    **{field: parse_decimal(label, t, allow_negative=True)})
+                                                    **{field: parse_number(label, t, allow_negative=True)})
 
         def status_colour(k: Kpi) -> str | None:
             status = kpi_status(k)

@@ -9,7 +9,8 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from imagingnet_desktop.domain.control.monitoring import BusinessPlan, MonitoringGroup, plan_status
-from imagingnet_desktop.domain.control.typed_values import parse_date, parse_partner_codes, show_date
+from imagingnet_desktop.domain.control.typed_values import parse_partner_codes
+from imagingnet_desktop.domain.typed_dates import parse_date, show_date
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.control.page_parts import button, heading, note, scrolling
 from imagingnet_desktop.ui.control.rows_model import Column, RowsModel, RowsTable

@@ -14,13 +14,10 @@ from imagingnet_desktop.domain.control.positions import (
     seats_by_partner,
     timeline,
 )
-from imagingnet_desktop.domain.control.typed_values import (
-    parse_date,
-    parse_partner_codes,
-    parse_whole,
-    show_date,
-)
+from imagingnet_desktop.domain.control.typed_values import parse_partner_codes
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.number_text import parse_whole
+from imagingnet_desktop.domain.typed_dates import parse_date, show_date
 from imagingnet_desktop.ui.control.page_parts import button, button_row, heading, note, scrolling
 from imagingnet_desktop.ui.control.rows_model import Column, RowsModel, RowsTable
 from imagingnet_desktop.ui.control.seats_views import SeatsPicture, TimelineRow, TimelineView
