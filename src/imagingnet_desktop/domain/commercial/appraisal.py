@@ -8,11 +8,11 @@ against weighted factors, each partner scoring separately; at the FBC one short-
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from enum import StrEnum
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.number_text import parse_number, parse_whole
 from imagingnet_desktop.domain.typed_text import clean_text
 
 SCORE_MIN, SCORE_MAX = 0, 10
@@ -109,31 +109,24 @@ class CommercialChoice:
 
 
 def parse_score(raw: object) -> int:
-    """A whole number from 0 to 10."""
-    text = str(raw).strip()
+    """A whole number from 0 to 10, one message for anything else (the scale is what a scorer needs to see)."""
     try:
-        value = float(text)
-    except ValueError:
-        raise FieldError(f"A score must be a whole number from {SCORE_MIN} to {SCORE_MAX}, not '{text[:20]}'") from None
-    if not math.isfinite(value) or value != int(value) or not SCORE_MIN <= value <= SCORE_MAX:
-        raise FieldError(f"A score must be a whole number from {SCORE_MIN} to {SCORE_MAX}, not '{text[:20]}'")
-    return int(value)
+        score = parse_whole("A score", str(raw), low=SCORE_MIN, high=SCORE_MAX)
+    except FieldError:
+        score = None
+    if score is None:
+        raise FieldError(f"A score must be a whole number from {SCORE_MIN} to {SCORE_MAX}, not '{str(raw).strip()[:20]}'")
+    return score
 
 
 def parse_weight(raw: object) -> float:
     """A finite number from 0 to 1000 (percentages are the usual choice)."""
-    text = str(raw).strip().removesuffix("%").strip()
-    try:
-        value = float(text)
-    except ValueError:
-        raise FieldError(f"A weight must be a number, not '{text[:20]}'") from None
-    if not math.isfinite(value):
-        raise FieldError("A weight must be a finite number")
-    if value < 0:
-        raise FieldError("A weight cannot be negative")
+    value = parse_number("A weight", str(raw), places=None)
+    if value is None:
+        raise FieldError("A weight must be a number, not ''")
     if value > MAX_WEIGHT:
         raise FieldError(f"A weight can be at most {MAX_WEIGHT:g}")
-    return value
+    return float(value)
 
 
 def check_weights(criteria: tuple[Criterion, ...]) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.number_text import parse_number
 from imagingnet_desktop.domain.programme.steps import ItemStatus, StepId, WorkstreamId
 from imagingnet_desktop.domain.typed_text import clean_text
 
@@ -79,13 +80,11 @@ def step_name(raw: str) -> str:
 
 def target_pct(raw: object) -> int:
     """A target as a whole percent 0-100 ("80", "80%", 80)."""
-    text = str(raw).strip().removesuffix("%").strip()
-    try:
-        value = float(text)
-    except ValueError:
-        raise FieldError(f"The target must be a percentage from 0 to 100, not '{str(raw)[:40]}'") from None
-    if value != value or not 0 <= value <= 100:
-        raise FieldError(f"The target must be from 0 to 100%, not {text}")
+    value = parse_number("The target", str(raw), places=None)
+    if value is None:
+        raise FieldError("The target must be a percentage from 0 to 100, not ''")
+    if value > 100:
+        raise FieldError(f"The target must be from 0 to 100%, not {str(raw).strip()[:40]}")
     return round(value)
 
 
