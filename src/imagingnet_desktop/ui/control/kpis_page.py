@@ -22,7 +22,8 @@ from imagingnet_desktop.domain.control.monitoring import (
 from imagingnet_desktop.domain.control.typed_values import show_number
 from imagingnet_desktop.domain.number_text import parse_number
 from imagingnet_desktop.ui.common import theme
-from imagingnet_desktop.ui.control.page_parts import button, button_row, note, scrolling
+from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
+from imagingnet_desktop.ui.control.page_parts import button, button_row, note
 from imagingnet_desktop.ui.control.rows_model import Column, RowsModel, RowsTable
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.control import monitoring
@@ -70,7 +71,7 @@ class KpisPage(QWidget):
         notes.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(scrolling(below))
+        splitter.addWidget(vertical_scroll(below))
         splitter.setSizes([440, 130])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -24,7 +24,8 @@ from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.number_text import parse_number, parse_whole
 from imagingnet_desktop.domain.voting.rules import RuleKind
 from imagingnet_desktop.ui.common import theme
-from imagingnet_desktop.ui.control.page_parts import button, button_row, note, scrolling
+from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
+from imagingnet_desktop.ui.control.page_parts import button, button_row, note
 from imagingnet_desktop.ui.control.rows_model import Column, RowsModel, RowsTable
 from imagingnet_desktop.workspace.control import matters
 from imagingnet_desktop.workspace.control.control_rows import RESERVED_MATTERS, VETO_HOLDERS
@@ -96,7 +97,7 @@ class MattersPage(QWidget):
         column.addWidget(self.table, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(scrolling(self.detail))
+        splitter.addWidget(vertical_scroll(self.detail))
         splitter.setSizes([420, 160])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStyle,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.common.edit_on_enter import EditOnEnterTableView
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
 from imagingnet_desktop.ui.common.run_edit import run_edit
 from imagingnet_desktop.ui.common.tab import Tab
@@ -53,26 +53,8 @@ MAX_COLUMN_WIDTH = 360
 T = TypeVar("T")
 
 
-class PartnerTableView(QTableView):
-    """A table that also starts editing on Enter (F2, double-click and typing a character already do).
-
-    ``font_changed`` fires when presentation mode rescales its type: the tab itself is not told, as its own
-    font is not set explicitly, so the table is the one that knows the columns need fitting again.
-    """
-
-    font_changed = Signal()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self.font_changed.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and self.state() != QAbstractItemView.State.EditingState and self.currentIndex().isValid():
-            if self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.EditKeyPressed, event):
-                return
-        super().keyPressEvent(event)
+class PartnerTableView(EditOnEnterTableView):
+    """The partner table: also starts editing on Enter (F2, double-click and typing a character already do)."""
 
 
 class DashboardScroll(QScrollArea):

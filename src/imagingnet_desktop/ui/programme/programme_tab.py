@@ -15,11 +15,9 @@ from datetime import date
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -34,6 +32,7 @@ from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES, StepId
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
 from imagingnet_desktop.ui.programme.cell_panel import CellPanel
 from imagingnet_desktop.ui.programme.gate_panel import BLOCKED_COLOUR, READY_COLOUR, GatePanel, LessonsPanel
 from imagingnet_desktop.ui.programme.heat_map import HeatMap
@@ -88,11 +87,7 @@ class ProgrammeTab(QWidget):
         column.addWidget(self.gate_panel)
         column.addWidget(self.lessons)
         column.addStretch(1)
-        self.left_scroll = QScrollArea()
-        self.left_scroll.setWidget(left)
-        self.left_scroll.setWidgetResizable(True)
-        self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.left_scroll = vertical_scroll(left)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.left_scroll)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from imagingnet_desktop.domain.record.motions import MAX_TITLE_LENGTH, Motion, M
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
 from imagingnet_desktop.ui.record.motion_panel import MotionPanel
 from imagingnet_desktop.workspace.record import motions as motion_edits
 from imagingnet_desktop.workspace.record.entries import MOTIONS
@@ -66,11 +66,7 @@ class MotionsPage(QWidget):
         self.panel = MotionPanel(workspace, today)
         self.panel.refused.connect(self.message.show_error)
         self.panel.changed_motion.connect(self._go_to)
-        scroll = QScrollArea()
-        scroll.setWidget(self.panel)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = vertical_scroll(self.panel)
         self.panel.scroll_to = scroll.ensureWidgetVisible
         self.panel_scroll = scroll
 
