@@ -1,7 +1,7 @@
 """``run_edit``: how every widget runs an edit of the workspace.
 
 The edit is a workspace function (validating, then one undoable command). A refusal (``FieldError``: what was
-asked breaks a rule) or a failure to save (``WorkspaceError``) is shown in the message bar where the person
+asked breaks a rule) or a failure to save (``WorkspaceError``, ``PermissionError``) is shown in the message bar where the person
 acted, never raised into Qt. While the edit runs, ``started_by()`` names the widget that asked for it, so a
 tab hearing the change can tell its own edit from one made elsewhere (undo, another tab) and skip reloading
 what it already shows.
@@ -36,7 +36,7 @@ def run_edit(edit: Callable[[], T], message: InlineMessage, *, origin: object | 
     _started_by.append(origin)
     try:
         result = edit()
-    except (FieldError, WorkspaceError) as exc:
+    except (FieldError, WorkspaceError, PermissionError) as exc:  # PermissionError: the folder refused a write
         message.show_error(f"Not saved — {exc}{refused_then}")
         if on_refused is not None:
             on_refused()

@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.programme.completeness import Cell
 from imagingnet_desktop.domain.programme.content import default_content
 from imagingnet_desktop.domain.programme.gate import Gate
 from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES, StepId
-from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.run_edit import run_edit
 from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
 from imagingnet_desktop.ui.programme.cell_panel import CellPanel
 from imagingnet_desktop.ui.programme.gate_panel import BLOCKED_COLOUR, READY_COLOUR, GatePanel, LessonsPanel
@@ -207,13 +206,7 @@ class ProgrammeTab(QWidget):
             return
         if not gate.ready and not self._confirm_move(STEP_SHORT_NAMES[gate.next], gate.blocking()):
             return
-        try:
-            edits.move_to_next_step(self._workspace, today=self.today)
-        except FieldError as exc:
-            self.message.show_error(f"Not saved — {exc}")
-            return
-        except (WorkspaceError, PermissionError) as exc:
-            self.message.show_error(f"Not saved: {exc}")
+        if run_edit(lambda: edits.move_to_next_step(self._workspace, today=self.today), self.message) is None:
             return
         self.message.show_notice(f"Moved to {STEP_SHORT_NAMES[gate.next]}, recorded as a decision in the Record "
                                  "— Ctrl+Z to undo")

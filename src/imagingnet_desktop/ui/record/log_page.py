@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from imagingnet_desktop.domain.network.partner import Partner
-from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.record.entries import EntryKind, EntryStatus
 from imagingnet_desktop.domain.record.log_filter import OVERDUE, EntryFilter
-from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.edit_on_enter import EditOnEnterTableView
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.run_edit import run_edit
 from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
 from imagingnet_desktop.ui.record.entry_bar import EntryBar
 from imagingnet_desktop.ui.record.entry_model import (
@@ -275,14 +274,8 @@ class LogPage(QWidget):
         if not index.isValid():
             return
         entry = self.model.entry_at(index.row())
-        try:
-            link_decision(self._workspace, entry.id, matter_id)
-        except FieldError as exc:
-            self.message.show_error(f"Entry {entry.id}: {exc}")
-            self._show_details()
-        except WorkspaceError as exc:
-            self.message.show_error(f"Not saved: {exc}")
-            self._show_details()
+        run_edit(lambda: link_decision(self._workspace, entry.id, matter_id), self.message,
+                 on_refused=self._show_details)
 
     def _go_to_find(self) -> None:
         self.text_filter.setFocus()
@@ -318,13 +311,9 @@ class LogPage(QWidget):
         self.shown_label.setText(text)
 
     def _add(self, kind: EntryKind, text: str, fields: dict[str, object]) -> None:
-        try:
-            entry = add_entry(self._workspace, kind, text, today=self._today(), **self.entry_bar.fields_for(fields))
-        except FieldError as exc:
-            self.message.show_error(str(exc))
-            return
-        except WorkspaceError as exc:
-            self.message.show_error(f"Not saved: {exc}")
+        entry = run_edit(lambda: add_entry(self._workspace, kind, text, today=self._today(),
+                                           **self.entry_bar.fields_for(fields)), self.message)
+        if entry is None:
             return
         self.message.clear()
         self.entry_bar.accepted()
@@ -340,9 +329,4 @@ class LogPage(QWidget):
         if not index.isValid():
             return
         entry = self.model.entry_at(index.row())
-        try:
-            delete_entry(self._workspace, entry.id)
-        except FieldError as exc:
-            self.message.show_error(str(exc))
-        except WorkspaceError as exc:
-            self.message.show_error(f"Not saved: {exc}")
+        run_edit(lambda: delete_entry(self._workspace, entry.id), self.message)
