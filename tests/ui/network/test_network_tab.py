@@ -15,6 +15,7 @@ from imagingnet_desktop.ui.network.partner_table_model import PartnerTableModel
 from imagingnet_desktop.workspace.network import partner_commands
 from imagingnet_desktop.workspace.network.partner_import import DEMO_NETWORK_NAME
 from imagingnet_desktop.workspace.workspace import Workspace
+from tab_helpers import shown
 
 DEMO_CODES = ["NSH", "EMV", "KBD", "SMC", "WBK"]
 
@@ -22,11 +23,7 @@ DEMO_CODES = ["NSH", "EMV", "KBD", "SMC", "WBK"]
 
 @pytest.fixture
 def tab(workspace, qtbot):
-    widget = NetworkTab(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(qtbot, NetworkTab(workspace))
     yield widget
     widget.detach()
 

@@ -17,19 +17,14 @@ from imagingnet_desktop.ui.record.record_tab import RecordTab
 from imagingnet_desktop.workspace.record.entries import RECORD_ENTRIES, add_entry
 from imagingnet_desktop.workspace.workspace import Workspace
 from record_helpers import record_in_file
+from tab_helpers import shown
 
 TODAY = date(2026, 12, 1)
 
 
 @pytest.fixture
 def tab(workspace: Workspace, qtbot) -> RecordTab:  # type: ignore[no-untyped-def]
-    widget = RecordTab(workspace, today=lambda: TODAY)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitExposed(widget)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    widget = shown(qtbot, RecordTab(workspace, today=lambda: TODAY), active=True)
     yield widget
     widget.detach()
 
