@@ -23,6 +23,7 @@ from imagingnet_desktop.domain.voting.coalitions import minimal_coalitions
 from imagingnet_desktop.domain.voting.game import GameError, WeightedGame
 from imagingnet_desktop.domain.voting.power import power_indices
 from imagingnet_desktop.domain.voting.rules import RuleError, RuleGame, RuleKind, VotingRule, rule_game
+from imagingnet_desktop.domain.wording import join_words
 
 MAX_DENOMINATOR = 100
 MAX_MIN_PARTNERS = 100
@@ -149,7 +150,7 @@ def rule_text(matter: ReservedMatter, veto_codes: Sequence[str] = ()) -> str:
         text += f", and at least {matter.min_partners} partner{'s' if matter.min_partners != 1 else ''}"
     if veto_codes:
         codes = list(veto_codes)
-        joined = codes[0] if len(codes) == 1 else ", ".join(codes[:-1]) + " and " + codes[-1]
+        joined = join_words(codes)
         text += f"; {joined} {'holds a veto' if len(codes) == 1 else 'each hold a veto'}"
     return text
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import date
 
 from imagingnet_desktop.documents.model import Column, Heading, Paragraph, Table
+from imagingnet_desktop.domain.wording import join_words
 from imagingnet_desktop.workspace.exports import area_content, common_clauses
 from imagingnet_desktop.workspace.exports.draft import Draft, Previous, signed_draft
-from imagingnet_desktop.workspace.exports.drafting import Drafter, Terms, listing
+from imagingnet_desktop.workspace.exports.drafting import Drafter, Terms
 from imagingnet_desktop.workspace.exports.hot_terms import (
     asset_transfer,
     benefit_sharing,
@@ -46,7 +47,7 @@ def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previ
     model = area_content.commercial_model(workspace)
     d = Drafter(CLAUSES)
     terms = Terms(d, TERMS)
-    binding = listing([str(terms.number(k)) for k in BINDING])
+    binding = join_words([str(terms.number(k)) for k in BINDING])
 
     def on(topic: str) -> list[area_content.ChecklistEntry]:
         return area_content.checklist_on(workspace, topic)
