@@ -1,5 +1,8 @@
 """Names people type (network, scenario, partner): no control characters, and safe as file names.
 
+``control_character_problem`` is the one control-character rule: ``domain.typed_text.clean_text`` applies it to
+every text a person types, on every tab.
+
 A control character (ESC, BEL, NUL, DEL, the C1 range, line and paragraph separators) is invisible on screen
 and, printed to a terminal, acts on it (``ESC [2J`` clears it): refused in every name, and escaped whenever
 stored text is printed.
@@ -18,10 +21,6 @@ _WINDOWS_DEVICES = frozenset(
     | {f"{kind}{n}" for kind in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")}
 )
 DEFAULT_STEM = "Imaging network"
-
-
-def has_control_characters(text: str) -> bool:
-    return _CONTROL.search(text) is not None
 
 
 def control_character_problem(label: str, text: str, *, line_breaks: bool = False) -> str | None:
