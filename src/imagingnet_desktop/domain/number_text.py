@@ -31,10 +31,11 @@ def without_grouping(label: str, text: str) -> str:
     raise ValueError(f"{label} must be a number, not '{shown}': {hint}")
 
 
-def parse_number(label: str, text: str, *, allow_negative: bool = False, places: int | None = 4) -> Decimal | None:
+def parse_number(label: str, text: str, *, allow_negative: bool = False, places: int | None = 4,
+                 kind: str = "a number") -> Decimal | None:
     """The finite number typed (``£``, ``%``, ``_`` and thousands separators allowed), without trailing zeros;
-    empty text gives ``None``. ``places`` caps the decimal places (``None``: the caller checks). Raises
-    ``FieldError`` naming ``label``."""
+    empty text gives ``None``. ``places`` caps the decimal places (``None``: the caller checks); ``kind`` is
+    what the message asks for. Raises ``FieldError`` naming ``label``."""
     try:
         cleaned = without_grouping(label, text)
     except ValueError as refused:
@@ -44,7 +45,7 @@ def parse_number(label: str, text: str, *, allow_negative: bool = False, places:
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
-        raise FieldError(f"{label} must be a number, not '{clip(text.strip())}'") from None
+        raise FieldError(f"{label} must be {kind}, not '{clip(text.strip())}'") from None
     if number.is_nan():
         raise FieldError(f"{label} is not a number (NaN)")
     if number.is_infinite():
@@ -60,7 +61,7 @@ def parse_number(label: str, text: str, *, allow_negative: bool = False, places:
 
 def parse_whole(label: str, text: str, *, low: int, high: int) -> int | None:
     """A whole number from ``low`` to ``high`` (``1,200`` is 1200); empty text gives ``None``."""
-    number = parse_number(label, text, allow_negative=low < 0, places=None)
+    number = parse_number(label, text, allow_negative=low < 0, places=None, kind="a whole number")
     if number is None:
         return None
     if number != number.to_integral_value():

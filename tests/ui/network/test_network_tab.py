@@ -122,7 +122,7 @@ def test_tab_moves_to_the_next_cell_for_editing(tab, workspace, qtbot):
     ("field", "typed", "message"),
     [
         ("population_served", "-400", "Population cannot be negative"),
-        ("imaging_exams_per_year", "abc", "Exams / year must be a number, not 'abc'"),
+        ("imaging_exams_per_year", "abc", "Exams / year must be a whole number, not 'abc'"),
         ("pay_cost_gbp", "nan", "Pay £ is not a number (NaN)"),
         ("direct_non_pay_gbp", "inf", "must be a finite number, not infinity"),
         ("staff_vacancy_rate_pct", "140", "Staff vacancy % must be between 0 and 100, not 140"),

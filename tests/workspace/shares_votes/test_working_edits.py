@@ -41,7 +41,7 @@ def test_votes_are_read_as_typed(text: str, votes: int) -> None:
 
 
 @pytest.mark.parametrize(("text", "words"), [("-2", "NSH's votes cannot be negative (-2)"),
-                                             ("two", "NSH's votes must be a number, not 'two'"),
+                                             ("two", "NSH's votes must be a whole number, not 'two'"),
                                              ("12,5", "a decimal comma is not accepted"),
                                              ("", "NSH's votes must be a whole number of 0 or more"),
                                              ("1.5", "whole number")])

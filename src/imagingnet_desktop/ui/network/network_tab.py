@@ -35,7 +35,7 @@ from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.edit_on_enter import EditOnEnterTableView
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
-from imagingnet_desktop.ui.common.run_edit import run_edit
+from imagingnet_desktop.ui.common.run_edit import not_saved, run_edit
 from imagingnet_desktop.ui.common.tab import Tab
 from imagingnet_desktop.ui.network.cell_editors import PartnerCellDelegate
 from imagingnet_desktop.ui.network.dashboard import NetworkDashboard
@@ -288,12 +288,12 @@ class NetworkTab(Tab):
         if not self.name_edit.isModified() or self._workspace.read_only:
             return
         run_edit(lambda: partner_commands.rename_network(self._workspace, self.name_edit.text()), self.message,
-                 origin=self, refused_then=f". The name stays “{self._workspace.network.name}”.",
+                 origin=self, refused_then=f" The name stays “{self._workspace.network.name}”.",
                  on_refused=lambda: self.name_edit.setText(self._workspace.network.name))
         self.name_edit.setModified(False)
 
     def _refused(self, row: int, column: int, message: str) -> None:
-        self.message.show_error(f"Not saved — {message}. The old value is kept.")
+        self.message.show_error(not_saved(message, " The old value is kept."))
         index = self.model.index(row, column)
         if index.isValid():
             self.table.setCurrentIndex(index)
@@ -301,8 +301,8 @@ class NetworkTab(Tab):
 
     def _not_saved(self, row: int, column: int, typed: str, message: str) -> None:
         """The edit could not be written: say so, and put what was typed back in the cell to try again."""
-        self.message.show_error(f"Not saved — {message} What you typed (“{typed}”) is back in the cell: "
-                                "press Enter to try again, or Escape to leave it.")
+        self.message.show_error(not_saved(message, f" What you typed (“{typed}”) is back in the cell: "
+                                                   "press Enter to try again, or Escape to leave it."))
         QTimer.singleShot(0, self, lambda: self.reoffer(row, column, typed))
 
     def reoffer(self, row: int, column: int, typed: str) -> None:

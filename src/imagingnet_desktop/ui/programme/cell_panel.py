@@ -24,7 +24,7 @@ from imagingnet_desktop.domain.programme.rows import ChecklistItem
 from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES, WORKSTREAM_NAMES, StepId, WorkstreamId
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
-from imagingnet_desktop.ui.common.run_edit import run_edit
+from imagingnet_desktop.ui.common.run_edit import not_saved, run_edit
 from imagingnet_desktop.ui.programme.checklist_model import ITEM, ChecklistModel
 from imagingnet_desktop.ui.programme.checklist_view import ChecklistView
 from imagingnet_desktop.workspace.programme import edits, queries
@@ -243,7 +243,7 @@ class CellPanel(QWidget):
         return run_edit(edit, self.message, read_only=self._workspace.read_only)
 
     def _refused(self, row: int, column: int, message: str) -> None:
-        self.message.show_error(f"Not saved — {message}. The old value is kept.")
+        self.message.show_error(not_saved(message, " The old value is kept."))
         if 0 <= row < self.model.rowCount():
             self._select(row, column)
 
