@@ -1,5 +1,8 @@
 """Names people type (network, scenario, partner): no control characters, and safe as file names.
 
+``control_character_problem`` is the one control-character rule: ``domain.typed_text.clean_text`` applies it to
+every text a person types, on every tab.
+
 A control character (ESC, BEL, NUL, DEL, the C1 range, line and paragraph separators) is invisible on screen
 and, printed to a terminal, acts on it (``ESC [2J`` clears it): refused in every name, and escaped whenever
 stored text is printed.
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # a note's own line breaks
 _PRINT_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # keeps tab and newline
 _FILE_UNSAFE = re.compile('[<>:"/\\\\|?*\x00-\x1f\x7f-\x9f\u2028\u2029]')
 _WINDOWS_DEVICES = frozenset(
@@ -19,17 +23,16 @@ _WINDOWS_DEVICES = frozenset(
 DEFAULT_STEM = "Imaging network"
 
 
-def has_control_characters(text: str) -> bool:
-    return _CONTROL.search(text) is not None
+def control_character_problem(label: str, text: str, *, line_breaks: bool = False) -> str | None:
+    """A message for ``label`` when ``text`` holds a control character, else None. Never echoes it raw.
 
-
-def control_character_problem(label: str, text: str) -> str | None:
-    """A message for ``label`` when ``text`` holds a control character, else None. Never echoes it raw."""
-    found = _CONTROL.search(text)
+    With ``line_breaks`` a newline (``\\n``) is allowed: text of several lines, such as a note.
+    """
+    found = (_CONTROL_BUT_NEWLINE if line_breaks else _CONTROL).search(text)
     if found is None:
         return None
-    return (f"{label} cannot contain control characters or line breaks "
-            f"(it holds U+{ord(found.group()):04X} at character {found.start() + 1})")
+    what = "control characters" if line_breaks else "control characters or line breaks"
+    return f"{label} cannot contain {what} (it holds U+{ord(found.group()):04X} at character {found.start() + 1})"
 
 
 def printable(text: str) -> str:

@@ -6,9 +6,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 
-def join_words(words: Sequence[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+def join_words(words: Sequence[str], conjunction: str = "and") -> str:
+    """'A', 'A and B', 'A, B and C' (or another ``conjunction``: 'A, B or C'); nothing gives ''."""
+    words = list(words)
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
 
 
 def plain_decimal(number: Decimal) -> Decimal:

@@ -11,13 +11,13 @@ from imagingnet_desktop.domain.commercial.appraisal import (
     Option,
     OptionStatus,
     Score,
-    check_multiline,
     check_weights,
     parse_score,
     parse_weight,
 )
 from imagingnet_desktop.domain.commercial.scoring import combine, rank_options
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.typed_text import clean_text
 
 SHORT = OptionStatus.SHORT_LIST
 
@@ -74,8 +74,8 @@ def test_weights_that_sum_to_zero_are_refused() -> None:
 
 
 def test_control_characters_refused_in_reasons() -> None:
-    assert check_multiline("The reason", " two\nlines ") == "two\nlines"
+    assert clean_text("The reason", " two\nlines ", limit=2000, lines=True) == "two\nlines"
     with pytest.raises(FieldError, match="control characters"):
-        check_multiline("The reason", "bell\x07")
+        clean_text("The reason", "bell\x07", limit=2000, lines=True)
     with pytest.raises(FieldError, match="cannot be empty"):
-        check_multiline("The reason", "  ", required=True)
+        clean_text("The reason", "  ", limit=2000, lines=True)

@@ -19,8 +19,10 @@ from imagingnet_desktop.domain.control.monitoring import (
     validate_plan,
 )
 from imagingnet_desktop.domain.control.positions import BoardPosition, next_holder, seats_by_partner, timeline
-from imagingnet_desktop.domain.control.typed_values import parse_date, parse_decimal, parse_partner_codes
+from imagingnet_desktop.domain.control.typed_values import parse_partner_codes
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.number_text import parse_number
+from imagingnet_desktop.domain.typed_dates import parse_date
 
 
 def test_the_next_holder_follows_the_rotation_round():
@@ -87,8 +89,10 @@ def test_typed_values():
     assert parse_date("Date", "31/03/2027") == date(2027, 3, 31) == parse_date("Date", "2027-03-31")
     with pytest.raises(FieldError, match="31/03/2027"):
         parse_date("Date", "31/02/2027")
-    assert parse_decimal("Amount", "£1,250,000") == Decimal(1250000)
+    assert parse_number("Amount", "£1,250,000") == Decimal(1250000)
     with pytest.raises(FieldError, match="finite"):
-        parse_decimal("Amount", "Infinity")
+        parse_number("Amount", "Infinity")
     with pytest.raises(FieldError, match="negative"):
-        parse_decimal("Amount", "-1")
+        parse_number("Amount", "-1")
+    with pytest.raises(FieldError, match="a decimal comma is not accepted"):
+        parse_number("Amount", "12,5")

@@ -21,7 +21,7 @@ from imagingnet_desktop.domain.programme.completeness import (
 )
 from imagingnet_desktop.domain.programme.content import default_content
 from imagingnet_desktop.domain.programme.gate import gate
-from imagingnet_desktop.domain.programme.rows import ChecklistItem, parse_date, target_pct
+from imagingnet_desktop.domain.programme.rows import ChecklistItem, target_pct
 from imagingnet_desktop.domain.programme.steps import (
     STEP_ORDER,
     WORKSTREAM_ORDER,
@@ -30,6 +30,7 @@ from imagingnet_desktop.domain.programme.steps import (
     WorkstreamId,
     parse_status,
 )
+from imagingnet_desktop.domain.typed_dates import parse_date
 
 items_strategy = st.lists(
     st.builds(
@@ -134,10 +135,10 @@ def test_the_shipped_content_has_every_step_and_workstream_and_front_loads_comme
 
 
 def test_typed_values_are_checked_with_a_message_for_the_keyboard():
-    assert parse_date("31/03/2027") == date(2027, 3, 31) == parse_date("2027-03-31")
-    assert parse_date("  ") is None
+    assert parse_date("The date", "31/03/2027") == date(2027, 3, 31) == parse_date("The date", "2027-03-31")
+    assert parse_date("The date", "  ") is None
     with pytest.raises(FieldError, match="such as 31/03/2027"):
-        parse_date("31/02/2027")
+        parse_date("The date", "31/02/2027")
     assert target_pct("80%") == 80
     for bad in ("-1", "101", "nan", "lots"):
         with pytest.raises(FieldError):

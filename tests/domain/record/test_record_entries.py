@@ -13,10 +13,10 @@ from imagingnet_desktop.domain.record.entries import (
     EntryKind,
     EntryStatus,
     RecordEntry,
-    parse_due,
     validate_entry,
 )
 from imagingnet_desktop.domain.record.log_filter import OVERDUE, EntryFilter, matching, search_text
+from imagingnet_desktop.domain.typed_dates import parse_date
 
 TODAY = date(2026, 12, 1)
 
@@ -52,13 +52,14 @@ def test_status_must_suit_the_kind_and_links_must_exist() -> None:
     ("8.1.27", date(2027, 1, 8)),
 ])
 def test_due_dates_as_typed(typed: str, expected: date | None) -> None:
-    assert parse_due(typed, TODAY) == expected
+    assert parse_date("The due date", typed, today=TODAY) == expected
 
 
 @pytest.mark.parametrize("typed", ["soon", "31/2/2026", "+", "2026-13-01"])
 def test_a_due_date_that_is_not_one_is_refused_with_the_forms_that_work(typed: str) -> None:
-    with pytest.raises(FieldError, match="is not a date"):
-        parse_due(typed, TODAY)
+    with pytest.raises(FieldError, match=r"The due date must be a date such as 31/03/2027, \+7 \(days from today\) "
+                                         r"or \+2w \(weeks\), not "):
+        parse_date("The due date", typed, today=TODAY)
 
 
 def test_only_an_open_action_past_its_due_date_is_overdue() -> None:

@@ -18,15 +18,12 @@ from imagingnet_desktop.workspace.commercial.summary import commercial_view
 from imagingnet_desktop.workspace.network import partner_commands
 from imagingnet_desktop.workspace.reports.report import build_report
 from imagingnet_desktop.workspace.workspace import Workspace
+from tab_helpers import shown
 
 
 @pytest.fixture
 def tab(workspace, qtbot):
-    widget = CommercialTab(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(qtbot, CommercialTab(workspace))
     yield widget
     widget.detach()
 

@@ -46,7 +46,7 @@ def test_refusals_and_failures_are_shown_in_the_message_and_put_back(workspace, 
     def refuse() -> None:
         raise FieldError("The network needs a name")
 
-    assert run_edit(refuse, message, refused_then=". Kept.", on_refused=lambda: put_back.append(True)) is None
+    assert run_edit(refuse, message, refused_then=" Kept.", on_refused=lambda: put_back.append(True)) is None
     assert message.is_error and message.text().endswith("Not saved — The network needs a name. Kept.")
     assert put_back == [True]
 

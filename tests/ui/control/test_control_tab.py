@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QWidget
 
+from file_checks import rows_in_file
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
 from imagingnet_desktop.domain.voting.rules import VoteMethod
 from imagingnet_desktop.ui.common import theme
@@ -22,6 +23,7 @@ from imagingnet_desktop.workspace.network.partner_commands import delete_partner
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.workspace import Workspace
 from shares_votes_helpers import DEMO_ID
+from tab_helpers import shown
 
 WEIGHTED = replace(Scenario(name="Weighted"), vote_method=VoteMethod.CUSTOM,
                    custom_votes=tuple((DEMO_ID[code], votes) for code, votes in
@@ -30,20 +32,12 @@ EXIT = "A partner's exit from the network"
 
 
 def in_file(ws: Workspace, collection):
-    reader = Workspace.open_read_only(ws.path)
-    try:
-        return reader.rows(collection)
-    finally:
-        reader.close()
+    return rows_in_file(ws.path, collection)
 
 
 @pytest.fixture
 def tab(qtbot, workspace):
-    widget = ControlTab(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 660)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(qtbot, ControlTab(workspace), size=(1280, 660))
     yield widget
     widget.detach()
 

@@ -15,6 +15,7 @@ from imagingnet_desktop.ui.network.partner_table_model import PartnerTableModel
 from imagingnet_desktop.workspace.network import partner_commands
 from imagingnet_desktop.workspace.network.partner_import import DEMO_NETWORK_NAME
 from imagingnet_desktop.workspace.workspace import Workspace
+from tab_helpers import shown
 
 DEMO_CODES = ["NSH", "EMV", "KBD", "SMC", "WBK"]
 
@@ -22,11 +23,7 @@ DEMO_CODES = ["NSH", "EMV", "KBD", "SMC", "WBK"]
 
 @pytest.fixture
 def tab(workspace, qtbot):
-    widget = NetworkTab(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(qtbot, NetworkTab(workspace))
     yield widget
     widget.detach()
 
@@ -125,7 +122,7 @@ def test_tab_moves_to_the_next_cell_for_editing(tab, workspace, qtbot):
     ("field", "typed", "message"),
     [
         ("population_served", "-400", "Population cannot be negative"),
-        ("imaging_exams_per_year", "abc", "Exams / year must be a number, not 'abc'"),
+        ("imaging_exams_per_year", "abc", "Exams / year must be a whole number, not 'abc'"),
         ("pay_cost_gbp", "nan", "Pay £ is not a number (NaN)"),
         ("direct_non_pay_gbp", "inf", "must be a finite number, not infinity"),
         ("staff_vacancy_rate_pct", "140", "Staff vacancy % must be between 0 and 100, not 140"),

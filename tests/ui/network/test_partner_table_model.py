@@ -116,7 +116,7 @@ def test_set_data_is_an_undoable_command_in_the_file(model, workspace, qtbot):
     ("field", "raw", "message"),
     [
         ("population_served", "-5", "cannot be negative"),
-        ("population_served", "abc", "must be a number"),
+        ("population_served", "abc", "must be a whole number"),
         ("pay_cost_gbp", "nan", "NaN"),
         ("pay_cost_gbp", "inf", "infinity"),
         ("staff_vacancy_rate_pct", "140", "Staff vacancy % must be between 0 and 100, not 140"),

@@ -17,17 +17,14 @@ from imagingnet_desktop.ui.programme.checklist_model import ITEM, STATUS, Checkl
 from imagingnet_desktop.ui.programme.programme_tab import ProgrammeTab
 from imagingnet_desktop.workspace.programme import edits, queries
 from imagingnet_desktop.workspace.programme.collections import ITEMS
+from tab_helpers import shown
 
 MOU_COMMERCIAL = (StepId.MOU, WorkstreamId.COMMERCIAL)
 
 
 @pytest.fixture
 def tab(workspace, qtbot):
-    widget = ProgrammeTab(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(qtbot, ProgrammeTab(workspace))
     yield widget
     widget.detach()
 

@@ -19,19 +19,15 @@ from imagingnet_desktop.ui.shell.settings import AppSettings
 from imagingnet_desktop.workspace.network import partner_commands
 from imagingnet_desktop.workspace.programme import edits, queries
 from imagingnet_desktop.workspace.workspace import Workspace
+from tab_helpers import shown
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, demo_file: Path) -> MainWindow:
     path = shutil.copyfile(demo_file, tmp_path / "workshop.imagingnet")
     win = MainWindow(AppSettings.in_file(tmp_path / "settings.ini"), remember=False)
-    qtbot.addWidget(win)
     assert win.open_path(path)
-    win.resize(1280, 720)
-    win.show()
-    win.activateWindow()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    shown(qtbot, win, active=True)
     yield win
     win.close_workspace()
 

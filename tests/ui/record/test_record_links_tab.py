@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from file_checks import first_value
 from imagingnet_desktop.domain.record.entries import EntryKind
@@ -22,6 +21,7 @@ from imagingnet_desktop.workspace.record.entries import MOTIONS, RECORD_ENTRIES
 from imagingnet_desktop.workspace.record.matter_links import NO_MATTER
 from imagingnet_desktop.workspace.workspace import Workspace
 from record_helpers import record_in_file
+from tab_helpers import shown
 
 TODAY = date(2026, 12, 1)
 ADMIT = "Admit a new partner or remove a partner"  # unanimity in the starting register
@@ -29,13 +29,7 @@ ADMIT = "Admit a new partner or remove a partner"  # unanimity in the starting r
 
 @pytest.fixture
 def tab(workspace: Workspace, qtbot) -> RecordTab:  # type: ignore[no-untyped-def]
-    widget = RecordTab(workspace, today=lambda: TODAY)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitExposed(widget)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    widget = shown(qtbot, RecordTab(workspace, today=lambda: TODAY), active=True)
     yield widget
     widget.detach()
 

@@ -14,6 +14,7 @@ from imagingnet_desktop.ui.record.record_tab import RecordTab
 from imagingnet_desktop.workspace.record.entries import MOTIONS, RECORD_ENTRIES
 from imagingnet_desktop.workspace.workspace import Workspace
 from record_helpers import keep_app_look, record_in_file  # noqa: F401 (a fixture)
+from tab_helpers import shown
 
 TODAY = date(2026, 12, 1)
 CHOICES = [VoteChoice.FOR, VoteChoice.FOR, VoteChoice.AGAINST, VoteChoice.FOR, VoteChoice.ABSTAIN]
@@ -21,13 +22,7 @@ CHOICES = [VoteChoice.FOR, VoteChoice.FOR, VoteChoice.AGAINST, VoteChoice.FOR, V
 
 @pytest.fixture
 def tab(workspace: Workspace, qtbot) -> RecordTab:  # type: ignore[no-untyped-def]
-    widget = RecordTab(workspace, today=lambda: TODAY)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitExposed(widget)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    widget = shown(qtbot, RecordTab(workspace, today=lambda: TODAY), active=True)
     widget.pages.setCurrentIndex(1)
     yield widget
     widget.detach()

@@ -17,19 +17,14 @@ from imagingnet_desktop.ui.record.record_tab import RecordTab
 from imagingnet_desktop.workspace.record.entries import RECORD_ENTRIES, add_entry
 from imagingnet_desktop.workspace.workspace import Workspace
 from record_helpers import record_in_file
+from tab_helpers import shown
 
 TODAY = date(2026, 12, 1)
 
 
 @pytest.fixture
 def tab(workspace: Workspace, qtbot) -> RecordTab:  # type: ignore[no-untyped-def]
-    widget = RecordTab(workspace, today=lambda: TODAY)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitExposed(widget)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    widget = shown(qtbot, RecordTab(workspace, today=lambda: TODAY), active=True)
     yield widget
     widget.detach()
 
@@ -98,7 +93,7 @@ def test_a_bad_entry_is_refused_where_it_was_typed_and_kept(tab: RecordTab, work
     bar.due_edit.setFocus()
     qtbot.keyClicks(bar.due_edit, "soon")
     type_line(qtbot, bar.text_edit, "Book the room")
-    assert tab.log.message.is_error and "is not a date" in tab.log.message.text()
+    assert tab.log.message.is_error and "The due date must be a date such as 31/03/2027" in tab.log.message.text()
     assert bar.text_edit.text() == "Book the room"
     assert record_in_file(workspace.path).entries == ()
     bar.due_edit.clear()

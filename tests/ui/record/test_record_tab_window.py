@@ -14,6 +14,7 @@ from imagingnet_desktop.ui.shell.main_window import MainWindow
 from imagingnet_desktop.ui.shell.settings import AppSettings
 from imagingnet_desktop.workspace.network.partner_import import create_demo
 from record_helpers import keep_app_look, record_in_file  # noqa: F401 (a fixture)
+from tab_helpers import shown
 
 pytestmark = pytest.mark.usefixtures("keep_app_look")  # presentation mode changes the app font
 
@@ -23,13 +24,8 @@ def window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     path = tmp_path / "demo.imagingnet"
     create_demo(path).close()
     win = MainWindow(AppSettings.in_file(tmp_path / "settings.ini"), remember=False)
-    qtbot.addWidget(win)
     assert win.open_path(path)
-    win.resize(1280, 720)
-    win.show()
-    win.activateWindow()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    shown(qtbot, win, active=True)
     yield win
     win.set_presentation_mode(False)
 

@@ -6,12 +6,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
+from file_checks import file_of_format_2
 from imagingnet_desktop.domain.commercial.appraisal import OptionStatus
 from imagingnet_desktop.domain.network.partner import FOUNDATION_TRUST, NHS_TRUST
 from imagingnet_desktop.domain.network.partner_fields import FieldError
-from imagingnet_desktop.store.migrations.schema import APPLICATION_ID, MIGRATIONS
 from imagingnet_desktop.workspace.commercial import appraisal_edits as edits
 from imagingnet_desktop.workspace.commercial.collections import CRITERIA, OPTIONS, SCORES
 from imagingnet_desktop.workspace.commercial.summary import commercial_view
@@ -50,13 +49,7 @@ def test_a_new_workspace_starts_with_the_spectrum_and_the_green_book_five(worksp
 
 def test_an_older_workspace_is_migrated_with_the_starting_content(tmp_path: Path) -> None:
     path = tmp_path / "old.imagingnet"
-    db = Database(path)
-    for step in MIGRATIONS[:2]:
-        step(db)
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute("PRAGMA user_version = 2")
-    db.conn.commit()
-    db.close()
+    file_of_format_2(path)
     ws = Workspace.open(path)
     try:
         assert len(ws.rows(OPTIONS)) == 5 and len(ws.rows(CRITERIA)) == 5

@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlite_utils import Database
 
+from file_checks import file_of_format_2, rows_in_file
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
 from imagingnet_desktop.store.migrations.control import starting_content
-from imagingnet_desktop.store.migrations.schema import APPLICATION_ID, MIGRATIONS
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.control import matters, monitoring
 from imagingnet_desktop.workspace.control import positions as seats
@@ -47,11 +46,7 @@ WEIGHTED = replace(Scenario(name="Weighted"), vote_method=VoteMethod.CUSTOM,
 
 
 def in_file(ws: Workspace, collection):
-    reader = Workspace.open_read_only(ws.path)
-    try:
-        return reader.rows(collection)
-    finally:
-        reader.close()
+    return rows_in_file(ws.path, collection)
 
 
 def agree(ws: Workspace, scenario: Scenario) -> None:
@@ -83,13 +78,7 @@ def test_a_new_workspace_starts_with_the_shipped_content(workspace):
 
 def test_an_older_workspace_gets_the_content_when_migrated(tmp_path: Path):
     path = tmp_path / "old.imagingnet"
-    db = Database(path)
-    for step in MIGRATIONS[:2]:
-        step(db)
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute("PRAGMA user_version = 2")
-    db.conn.commit()
-    db.close()
+    file_of_format_2(path)
     ws = Workspace.open(path)
     try:
         assert len(ws.rows(RESERVED_MATTERS)) == len(starting_content()["reserved_matters"])

@@ -9,15 +9,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
-from file_checks import first_value
+from file_checks import file_of_format_2, first_value
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.programme import content as content_module
 from imagingnet_desktop.domain.programme.steps import ItemStatus, StepId, WorkstreamId
 from imagingnet_desktop.domain.record.entries import EntryKind
 from imagingnet_desktop.store.migrations import programme as programme_migration
-from imagingnet_desktop.store.migrations.schema import APPLICATION_ID, MIGRATIONS
 from imagingnet_desktop.workspace.network.partner_commands import delete_partners
 from imagingnet_desktop.workspace.network.partner_references import PartnerInUseError
 from imagingnet_desktop.workspace.programme import edits, queries
@@ -81,14 +79,7 @@ def test_a_later_release_with_other_content_never_rewrites_an_existing_workspace
 
 def test_a_workspace_of_the_format_before_the_programme_gets_the_starting_checklist_when_migrated(tmp_path):
     path = tmp_path / "older.imagingnet"
-    db = Database(path)
-    MIGRATIONS[0](db)
-    MIGRATIONS[1](db)
-    db["meta"].insert({"key": "network_name", "value": "Older"})
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute("PRAGMA user_version = 2")
-    db.conn.commit()
-    db.close()
+    file_of_format_2(path, network_name="Older")
     migrated = Workspace.open(path)
     try:
         assert migrated.backup_path is not None and migrated.backup_path.exists()

@@ -161,7 +161,7 @@ def test_the_agreed_scenario_defaults_to_equal_votes_and_a_simple_majority(works
 @pytest.mark.parametrize(("name", "words"), [
     ("", "needs a name"),
     ("   ", "needs a name"),
-    ("x" * (MAX_NAME_LENGTH + 1), f"at most {MAX_NAME_LENGTH} characters"),
+    ("x" * (MAX_NAME_LENGTH + 1), f"is {MAX_NAME_LENGTH + 1} characters long; at most {MAX_NAME_LENGTH} are allowed"),
     ("first", "already a scenario called 'First'"),
 ])
 def test_names_are_checked(workspace, name, words) -> None:

@@ -40,8 +40,10 @@ def test_votes_are_read_as_typed(text: str, votes: int) -> None:
     assert parse_votes(text, "NSH") == votes
 
 
-@pytest.mark.parametrize(("text", "words"), [("-2", "NSH's votes cannot be negative (-2)."),
-                                             ("two", "NSH's votes must be a whole number of 0 or more, not “two”."),
+@pytest.mark.parametrize(("text", "words"), [("-2", "NSH's votes cannot be negative (-2)"),
+                                             ("two", "NSH's votes must be a whole number, not 'two'"),
+                                             ("12,5", "a decimal comma is not accepted"),
+                                             ("", "NSH's votes must be a whole number of 0 or more"),
                                              ("1.5", "whole number")])
 def test_bad_votes_are_refused_naming_the_partner(text: str, words: str) -> None:
     with pytest.raises(FieldError, match=words.replace("(", r"\(").replace(")", r"\)").replace(".", r"\.")):

@@ -8,11 +8,12 @@ against weighted factors, each partner scoring separately; at the FBC one short-
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from enum import StrEnum
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.number_text import parse_number, parse_whole
+from imagingnet_desktop.domain.typed_text import clean_text
 
 SCORE_MIN, SCORE_MAX = 0, 10
 MAX_OWN_CRITERIA = 3
@@ -107,55 +108,25 @@ class CommercialChoice:
 # ---------------------------------------------------------------------------- typed values
 
 
-def check_text(label: str, text: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
-    """Trimmed text, or ``FieldError`` (empty when required, too long, control characters)."""
-    cleaned = text.strip()
-    if required and not cleaned:
-        raise FieldError(f"{label} cannot be empty")
-    if len(cleaned) > limit:
-        raise FieldError(f"{label} is {len(cleaned)} characters long; at most {limit} are allowed")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
-        raise FieldError(f"{label} cannot contain line breaks or control characters")
-    return cleaned
-
-
-def check_multiline(label: str, text: str, *, required: bool = False) -> str:
-    """Like ``check_text`` but line breaks are allowed (a reason, a rationale)."""
-    lines = [check_text(label, line) for line in text.replace("\r\n", "\n").split("\n")]
-    cleaned = "\n".join(lines).strip()
-    if required and not cleaned:
-        raise FieldError(f"{label} cannot be empty")
-    if len(cleaned) > MAX_TEXT:
-        raise FieldError(f"{label} is {len(cleaned)} characters long; at most {MAX_TEXT} are allowed")
-    return cleaned
-
-
 def parse_score(raw: object) -> int:
-    """A whole number from 0 to 10."""
-    text = str(raw).strip()
+    """A whole number from 0 to 10, one message for anything else (the scale is what a scorer needs to see)."""
     try:
-        value = float(text)
-    except ValueError:
-        raise FieldError(f"A score must be a whole number from {SCORE_MIN} to {SCORE_MAX}, not '{text[:20]}'") from None
-    if not math.isfinite(value) or value != int(value) or not SCORE_MIN <= value <= SCORE_MAX:
-        raise FieldError(f"A score must be a whole number from {SCORE_MIN} to {SCORE_MAX}, not '{text[:20]}'")
-    return int(value)
+        score = parse_whole("A score", str(raw), low=SCORE_MIN, high=SCORE_MAX)
+    except FieldError:
+        score = None
+    if score is None:
+        raise FieldError(f"A score must be a whole number from {SCORE_MIN} to {SCORE_MAX}, not '{str(raw).strip()[:20]}'")
+    return score
 
 
 def parse_weight(raw: object) -> float:
     """A finite number from 0 to 1000 (percentages are the usual choice)."""
-    text = str(raw).strip().removesuffix("%").strip()
-    try:
-        value = float(text)
-    except ValueError:
-        raise FieldError(f"A weight must be a number, not '{text[:20]}'") from None
-    if not math.isfinite(value):
-        raise FieldError("A weight must be a finite number")
-    if value < 0:
-        raise FieldError("A weight cannot be negative")
+    value = parse_number("A weight", str(raw), places=None)
+    if value is None:
+        raise FieldError("A weight must be a number, not ''")
     if value > MAX_WEIGHT:
         raise FieldError(f"A weight can be at most {MAX_WEIGHT:g}")
-    return value
+    return float(value)
 
 
 def check_weights(criteria: tuple[Criterion, ...]) -> None:
@@ -171,7 +142,7 @@ def weight_shares(criteria: tuple[Criterion, ...]) -> dict[int, float]:
 
 
 def check_criterion_name(name: str, criteria: tuple[Criterion, ...], own_id: int | None = None) -> str:
-    cleaned = check_text("A success factor's name", name, required=True, limit=MAX_NAME)
+    cleaned = clean_text("A success factor's name", name, limit=MAX_NAME)
     if any(c.name.casefold() == cleaned.casefold() and c.id != own_id for c in criteria):
         raise FieldError(f"There is already a success factor called '{cleaned}'")
     return cleaned

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from imagingnet_desktop.domain.commercial.catalogue import CommercialModel
 from imagingnet_desktop.domain.network.partner import Partner
+from imagingnet_desktop.domain.wording import join_words
 
 CORPORATE_WHY = ("NHS trusts have no power to set up or join a corporate body except to generate income, "
                  "so a corporate joint venture is open only to NHS Foundation Trusts")
@@ -29,7 +30,7 @@ class Eligibility:
 
 def _names(partners: Sequence[Partner]) -> str:
     names = [f"{p.name} ({p.code})" for p in partners]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return join_words(names)
 
 
 def eligibility(model: CommercialModel, partners: Sequence[Partner], host_partner_id: int | None = None,

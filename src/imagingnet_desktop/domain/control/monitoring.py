@@ -12,8 +12,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from imagingnet_desktop.domain.control.typed_values import clean_text, show_number
+from imagingnet_desktop.domain.control.typed_values import MAX_TITLE_LENGTH, show_number
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.typed_text import clean_text
 
 
 class KpiFamily(StrEnum):
@@ -55,7 +56,7 @@ class Kpi:
 
 
 def validate_kpi(kpi: Kpi) -> Kpi:
-    name = clean_text("A KPI's name", kpi.name)
+    name = clean_text("A KPI's name", kpi.name, limit=MAX_TITLE_LENGTH)
     unit = clean_text("A KPI's unit", kpi.unit, required=False, limit=20)
     period = clean_text("A KPI's period", kpi.period, required=False, limit=40)
     if kpi.tolerance is not None and kpi.tolerance < 0:
@@ -137,7 +138,7 @@ class GroupKpi:
 
 
 def validate_group(group: MonitoringGroup) -> MonitoringGroup:
-    return replace(group, name=clean_text("A group's name", group.name),
+    return replace(group, name=clean_text("A group's name", group.name, limit=MAX_TITLE_LENGTH),
                    frequency=clean_text("A group's frequency", group.frequency, required=False, limit=40))
 
 

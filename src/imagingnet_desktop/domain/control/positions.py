@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
-from imagingnet_desktop.domain.control.typed_values import clean_text
+from imagingnet_desktop.domain.control.typed_values import MAX_TITLE_LENGTH
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.typed_text import clean_text
 
 MAX_TERM_YEARS = 10
 
@@ -56,7 +57,7 @@ class Term:
 
 
 def validate_position(position: BoardPosition) -> BoardPosition:
-    title = clean_text("A position's title", position.title)
+    title = clean_text("A position's title", position.title, limit=MAX_TITLE_LENGTH)
     if not 1 <= position.term_years <= MAX_TERM_YEARS:
         raise FieldError(f"A term must be from 1 to {MAX_TERM_YEARS} years, not {position.term_years}.")
     return replace(position, title=title)

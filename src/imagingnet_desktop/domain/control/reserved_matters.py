@@ -15,12 +15,14 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from imagingnet_desktop.domain.control.typed_values import clean_text, show_number
+from imagingnet_desktop.domain.control.typed_values import MAX_TITLE_LENGTH, show_number
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.typed_text import clean_text
 from imagingnet_desktop.domain.voting.coalitions import minimal_coalitions
 from imagingnet_desktop.domain.voting.game import GameError
 from imagingnet_desktop.domain.voting.power import power_indices
 from imagingnet_desktop.domain.voting.rules import RuleError, RuleGame, RuleKind, VotingRule, rule_game
+from imagingnet_desktop.domain.wording import join_words
 
 MAX_DENOMINATOR = 100
 MAX_MIN_PARTNERS = 100
@@ -80,7 +82,7 @@ class ReservedMatterVeto:
 
 def validate_matter(matter: ReservedMatter) -> ReservedMatter:
     """The matter as it may be saved (title tidied, fields a rule does not use cleared), or ``FieldError``."""
-    title = clean_text("A reserved matter's title", matter.title)
+    title = clean_text("A reserved matter's title", matter.title, limit=MAX_TITLE_LENGTH)
     num, den = matter.fraction_num, matter.fraction_den
     if matter.rule_kind is RuleKind.QUALIFIED:
         if num is None or den is None:
@@ -147,7 +149,7 @@ def rule_text(matter: ReservedMatter, veto_codes: Sequence[str] = ()) -> str:
         text += f", and at least {matter.min_partners} partner{'s' if matter.min_partners != 1 else ''}"
     if veto_codes:
         codes = list(veto_codes)
-        joined = codes[0] if len(codes) == 1 else ", ".join(codes[:-1]) + " and " + codes[-1]
+        joined = join_words(codes)
         text += f"; {joined} {'holds a veto' if len(codes) == 1 else 'each hold a veto'}"
     return text
 

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
-from imagingnet_desktop.domain.names import control_character_problem
 from imagingnet_desktop.domain.network.partner import Partner
-from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.typed_text import clean_text
 
 # The national strategy's characteristics of a network and the drivers of change.
 POPULATION_RANGE = (1_500_000, 4_500_000)
@@ -162,16 +161,7 @@ MAX_NETWORK_NAME_LENGTH = 200
 
 def checked_network_name(raw: str) -> str:
     """The network's name as typed, tidied (runs of spaces made one); raises ``FieldError`` with the reason."""
-    name = " ".join(raw.split())
-    if not name:
-        raise FieldError("The network needs a name")
-    if len(name) > MAX_NETWORK_NAME_LENGTH:
-        raise FieldError(f"The network name is {len(name)} characters long; at most {MAX_NETWORK_NAME_LENGTH} "
-                         "are allowed")
-    problem = control_character_problem("The network name", raw)  # the raw text: split() eats U+2028, U+0085
-    if problem:
-        raise FieldError(problem)
-    return name
+    return clean_text("The network name", raw, limit=MAX_NETWORK_NAME_LENGTH, if_empty="The network needs a name")
 
 
 # The most partners the app serves fast: every edit works the exact voting power out again, and up to this many

@@ -6,9 +6,9 @@ Every message is written for the person at the keyboard: it names the field and 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from imagingnet_desktop.domain.names import has_control_characters
+from imagingnet_desktop.domain.field_error import FieldError as FieldError  # every area imports it from here
 from imagingnet_desktop.domain.network.partner import (
     FIELD_BY_NAME,
     FOUNDATION_TRUST,
@@ -17,8 +17,8 @@ from imagingnet_desktop.domain.network.partner import (
     FieldKind,
     FieldSpec,
 )
-from imagingnet_desktop.domain.number_text import without_grouping
-from imagingnet_desktop.domain.wording import plain_decimal
+from imagingnet_desktop.domain.number_text import MAX_NUMBER, clip, parse_number, parse_whole
+from imagingnet_desktop.domain.typed_text import clean_text
 
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0", ""}
@@ -30,10 +30,6 @@ _ORG_ALIASES = {
     "ft": FOUNDATION_TRUST,
     "nhs ft": FOUNDATION_TRUST,
 }
-
-
-class FieldError(ValueError):
-    """A value that cannot go into a field; ``str()`` is the user-facing message."""
 
 
 FILE_COLUMN = "(file)"  # a problem with the whole file, not one column
@@ -74,18 +70,13 @@ def parse_field(name: str, raw: object) -> object:
             return True
         if lowered in _NO:
             return False
-        raise FieldError(f"{spec.label} must be yes or no, not '{_clip(text)}'")
+        raise FieldError(f"{spec.label} must be yes or no, not '{clip(text)}'")
     if spec.kind is FieldKind.ORG_TYPE:
         found = _ORG_ALIASES.get(" ".join(text.lower().split()))
         if found is None:
-            raise FieldError(f"{spec.label} must be '{NHS_TRUST}' or '{FOUNDATION_TRUST}', not '{_clip(text)}'")
+            raise FieldError(f"{spec.label} must be '{NHS_TRUST}' or '{FOUNDATION_TRUST}', not '{clip(text)}'")
         return found
-    if spec.required and not text:
-        raise FieldError(f"{spec.label} cannot be empty")
-    if len(text) > spec.max_length:
-        raise FieldError(f"{spec.label} is {len(text)} characters long; at most {spec.max_length} are allowed")
-    if has_control_characters(text):
-        raise FieldError(f"{spec.label} cannot contain line breaks or control characters")
+    text = clean_text(spec.label, text, limit=spec.max_length, required=spec.required)
     if spec.kind is FieldKind.CODE and any(ch.isspace() for ch in text):
         raise FieldError(f"{spec.label} cannot contain spaces")
     return text
@@ -94,39 +85,15 @@ def parse_field(name: str, raw: object) -> object:
 def _parse_number(spec: FieldSpec, raw: object, text: str) -> int | Decimal | None:
     if isinstance(raw, float) and raw != raw:
         raise FieldError(f"{spec.label} is not a number (NaN)")
-    try:
-        cleaned = without_grouping(spec.label, text)
-    except ValueError as refused:
-        raise FieldError(str(refused)) from None
-    if not cleaned:
-        return None
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise FieldError(f"{spec.label} must be a number, not '{_clip(text)}'") from None
-    if number.is_nan():
-        raise FieldError(f"{spec.label} is not a number (NaN)")
-    if number.is_infinite():
-        raise FieldError(f"{spec.label} must be a finite number, not infinity")
-    if number < 0:
-        raise FieldError(f"{spec.label} cannot be negative ({_clip(text)})")
-    if number >= Decimal("1e15"):
-        raise FieldError(f"{spec.label} is too large ({_clip(text)})")
-    if spec.kind is FieldKind.PERCENT and number > 100:
-        raise FieldError(f"{spec.label} must be between 0 and 100, not {_clip(text)}")
     if spec.kind is FieldKind.COUNT:
-        if number != number.to_integral_value():
-            raise FieldError(f"{spec.label} must be a whole number, not {_clip(text)}")
-        return int(number)
-    if spec.kind is FieldKind.MONEY:
-        if number != number.quantize(Decimal("0.01")):
-            raise FieldError(f"{spec.label} must be in pounds and pence (at most 2 decimal places)")
-        return plain_decimal(number)
-    if number.as_tuple().exponent < -4:  # type: ignore[operator]
-        raise FieldError(f"{spec.label} allows at most 4 decimal places")
-    return plain_decimal(number)
+        return parse_whole(spec.label, text, low=0, high=int(MAX_NUMBER) - 1)
+    number = parse_number(spec.label, text, places=None if spec.kind is FieldKind.MONEY else 4)
+    if number is None:
+        return None
+    if spec.kind is FieldKind.PERCENT and number > 100:
+        raise FieldError(f"{spec.label} must be between 0 and 100, not {clip(text)}")
+    if spec.kind is FieldKind.MONEY and number != number.quantize(Decimal("0.01")):
+        raise FieldError(f"{spec.label} must be in pounds and pence (at most 2 decimal places)")
+    return number
 
-
-def _clip(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -5,12 +5,13 @@ Each check raises ``FieldError`` with a message for the person at the keyboard; 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.number_text import parse_number
 from imagingnet_desktop.domain.programme.steps import ItemStatus, StepId, WorkstreamId
+from imagingnet_desktop.domain.typed_text import clean_text
 
 MAX_ITEM_TEXT = 500
 MAX_NOTE = 2000
@@ -61,64 +62,29 @@ class ProgrammeTarget:
 # ---------------------------------------------------------------------------- checks
 
 
-def _plain_text(label: str, raw: str, limit: int, *, required: bool, lines: bool = False) -> str:
-    text = raw.strip()
-    if required and not text:
-        raise FieldError(f"{label} cannot be empty")
-    if len(text) > limit:
-        raise FieldError(f"{label} is {len(text)} characters long; at most {limit} are allowed")
-    allowed = "\n" if lines else ""
-    if any(ord(ch) < 32 and ch not in allowed for ch in text) or "\x7f" in text:
-        raise FieldError(f"{label} cannot contain control characters" if lines
-                         else f"{label} cannot contain line breaks or control characters")
-    return text
-
-
 def item_text(raw: str) -> str:
-    return _plain_text("The item", raw, MAX_ITEM_TEXT, required=True)
+    return clean_text("The item", raw, limit=MAX_ITEM_TEXT)
 
 
 def note_text(raw: str) -> str:
-    return _plain_text("The note", raw, MAX_NOTE, required=False, lines=True)
+    return clean_text("The note", raw, limit=MAX_NOTE, required=False, lines=True)
 
 
 def evidence_text(raw: str) -> str:
-    return _plain_text("The evidence", raw, MAX_EVIDENCE, required=False)
+    return clean_text("The evidence", raw, limit=MAX_EVIDENCE, required=False)
 
 
 def step_name(raw: str) -> str:
-    return _plain_text("The step's name", raw, 120, required=True)
-
-
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-
-
-def parse_date(raw: str | date | None, label: str = "The date") -> date | None:
-    """A date typed as 2027-03-31 or 31/03/2027 (day first, as in the NHS); empty text is no date."""
-    if raw is None or isinstance(raw, date):
-        return raw
-    text = raw.strip()
-    if not text:
-        return None
-    match = _DMY.match(text)
-    try:
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise FieldError(f"{label} must be a date such as 31/03/2027, not '{text[:40]}'") from None
+    return clean_text("The step's name", raw, limit=120)
 
 
 def target_pct(raw: object) -> int:
     """A target as a whole percent 0-100 ("80", "80%", 80)."""
-    text = str(raw).strip().removesuffix("%").strip()
-    try:
-        value = float(text)
-    except ValueError:
-        raise FieldError(f"The target must be a percentage from 0 to 100, not '{str(raw)[:40]}'") from None
-    if value != value or not 0 <= value <= 100:
-        raise FieldError(f"The target must be from 0 to 100%, not {text}")
+    value = parse_number("The target", str(raw), places=None)
+    if value is None:
+        raise FieldError("The target must be a percentage from 0 to 100, not ''")
+    if value > 100:
+        raise FieldError(f"The target must be from 0 to 100%, not {str(raw).strip()[:40]}")
     return round(value)
 
 

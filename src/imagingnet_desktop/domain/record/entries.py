@@ -9,12 +9,12 @@ moved the programme's current step on (``moved_to_step``: undoing the move remov
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.typed_text import clean_text
 
 MAX_TEXT_LENGTH = 2000
 MAX_PERSON_LENGTH = 120
@@ -93,21 +93,6 @@ class RecordEntry:
                 and self.due < today)
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def clean_text(text: str, what: str, limit: int, *, required: bool) -> str:
-    """One line of text: spaces tidied, control characters and line breaks refused, length limited."""
-    if _CONTROL.search(text):
-        raise FieldError(f"{what} cannot contain line breaks or control characters.")
-    text = " ".join(text.split())
-    if required and not text:
-        raise FieldError(f"{what} cannot be empty: type what was said, then press Enter.")
-    if len(text) > limit:
-        raise FieldError(f"{what} can be at most {limit:,} characters ({len(text):,} given).")
-    return text
-
-
 def default_status(kind: EntryKind) -> EntryStatus:
     return STATUSES_OF[kind][0]
 
@@ -115,8 +100,9 @@ def default_status(kind: EntryKind) -> EntryStatus:
 def validate_entry(entry: RecordEntry, partner_ids: frozenset[int] | set[int]) -> RecordEntry:
     """The entry with its text tidied; raises ``FieldError`` saying what to fix."""
     kind, status = EntryKind(entry.kind), EntryStatus(entry.status)  # a str from a form becomes the enum
-    text = clean_text(entry.text, "The text", MAX_TEXT_LENGTH, required=True)
-    person = clean_text(entry.person, "The person", MAX_PERSON_LENGTH, required=False)
+    text = clean_text("The text", entry.text, limit=MAX_TEXT_LENGTH,
+                      if_empty="The text cannot be empty: type what was said, then press Enter")
+    person = clean_text("The person", entry.person, limit=MAX_PERSON_LENGTH, required=False)
     if status not in STATUSES_OF[kind]:
         allowed = ", ".join(s.label.lower() for s in STATUSES_OF[kind])
         raise FieldError(f"{kind.label} can be {allowed}, not {status.label.lower()}.")
@@ -133,27 +119,3 @@ def validate_entry(entry: RecordEntry, partner_ids: frozenset[int] | set[int]) -
     return RecordEntry(entry.id, kind, text, entry.entry_date, entry.step, entry.workstream,
                        entry.reserved_matter_id, entry.owner_partner_id, person, entry.due, status,
                        entry.motion_id, entry.moved_to_step)
-
-
-_RELATIVE = re.compile(r"^\+\s*(\d{1,3})\s*([dw]?)$")
-_UK = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
-
-
-def parse_due(text: str, today: date) -> date | None:
-    """A due date as typed: "" (none), "+7" or "+2w" (from today), "2026-12-08" or "8/12/2026" (day first)."""
-    text = text.strip().lower()
-    if not text:
-        return None
-    if text in ("today", "tomorrow"):
-        return today + timedelta(days=0 if text == "today" else 1)
-    if match := _RELATIVE.match(text):
-        count = int(match.group(1))
-        return today + timedelta(weeks=count) if match.group(2) == "w" else today + timedelta(days=count)
-    try:
-        if match := _UK.match(text):
-            day, month, year = (int(g) for g in match.groups())
-            return date(year + 2000 if year < 100 else year, month, day)
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise FieldError(f"'{text}' is not a date: type 8/12/2026, 2026-12-08, +7 (days) or +2w (weeks).")

@@ -23,7 +23,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
-from imagingnet_desktop.domain.record.entries import clean_text
+from imagingnet_desktop.domain.typed_text import clean_text
 from imagingnet_desktop.domain.voting.game import WeightedGame
 from imagingnet_desktop.domain.voting.rules import RuleError, RuleGame, RuleKind, VotingRule, rule_game
 
@@ -100,7 +100,7 @@ class MotionVote:
 
 
 def validate_motion(motion: Motion) -> Motion:
-    title = clean_text(motion.title, "The motion", MAX_TITLE_LENGTH, required=True)
+    title = clean_text("The motion", motion.title, limit=MAX_TITLE_LENGTH)
     numerator: int | None = None
     denominator: int | None = None
     if motion.rule_kind is RuleKind.QUALIFIED:

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.number_text import MAX_NUMBER, parse_whole
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import RuleError, RuleKind, VoteMethod, VotingRule
 from imagingnet_desktop.domain.voting.thresholds import exact_percent, stored_text
@@ -136,12 +137,9 @@ def with_changes(scenario: Scenario, changes: Mapping[str, object]) -> Scenario:
 
 def parse_votes(text: str, code: str) -> int:
     """Custom votes as typed ("1,200" is 1200); raises ``FieldError`` naming the partner."""
-    try:
-        votes = int(text.strip().replace(",", ""))
-    except ValueError:
-        raise FieldError(f"{code}'s votes must be a whole number of 0 or more, not “{text.strip()}”.") from None
-    if votes < 0:
-        raise FieldError(f"{code}'s votes cannot be negative ({votes}).")
+    votes = parse_whole(f"{code}'s votes", text, low=0, high=int(MAX_NUMBER) - 1)
+    if votes is None:
+        raise FieldError(f"{code}'s votes must be a whole number of 0 or more")
     return votes
 
 

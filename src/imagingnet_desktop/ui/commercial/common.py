@@ -9,10 +9,9 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
-from imagingnet_desktop.domain.network.partner_fields import FieldError
-from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.run_edit import run_edit
 
 WARNING_INK = "#7a3000"  # dark vermilion: notes and warnings, always with a symbol and words
 
@@ -45,13 +44,11 @@ def set_text(label: QLabel, text: str) -> None:
 
 def attempt(message: InlineMessage, edit: Callable[[], object], done: str = "") -> bool:
     """Run one edit; a refusal (``FieldError``) or a failed save (``WorkspaceError``) is shown in ``message``."""
-    try:
+    def edited() -> bool:
         edit()
-    except FieldError as exc:
-        message.show_error(f"Not saved: {exc}")
-        return False
-    except WorkspaceError as exc:
-        message.show_error(f"Not saved: {exc}")
+        return True
+
+    if run_edit(edited, message) is None:
         return False
     if done:
         message.show_notice(done)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from imagingnet_desktop.domain.commercial.catalogue import catalogue
 from imagingnet_desktop.ui.commercial.common import WARNING_INK, attempt, heading, set_text, wrapped
 from imagingnet_desktop.ui.commercial.spectrum_widget import SpectrumWidget, TierMarks
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
 from imagingnet_desktop.workspace.commercial import appraisal_edits as edits
 from imagingnet_desktop.workspace.commercial.summary import CommercialView
 from imagingnet_desktop.workspace.workspace import Workspace
@@ -57,11 +57,7 @@ class SpectrumPage(QWidget):
         column.addWidget(self.eligibility)
         column.addLayout(self.details)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = vertical_scroll(body)
 
         top = QHBoxLayout()
         top.addWidget(heading("The spectrum: select a model (← →)", 1.1), 1)

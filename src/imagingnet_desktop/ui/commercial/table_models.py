@@ -18,6 +18,7 @@ from imagingnet_desktop.domain.commercial.robustness import percent
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.common.run_edit import not_saved
 from imagingnet_desktop.workspace.commercial import appraisal_edits as edits
 from imagingnet_desktop.workspace.commercial.summary import CommercialView
 from imagingnet_desktop.workspace.workspace import Workspace
@@ -79,7 +80,7 @@ class _ViewModel(QAbstractTableModel):
         try:
             change()
         except (FieldError, WorkspaceError) as exc:
-            self.refused.emit(f"Not saved: {exc}")
+            self.refused.emit(not_saved(str(exc)))
             return False
         return True
 

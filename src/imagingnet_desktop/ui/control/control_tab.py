@@ -13,10 +13,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from imagingnet_desktop.domain.network.partner_fields import FieldError
-from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.run_edit import run_edit
 from imagingnet_desktop.ui.control.kpis_page import KpisPage
 from imagingnet_desktop.ui.control.matters_page import MattersPage
 from imagingnet_desktop.ui.control.plan_page import PlanPage
@@ -76,12 +75,7 @@ class ControlTab(QWidget):
 
     def run(self, action: Callable[[], object]) -> None:
         """Do an edit a button asked for, showing a refusal where the user is."""
-        try:
-            action()
-        except FieldError as exc:
-            self.message.show_error(f"Not saved — {exc}")
-        except WorkspaceError as exc:
-            self.message.show_error(f"Not saved: {exc}")
+        run_edit(action, self.message)
 
     def _fit_to_type(self) -> None:
         self.pages.tabBar().setStyleSheet(theme.tab_bar_style())

@@ -19,9 +19,11 @@ from imagingnet_desktop.domain.control.monitoring import (
     status_reason,
     status_words,
 )
-from imagingnet_desktop.domain.control.typed_values import parse_decimal, show_number
+from imagingnet_desktop.domain.control.typed_values import show_number
+from imagingnet_desktop.domain.number_text import parse_number
 from imagingnet_desktop.ui.common import theme
-from imagingnet_desktop.ui.control.page_parts import button, button_row, note, scrolling
+from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
+from imagingnet_desktop.ui.control.page_parts import button, button_row, note
 from imagingnet_desktop.ui.control.rows_model import Column, RowsModel, RowsTable
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.control import monitoring
@@ -69,7 +71,7 @@ class KpisPage(QWidget):
         notes.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(scrolling(below))
+        splitter.addWidget(vertical_scroll(below))
         splitter.setSizes([440, 130])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -80,7 +82,7 @@ class KpisPage(QWidget):
 
         def number(field: str, label: str) -> Callable[[Kpi, str], object]:
             return lambda k, t: monitoring.edit_kpi(ws, k.id, label=None,
-                                                    **{field: parse_decimal(label, t, allow_negative=True)})
+                                                    **{field: parse_number(label, t, allow_negative=True)})
 
         def status_colour(k: Kpi) -> str | None:
             status = kpi_status(k)

@@ -19,11 +19,13 @@ from imagingnet_desktop.domain.control.reserved_matters import (
     parse_fraction,
     tolerance_text,
 )
-from imagingnet_desktop.domain.control.typed_values import parse_decimal, parse_partner_codes, parse_whole
+from imagingnet_desktop.domain.control.typed_values import parse_partner_codes
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.number_text import parse_number, parse_whole
 from imagingnet_desktop.domain.voting.rules import RuleKind
 from imagingnet_desktop.ui.common import theme
-from imagingnet_desktop.ui.control.page_parts import button, button_row, note, scrolling
+from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
+from imagingnet_desktop.ui.control.page_parts import button, button_row, note
 from imagingnet_desktop.ui.control.rows_model import Column, RowsModel, RowsTable
 from imagingnet_desktop.workspace.control import matters
 from imagingnet_desktop.workspace.control.control_rows import RESERVED_MATTERS, VETO_HOLDERS
@@ -52,9 +54,9 @@ def parse_tolerance(text: str) -> tuple[ToleranceKind, Decimal | None]:
     if cleaned in ("", "none", "always", "always reserved", "-", "–"):
         return ToleranceKind.NONE, None
     if "%" in cleaned:
-        return ToleranceKind.PERCENT, parse_decimal("The tolerance", cleaned)
+        return ToleranceKind.PERCENT, parse_number("The tolerance", cleaned)
     if "£" in cleaned:
-        return ToleranceKind.GBP, parse_decimal("The tolerance", cleaned)
+        return ToleranceKind.GBP, parse_number("The tolerance", cleaned)
     raise FieldError("Give the tolerance as an amount such as £500,000 or a deviation such as 5%, "
                      "or leave it empty when the matter is always reserved.")
 
@@ -95,7 +97,7 @@ class MattersPage(QWidget):
         column.addWidget(self.table, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(scrolling(self.detail))
+        splitter.addWidget(vertical_scroll(self.detail))
         splitter.setSizes([420, 160])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -1,11 +1,11 @@
-"""Pieces every Control page uses: a heading, a row of buttons, and a scrolling pane."""
+"""Pieces every Control page uses: a heading, a note and a row of buttons."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from imagingnet_desktop.ui.common import theme
 
@@ -43,12 +43,3 @@ def button_row(title: str, *buttons: QPushButton) -> QHBoxLayout:
     for found in buttons:
         row.addWidget(found)
     return row
-
-
-def scrolling(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return area

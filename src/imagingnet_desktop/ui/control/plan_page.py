@@ -9,9 +9,11 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from imagingnet_desktop.domain.control.monitoring import BusinessPlan, MonitoringGroup, plan_status
-from imagingnet_desktop.domain.control.typed_values import parse_date, parse_partner_codes, show_date
+from imagingnet_desktop.domain.control.typed_values import parse_partner_codes
+from imagingnet_desktop.domain.typed_dates import parse_date, show_date
 from imagingnet_desktop.ui.common import theme
-from imagingnet_desktop.ui.control.page_parts import button, heading, note, scrolling
+from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
+from imagingnet_desktop.ui.control.page_parts import button, heading, note
 from imagingnet_desktop.ui.control.rows_model import Column, RowsModel, RowsTable
 from imagingnet_desktop.workspace.control import monitoring
 from imagingnet_desktop.workspace.control.control_rows import GROUPS, KPIS, PLANS
@@ -70,7 +72,7 @@ class PlanPage(QWidget):
                                     "watches are ticked on the KPIs page."))
         group_column.addWidget(self.group_table, 1)
         self.watched_list = note(name="watchedKpis")
-        group_column.addWidget(scrolling(self.watched_list), 1)
+        group_column.addWidget(vertical_scroll(self.watched_list), 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(plan_column, 2)

@@ -14,14 +14,12 @@ from imagingnet_desktop.domain.control.positions import (
     seats_by_partner,
     timeline,
 )
-from imagingnet_desktop.domain.control.typed_values import (
-    parse_date,
-    parse_partner_codes,
-    parse_whole,
-    show_date,
-)
+from imagingnet_desktop.domain.control.typed_values import parse_partner_codes
 from imagingnet_desktop.domain.network.partner_fields import FieldError
-from imagingnet_desktop.ui.control.page_parts import button, button_row, heading, note, scrolling
+from imagingnet_desktop.domain.number_text import parse_whole
+from imagingnet_desktop.domain.typed_dates import parse_date, show_date
+from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
+from imagingnet_desktop.ui.control.page_parts import button, button_row, heading, note
 from imagingnet_desktop.ui.control.rows_model import Column, RowsModel, RowsTable
 from imagingnet_desktop.ui.control.seats_views import SeatsPicture, TimelineRow, TimelineView
 from imagingnet_desktop.workspace.control import positions as seats
@@ -52,7 +50,7 @@ class PositionsPage(QWidget):
         column.addLayout(button_row("Board positions and who holds them", self.add_button, self.delete_button))
         column.addWidget(self.table, 1)
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(scrolling(self.seats))
+        bottom.addWidget(vertical_scroll(self.seats))
         timeline_pane = QWidget()
         timeline_column = QVBoxLayout(timeline_pane)
         timeline_column.setContentsMargins(0, 0, 0, 0)
@@ -61,7 +59,7 @@ class PositionsPage(QWidget):
         self.timeline_note = note(name="timelineNote")
         timeline_column.addWidget(self.timeline_note)
         timeline_column.addStretch(1)
-        bottom.addWidget(scrolling(timeline_pane))
+        bottom.addWidget(vertical_scroll(timeline_pane))
         bottom.setSizes([560, 640])
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)

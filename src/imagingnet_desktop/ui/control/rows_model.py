@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.common.run_edit import not_saved
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -121,11 +122,8 @@ class RowsModel(QAbstractTableModel):
             return False
         try:
             column.edit(row, text)
-        except FieldError as exc:
-            self.refused.emit(f"Not saved — {exc}")
-            return False
-        except WorkspaceError as exc:
-            self.refused.emit(f"Not saved: {exc}")
+        except (FieldError, WorkspaceError) as exc:
+            self.refused.emit(not_saved(str(exc)))
             return False
         return True
 

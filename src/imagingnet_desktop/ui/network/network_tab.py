@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStyle,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.common.edit_on_enter import EditOnEnterTableView
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
-from imagingnet_desktop.ui.common.run_edit import run_edit
+from imagingnet_desktop.ui.common.run_edit import not_saved, run_edit
 from imagingnet_desktop.ui.common.tab import Tab
 from imagingnet_desktop.ui.network.cell_editors import PartnerCellDelegate
 from imagingnet_desktop.ui.network.dashboard import NetworkDashboard
@@ -53,26 +53,8 @@ MAX_COLUMN_WIDTH = 360
 T = TypeVar("T")
 
 
-class PartnerTableView(QTableView):
-    """A table that also starts editing on Enter (F2, double-click and typing a character already do).
-
-    ``font_changed`` fires when presentation mode rescales its type: the tab itself is not told, as its own
-    font is not set explicitly, so the table is the one that knows the columns need fitting again.
-    """
-
-    font_changed = Signal()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self.font_changed.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and self.state() != QAbstractItemView.State.EditingState and self.currentIndex().isValid():
-            if self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.EditKeyPressed, event):
-                return
-        super().keyPressEvent(event)
+class PartnerTableView(EditOnEnterTableView):
+    """The partner table: also starts editing on Enter (F2, double-click and typing a character already do)."""
 
 
 class DashboardScroll(QScrollArea):
@@ -327,13 +309,13 @@ class NetworkTab(Tab):
         if not self.name_edit.isModified() or self._workspace.read_only:
             return
         run_edit(lambda: partner_commands.rename_network(self._workspace, self.name_edit.text()), self.message,
-                 origin=self, refused_then=f". The name stays “{self._workspace.network.name}”.",
+                 origin=self, refused_then=f" The name stays “{self._workspace.network.name}”.",
                  on_refused=lambda: self.name_edit.setText(self._workspace.network.name))
         self.name_edit.setModified(False)
 
     def _refused(self, row: int, column: int, message: str) -> None:
         self._refused_at = (row, column)
-        self.message.show_error(f"Not saved — {message}. The old value is kept.")
+        self.message.show_error(not_saved(message, " The old value is kept."))
         index = self.model.index(row, column)
         if index.isValid():
             self.table.setCurrentIndex(index)
@@ -347,8 +329,8 @@ class NetworkTab(Tab):
 
     def _not_saved(self, row: int, column: int, typed: str, message: str) -> None:
         """The edit could not be written: say so, and put what was typed back in the cell to try again."""
-        self.message.show_error(f"Not saved — {message} What you typed (“{typed}”) is back in the cell: "
-                                "press Enter to try again, or Escape to leave it.")
+        self.message.show_error(not_saved(message, f" What you typed (“{typed}”) is back in the cell: "
+                                                   "press Enter to try again, or Escape to leave it."))
         QTimer.singleShot(0, self, lambda: self.reoffer(row, column, typed))
 
     def reoffer(self, row: int, column: int, typed: str) -> None:

@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.programme.content import default_content
 from imagingnet_desktop.domain.programme.rows import ChecklistItem
 from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES, WORKSTREAM_NAMES, StepId, WorkstreamId
-from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.run_edit import not_saved, run_edit
 from imagingnet_desktop.ui.programme.checklist_model import ITEM, ChecklistModel
 from imagingnet_desktop.ui.programme.checklist_view import ChecklistView
 from imagingnet_desktop.workspace.programme import edits, queries
@@ -241,19 +240,10 @@ class CellPanel(QWidget):
 
     # ------------------------------------------------------------------ editing
     def _attempt(self, edit: Callable[[], object]) -> object | None:
-        if self._workspace.read_only:
-            self.message.show_error("This workspace is open read-only; nothing can be changed.")
-            return None
-        try:
-            return edit()
-        except FieldError as exc:
-            self.message.show_error(f"Not saved — {exc}")
-        except (WorkspaceError, PermissionError) as exc:
-            self.message.show_error(f"Not saved: {exc}")
-        return None
+        return run_edit(edit, self.message, read_only=self._workspace.read_only)
 
     def _refused(self, row: int, column: int, message: str) -> None:
-        self.message.show_error(f"Not saved — {message}. The old value is kept.")
+        self.message.show_error(not_saved(message, " The old value is kept."))
         if 0 <= row < self.model.rowCount():
             self._select(row, column)
 

@@ -15,25 +15,23 @@ from datetime import date
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.programme.completeness import Cell
 from imagingnet_desktop.domain.programme.content import default_content
 from imagingnet_desktop.domain.programme.gate import Gate
 from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES, StepId
-from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.run_edit import run_edit
+from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
 from imagingnet_desktop.ui.programme.cell_panel import CellPanel
 from imagingnet_desktop.ui.programme.gate_panel import BLOCKED_COLOUR, READY_COLOUR, GatePanel, LessonsPanel
 from imagingnet_desktop.ui.programme.heat_map import HeatMap
@@ -88,11 +86,7 @@ class ProgrammeTab(QWidget):
         column.addWidget(self.gate_panel)
         column.addWidget(self.lessons)
         column.addStretch(1)
-        self.left_scroll = QScrollArea()
-        self.left_scroll.setWidget(left)
-        self.left_scroll.setWidgetResizable(True)
-        self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.left_scroll = vertical_scroll(left)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.left_scroll)
@@ -212,13 +206,7 @@ class ProgrammeTab(QWidget):
             return
         if not gate.ready and not self._confirm_move(STEP_SHORT_NAMES[gate.next], gate.blocking()):
             return
-        try:
-            edits.move_to_next_step(self._workspace, today=self.today)
-        except FieldError as exc:
-            self.message.show_error(f"Not saved — {exc}")
-            return
-        except (WorkspaceError, PermissionError) as exc:
-            self.message.show_error(f"Not saved: {exc}")
+        if run_edit(lambda: edits.move_to_next_step(self._workspace, today=self.today), self.message) is None:
             return
         self.message.show_notice(f"Moved to {STEP_SHORT_NAMES[gate.next]}, recorded as a decision in the Record "
                                  "— Ctrl+Z to undo")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.run_edit import not_saved
 from imagingnet_desktop.ui.programme.step_dates_model import StepDatesModel
 from imagingnet_desktop.workspace.workspace import Workspace
 
@@ -48,7 +49,7 @@ class TimelinePage(QWidget):
         theme.use_font(self.save_button, 1.05, bold=True)
         self.save_button.clicked.connect(self.save_png)
         self.dates_model = StepDatesModel(workspace, self)
-        self.dates_model.validation_failed.connect(lambda text: self.message.show_error(f"Not saved — {text}"))
+        self.dates_model.validation_failed.connect(lambda text: self.message.show_error(not_saved(text)))
         self.dates = QTableView()
         self.dates.setAccessibleName("Target dates of each step")
         self.dates.setModel(self.dates_model)

@@ -30,8 +30,8 @@ from imagingnet_desktop.domain.record.entries import (
     STEPS,
     WORKSTREAMS,
     EntryKind,
-    parse_due,
 )
+from imagingnet_desktop.domain.typed_dates import parse_date
 from imagingnet_desktop.ui.common import theme
 
 NONE_CHOICE = "—"
@@ -163,7 +163,7 @@ class EntryBar(QWidget):
         """The fields with the due date read; raises ``FieldError`` for a date that is not one."""
         out = dict(fields)
         if "due" in out:
-            out["due"] = parse_due(str(out["due"]), self._today())
+            out["due"] = parse_date("The due date", str(out["due"]), today=self._today())
         return out
 
     def accepted(self) -> None:

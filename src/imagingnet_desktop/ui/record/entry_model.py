@@ -22,9 +22,9 @@ from imagingnet_desktop.domain.record.entries import (
     EntryKind,
     EntryStatus,
     RecordEntry,
-    parse_due,
 )
 from imagingnet_desktop.domain.record.log_filter import EntryFilter, matching, search_text
+from imagingnet_desktop.domain.typed_dates import parse_date
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.workspace.changes import Change
@@ -228,8 +228,9 @@ class RecordEntryModel(QAbstractTableModel):
         if column == PERSON:
             return {"person": text}
         if column == DATE:
-            day = parse_due(text, self.today())
-            return {"due": day} if entry.kind is EntryKind.ACTION else {"entry_date": day}
+            action = entry.kind is EntryKind.ACTION
+            day = parse_date("The due date" if action else "The date", text, today=self.today())
+            return {"due": day} if action else {"entry_date": day}
         if column == OWNER:
             by_code = {code: pid for pid, code in self._codes.items()}
             if text != NO_OWNER and text not in by_code:

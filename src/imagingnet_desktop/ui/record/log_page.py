@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -27,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from imagingnet_desktop.domain.network.partner import Partner
-from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.record.entries import EntryKind, EntryStatus
 from imagingnet_desktop.domain.record.log_filter import OVERDUE, EntryFilter
-from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.common.edit_on_enter import EditOnEnterTableView
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.run_edit import run_edit
+from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
 from imagingnet_desktop.ui.record.entry_bar import EntryBar
 from imagingnet_desktop.ui.record.entry_model import (
     COLUMNS,
@@ -58,26 +58,12 @@ TEXT_SHARE = 0.34
 SEARCH_PREPARE_DELAY_MS = 300  # after the tab is painted, before anyone can have typed a search
 
 
-class EntryTableView(QTableView):
+class EntryTableView(EditOnEnterTableView):
     """Enter starts editing the current cell (as F2 does); a change of type or of width refits the columns."""
-
-    font_changed = Signal()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            self.font_changed.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and self.state() != QAbstractItemView.State.EditingState and self.currentIndex().isValid():
-            if self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.EditKeyPressed, event):
-                return
-        super().keyPressEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
             self.font_changed.emit()
 
 
@@ -151,11 +137,7 @@ class LogPage(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         theme.use_font(self.details, 1.15)
         # A pane of fixed height: a long entry scrolls inside it rather than moving (and repainting) the table.
-        self.details_pane = QScrollArea()
-        self.details_pane.setWidget(self.details)
-        self.details_pane.setWidgetResizable(True)
-        self.details_pane.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.details_pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_pane = vertical_scroll(self.details)
         self.matter = MatterPicker("Re&served matter of the decision", "Reserved matter of the decision")
         self.matter.chosen.connect(self._matter_chosen)
         self.shown_label = QLabel()
@@ -292,14 +274,8 @@ class LogPage(QWidget):
         if not index.isValid():
             return
         entry = self.model.entry_at(index.row())
-        try:
-            link_decision(self._workspace, entry.id, matter_id)
-        except FieldError as exc:
-            self.message.show_error(f"Entry {entry.id}: {exc}")
-            self._show_details()
-        except WorkspaceError as exc:
-            self.message.show_error(f"Not saved: {exc}")
-            self._show_details()
+        run_edit(lambda: link_decision(self._workspace, entry.id, matter_id), self.message,
+                 on_refused=self._show_details)
 
     def _go_to_find(self) -> None:
         self.text_filter.setFocus()
@@ -335,13 +311,9 @@ class LogPage(QWidget):
         self.shown_label.setText(text)
 
     def _add(self, kind: EntryKind, text: str, fields: dict[str, object]) -> None:
-        try:
-            entry = add_entry(self._workspace, kind, text, today=self._today(), **self.entry_bar.fields_for(fields))
-        except FieldError as exc:
-            self.message.show_error(str(exc))
-            return
-        except WorkspaceError as exc:
-            self.message.show_error(f"Not saved: {exc}")
+        entry = run_edit(lambda: add_entry(self._workspace, kind, text, today=self._today(),
+                                           **self.entry_bar.fields_for(fields)), self.message)
+        if entry is None:
             return
         self.message.clear()
         self.entry_bar.accepted()
@@ -357,9 +329,4 @@ class LogPage(QWidget):
         if not index.isValid():
             return
         entry = self.model.entry_at(index.row())
-        try:
-            delete_entry(self._workspace, entry.id)
-        except FieldError as exc:
-            self.message.show_error(str(exc))
-        except WorkspaceError as exc:
-            self.message.show_error(f"Not saved: {exc}")
+        run_edit(lambda: delete_entry(self._workspace, entry.id), self.message)

@@ -12,16 +12,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.record.motions import MAX_TITLE_LENGTH, Motion, MotionOutcome
-from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.run_edit import run_edit
+from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
 from imagingnet_desktop.ui.record.motion_panel import MotionPanel
 from imagingnet_desktop.workspace.record import motions as motion_edits
 from imagingnet_desktop.workspace.record.entries import MOTIONS
@@ -66,11 +65,7 @@ class MotionsPage(QWidget):
         self.panel = MotionPanel(workspace, today)
         self.panel.refused.connect(self.message.show_error)
         self.panel.changed_motion.connect(self._go_to)
-        scroll = QScrollArea()
-        scroll.setWidget(self.panel)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = vertical_scroll(self.panel)
         self.panel.scroll_to = scroll.ensureWidgetVisible
         self.panel_scroll = scroll
 
@@ -113,13 +108,9 @@ class MotionsPage(QWidget):
         self.refresh()
 
     def _new(self) -> None:
-        try:
-            motion = motion_edits.new_motion(self._workspace, self.new_edit.text(), **self._links())
-        except FieldError as exc:
-            self.message.show_error(str(exc))
-            return
-        except WorkspaceError as exc:
-            self.message.show_error(f"Not saved: {exc}")
+        motion = run_edit(lambda: motion_edits.new_motion(self._workspace, self.new_edit.text(), **self._links()),
+                          self.message)
+        if motion is None:
             return
         self.message.clear()
         self.new_edit.clear()

@@ -33,7 +33,7 @@ from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import VoteMethod
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
-from imagingnet_desktop.ui.common.run_edit import run_edit
+from imagingnet_desktop.ui.common.run_edit import not_saved, run_edit
 from imagingnet_desktop.ui.common.tab import Tab
 from imagingnet_desktop.ui.common.working_dialog import Working, WorkingDialog, show_working
 from imagingnet_desktop.ui.shares_votes.blend_sliders import BlendSliders, Weights
@@ -284,7 +284,7 @@ class SharesVotesTab(Tab):
 
     def _cell_refused(self, row: int, column: int, message: str) -> None:
         self._refused_at = (row, column)
-        self.message.show_error(f"Not saved — {message} The votes are unchanged.")
+        self.message.show_error(not_saved(message, " The votes are unchanged."))
         index = self.power_page.model.index(row, column)
         if index.isValid():
             self.power_page.table.setCurrentIndex(index)

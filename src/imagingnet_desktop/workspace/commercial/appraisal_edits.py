@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from imagingnet_desktop.domain.commercial.appraisal import (
     FRAMEWORK_ROWS,
     MAX_OWN_CRITERIA,
+    MAX_TEXT,
     CommercialChoice,
     Criterion,
     Option,
     OptionStatus,
     Score,
     check_criterion_name,
-    check_multiline,
     check_weights,
     parse_score,
     parse_weight,
@@ -24,6 +24,7 @@ from imagingnet_desktop.domain.commercial.appraisal import (
 from imagingnet_desktop.domain.commercial.catalogue import COMPARATOR_LABELS, catalogue
 from imagingnet_desktop.domain.commercial.eligibility import eligibility
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.typed_text import clean_text
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.collections import (
     DeleteRow,
@@ -90,7 +91,7 @@ def set_framework_text(workspace: Workspace, option_id: int, row: str, text: str
     """One of the five options-framework rows (scope, service solution, ...) of an option."""
     if row not in _FRAMEWORK:
         raise FieldError(f"'{row}' is not a row of the options framework")
-    cleaned = check_multiline(_FRAMEWORK[row], text)
+    cleaned = clean_text(_FRAMEWORK[row], text, limit=MAX_TEXT, required=False, lines=True)
     option = _option(workspace, option_id)
     return update_row(workspace, OPTIONS, option_id, f"describe {option.name}: {_FRAMEWORK[row].lower()}",
                       **{row: cleaned})
@@ -113,7 +114,7 @@ def rule_out(workspace: Workspace, option_id: int, reason: str, against: str) ->
     names = [c.name for c in workspace.rows(CRITERIA)]
     if against not in names:
         raise FieldError("Say which success factor the option fails: choose one from the list")
-    cleaned = check_multiline("The reason", reason, required=True)
+    cleaned = clean_text("The reason", reason, limit=MAX_TEXT, lines=True)
     return update_row(workspace, OPTIONS, option_id, f"rule out {option.name}", status=OptionStatus.RULED_OUT,
                       reason=cleaned, ruled_out_against=against)
 
@@ -250,7 +251,7 @@ def choose_preferred(workspace: Workspace, option_id: int, host_partner_id: int 
     verdict = eligibility(model, partners, host_partner_id, host_required=True)
     if not verdict.ok:
         raise FieldError(verdict.message)
-    cleaned = check_multiline("The rationale", rationale, required=True)
+    cleaned = clean_text("The rationale", rationale, limit=MAX_TEXT, lines=True)
     commands: list[Command] = [UpdateRow(OPTIONS, replace(o, status=OptionStatus.SHORT_LIST))
                                for o in workspace.rows(OPTIONS)
                                if o.status is OptionStatus.PREFERRED and o.id != option_id]

@@ -16,8 +16,8 @@ from imagingnet_desktop.domain.network.network import (
     checks,
     totals,
 )
+from imagingnet_desktop.domain.wording import join_words
 from imagingnet_desktop.workspace.exports import figures
-from imagingnet_desktop.workspace.exports.drafting import listing
 
 
 def recitals(network: Network) -> tuple[Recital, ...]:
@@ -78,9 +78,9 @@ def _vacancies(staff: NetworkCheck, radiologists: NetworkCheck) -> str:
 def _clinical_networks(network: Network) -> str:
     t = totals(network)
     names = {p.code: p.name for p in network.partners}
-    alliances = listing(list(t.cancer_alliances))
-    ppci = listing([names[c] for c in t.ppci_centres])
-    stroke = listing([names[c] for c in t.hyper_acute_stroke_units])
+    alliances = join_words(list(t.cancer_alliances))
+    ppci = join_words([names[c] for c in t.ppci_centres])
+    stroke = join_words([names[c] for c in t.hyper_acute_stroke_units])
     return (
         "The network will support the clinical networks its Partners belong to: "
         + (f"the {alliances}" if alliances else "no Cancer Alliance has been named yet")

@@ -1,4 +1,5 @@
-"""What a draft builder returns, and the parts every draft has: the title page lines and the two annexes."""
+"""What a draft builder returns, and the parts every draft has: the signatures, the title page, the header and
+footer, and the two annexes."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from imagingnet_desktop.documents.model import Annex, Document
-from imagingnet_desktop.workspace.exports import area_content, figures
+from imagingnet_desktop.documents.model import Annex, Document, Heading, Paragraph, TitlePage
+from imagingnet_desktop.workspace.exports import area_content, common_clauses, figures
 from imagingnet_desktop.workspace.exports.area_content import OpenChecklistItem
 from imagingnet_desktop.workspace.exports.changes import changes_blocks
 from imagingnet_desktop.workspace.exports.drafting import Drafter, OpenMatter
@@ -59,3 +60,26 @@ def title_lines(version: int, issued: date, open_count: int, what: str) -> tuple
         f"This {what} was prepared with ImagingNet Desktop from the network’s workspace, for the Partners and "
         f"their legal advisers to work on. {still_open}",
     )
+
+
+def signed_draft(workspace: Workspace, drafter: Drafter, previous: Previous | None, *, title: str, what: str,
+                 short_name: str, signing: str, version: int, issued: date) -> Draft:
+    """The drafted clauses closed with the Partners' signature blocks (after ``signing``, the sentence above
+    them) and put in the document: title page (``what`` the draft is), header, footer and annexes."""
+    network = workspace.network
+    drafter.add(Heading("Signatures"))
+    drafter.add(Paragraph(signing))
+    for block in common_clauses.signature_blocks(network):
+        drafter.add(block)
+    body = drafter.finished()
+    extra, open_count = annexes(workspace, drafter, previous)
+    document = Document(
+        TitlePage(title, network.name, title_lines(version, issued, open_count, what)),
+        header="DRAFT — subject to contract",
+        footer=f"{short_name} · version {version} · {figures.long_date(issued)}",
+        body=body,
+        annexes=extra,
+        version=version,
+        issued=issued,
+    )
+    return Draft(document, tuple(drafter.recorded), tuple(drafter.open_matters), open_count)

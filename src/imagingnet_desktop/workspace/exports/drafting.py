@@ -22,6 +22,7 @@ from imagingnet_desktop.documents.model import (
     Paragraph,
     Table,
 )
+from imagingnet_desktop.domain.wording import join_words
 from imagingnet_desktop.workspace.exports.history import ClauseText
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class Drafter:
     def numbers(self, *keys: str) -> str:
         """``"clauses 12, 13 and 14"``."""
         numbers = [str(self.number(k)) for k in keys]
-        return ("clause " if len(numbers) == 1 else "clauses ") + listing(numbers)
+        return ("clause " if len(numbers) == 1 else "clauses ") + join_words(numbers)
 
     def add(self, block: Block) -> None:
         self.blocks.append(block)
@@ -182,13 +183,3 @@ def table_text(table: Table) -> str:
         cells = [cell.replace("\n", "; ") for cell in row if cell]
         lines.append(f"{cells[0]}: {', '.join(cells[1:])}" if len(cells) > 1 else "".join(cells))
     return "\n".join(lines)
-
-
-def listing(items: Sequence[str], conjunction: str = "and") -> str:
-    """``A``, ``A and B``, ``A, B and C``."""
-    items = list(items)
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]

@@ -8,13 +8,13 @@ can still be exported from; that export is not recorded.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from imagingnet_desktop.documents.output import ExportFileError, TargetInUseError, put_in_place, write_beside
+from imagingnet_desktop.domain.names import safe_file_stem
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.workspace.exports.draft import Draft, Previous
 from imagingnet_desktop.workspace.exports.heads_of_terms import build_heads_of_terms
@@ -53,14 +53,11 @@ class ExportOutcome:
         return f"Exported the {self.kind.draft_name}, version {self.version}, to {self.path} ({still}){recorded}."
 
 
-_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-
-
 def suggested_file_name(network: str, kind: ExportKind, version: int) -> str:
-    """``Northshire & Vale Imaging Network - Draft MOU v3.docx``: characters Windows refuses replaced."""
+    """``Northshire & Vale Imaging Network - Draft MOU v3.docx``: made safe as every file name is
+    (``domain.names.safe_file_stem``: characters Windows refuses replaced, never a device name)."""
     what = "Draft MOU" if kind is ExportKind.MOU else "Draft heads of terms"
-    stem = _NOT_IN_FILE_NAMES.sub("-", f"{network[:100]} - {what} v{version}").strip(" .")
-    return f"{stem or what}.docx"
+    return f"{safe_file_stem(f'{network[:100]} - {what} v{version}', limit=160)}.docx"
 
 
 def build_draft(workspace: Workspace, kind: ExportKind, issued: date | None = None) -> Draft:

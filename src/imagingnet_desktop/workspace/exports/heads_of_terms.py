@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from imagingnet_desktop.documents.model import Column, Document, Heading, Paragraph, Table, TitlePage
-from imagingnet_desktop.workspace.exports import area_content, common_clauses, figures
-from imagingnet_desktop.workspace.exports.draft import Draft, Previous, annexes, title_lines
-from imagingnet_desktop.workspace.exports.drafting import Drafter, Terms, listing
+from imagingnet_desktop.documents.model import Column, Heading, Paragraph, Table
+from imagingnet_desktop.domain.wording import join_words
+from imagingnet_desktop.workspace.exports import area_content, common_clauses
+from imagingnet_desktop.workspace.exports.draft import Draft, Previous, signed_draft
+from imagingnet_desktop.workspace.exports.drafting import Drafter, Terms
 from imagingnet_desktop.workspace.exports.hot_terms import (
     asset_transfer,
     benefit_sharing,
@@ -46,7 +47,7 @@ def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previ
     model = area_content.commercial_model(workspace)
     d = Drafter(CLAUSES)
     terms = Terms(d, TERMS)
-    binding = listing([str(terms.number(k)) for k in BINDING])
+    binding = join_words([str(terms.number(k)) for k in BINDING])
 
     def on(topic: str) -> list[area_content.ChecklistEntry]:
         return area_content.checklist_on(workspace, topic)
@@ -109,19 +110,7 @@ def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previ
 
     d.add(Heading("Terms"))
     d.add(Table(TERM_COLUMNS, tuple(terms.rows), split_rows=True))
-    d.add(Heading("Signatures"))
-    d.add(Paragraph("Agreed, subject to contract except as stated above, by each Partner’s authorised signatory."))
-    for block in common_clauses.signature_blocks(network):
-        d.add(block)
-    body = d.finished()
-    extra, open_count = annexes(workspace, d, previous)
-    document = Document(
-        TitlePage(TITLE, network.name, title_lines(version, issued, open_count, "draft")),
-        header="DRAFT — subject to contract",
-        footer=f"Draft heads of terms · version {version} · {figures.long_date(issued)}",
-        body=body,
-        annexes=extra,
-        version=version,
-        issued=issued,
-    )
-    return Draft(document, tuple(d.recorded), tuple(d.open_matters), open_count)
+    return signed_draft(workspace, d, previous, title=TITLE, what="draft", short_name="Draft heads of terms",
+                        signing="Agreed, subject to contract except as stated above, by each Partner’s authorised "
+                                "signatory.",
+                        version=version, issued=issued)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from imagingnet_desktop.documents.model import LIST_MARK
 from imagingnet_desktop.domain.network.network import Network
+from imagingnet_desktop.domain.wording import join_words
 from imagingnet_desktop.workspace.exports import figures
 from imagingnet_desktop.workspace.exports.area_content import (
     ChecklistEntry,
@@ -14,7 +15,7 @@ from imagingnet_desktop.workspace.exports.area_content import (
     ReservedMatterText,
 )
 from imagingnet_desktop.workspace.exports.checklist_terms import checklist_lines
-from imagingnet_desktop.workspace.exports.drafting import TermDraft, listing
+from imagingnet_desktop.workspace.exports.drafting import TermDraft
 from imagingnet_desktop.workspace.exports.mou_governance import (
     CONTROL,
     SHARES_VOTES,
@@ -51,14 +52,14 @@ def model_and_host(t: TermDraft, network: Network, model: ModelText | None) -> N
         return
     if model is not None and model.options:
         t.item("model", f"{t.open(COMMERCIAL, 'The commercial model: still being appraised.')}. Options still "
-                        f"under consideration: {listing(list(model.options))}.")
+                        f"under consideration: {join_words(list(model.options))}.")
     else:
         t.item("model", f"{t.open(COMMERCIAL, 'The commercial model and the host Partner.')}. The full business "
                         "case will recommend the preferred model and, where it needs one, the host Partner.")
     trusts = [p.name for p in network.partners if not p.is_foundation_trust]
     if trusts:
         t.item("eligibility", "A corporate joint venture (LLP or company) is open only to NHS foundation trusts; "
-                              f"{listing(trusts)} {'is an NHS trust' if len(trusts) == 1 else 'are NHS trusts'}.")
+                              f"{join_words(trusts)} {'is an NHS trust' if len(trusts) == 1 else 'are NHS trusts'}.")
 
 
 def term_of_agreement(t: TermDraft, termination_number: int) -> None:
@@ -101,7 +102,7 @@ def voting_and_reserved_matters(t: TermDraft, position: SharesAndVotes,
     else:
         quota = (f"; a decision needs {figures.count(position.quota)} of the "
                  f"{figures.count(position.total_votes)} votes" if position.quota is not None else "")
-        vetoes = f"; veto: {listing(list(position.vetoes))}" if position.vetoes else ""
+        vetoes = f"; veto: {join_words(list(position.vetoes))}" if position.vetoes else ""
         t.item("rule", f"Decision rule: {rule_words(position.rule)}{quota}{vetoes}.")
     if matters:
         t.item("reserved", "Reserved matters, each with its rule:")

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from imagingnet_desktop.documents.model import Document, Heading, Paragraph, TitlePage
-from imagingnet_desktop.workspace.exports import area_content, common_clauses, figures
+from imagingnet_desktop.documents.model import Heading, Paragraph
+from imagingnet_desktop.workspace.exports import area_content, common_clauses
 from imagingnet_desktop.workspace.exports.background import recitals
-from imagingnet_desktop.workspace.exports.draft import Draft, Previous, annexes, title_lines
+from imagingnet_desktop.workspace.exports.draft import Draft, Previous, signed_draft
 from imagingnet_desktop.workspace.exports.drafting import Drafter
 from imagingnet_desktop.workspace.exports.mou_governance import control, governance, reserved_matters
 from imagingnet_desktop.workspace.exports.mou_programme import commercial_model, timetable, workforce
@@ -89,22 +89,9 @@ def build_mou(workspace: Workspace, version: int, issued: date, previous: Previo
     with d.clause("governing_law", "Governing law", binding=True) as c:
         common_clauses.governing_law(c, common_clauses.MEMORANDUM)
 
-    d.add(Heading("Signatures"))
-    d.add(Paragraph("Signed by each Partner’s authorised signatory on the date shown."))
-    for block in common_clauses.signature_blocks(network):
-        d.add(block)
-    body = d.finished()
-    extra, open_count = annexes(workspace, d, previous)
-    document = Document(
-        TitlePage(TITLE, network.name, title_lines(version, issued, open_count, "memorandum")),
-        header="DRAFT — subject to contract",
-        footer=f"Draft MOU · version {version} · {figures.long_date(issued)}",
-        body=body,
-        annexes=extra,
-        version=version,
-        issued=issued,
-    )
-    return Draft(document, tuple(d.recorded), tuple(d.open_matters), open_count)
+    return signed_draft(workspace, d, previous, title=TITLE, what="memorandum", short_name="Draft MOU",
+                        signing="Signed by each Partner’s authorised signatory on the date shown.",
+                        version=version, issued=issued)
 
 
 PRINCIPLES = (

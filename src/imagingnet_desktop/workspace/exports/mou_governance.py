@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from imagingnet_desktop.documents.model import Column, Table
+from imagingnet_desktop.domain.wording import join_words
 from imagingnet_desktop.workspace.exports import common_clauses, figures
 from imagingnet_desktop.workspace.exports.area_content import (
     BoardPositionText,
     MonitoringGroupText,
     ReservedMatterText,
 )
-from imagingnet_desktop.workspace.exports.drafting import ClauseDraft, Drafter, listing
+from imagingnet_desktop.workspace.exports.drafting import ClauseDraft, Drafter
 from imagingnet_desktop.workspace.exports.shares_votes_text import SharesAndVotes
 
 CONTROL = "Control"
@@ -69,7 +70,7 @@ def voting(c: ClauseDraft, position: SharesAndVotes) -> None:
                  f"{figures.count(position.total_votes)} votes")
     vetoes = ""
     if position.vetoes:
-        vetoes = f" {listing(list(position.vetoes))} {'holds' if len(position.vetoes) == 1 else 'each hold'} a veto."
+        vetoes = f" {join_words(list(position.vetoes))} {'holds' if len(position.vetoes) == 1 else 'each hold'} a veto."
     c.item("rule", f"A decision of the Partnership Board passes by {rule_words(position.rule)}{quota}.{vetoes}")
 
 

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 
 from imagingnet_desktop.documents.model import Column, Table
 from imagingnet_desktop.domain.network.network import Network
+from imagingnet_desktop.domain.wording import join_words
 from imagingnet_desktop.workspace.exports import figures
 from imagingnet_desktop.workspace.exports.area_content import ModelStatus, ModelText, TimetableEntry
-from imagingnet_desktop.workspace.exports.drafting import Drafter, listing
+from imagingnet_desktop.workspace.exports.drafting import Drafter
 
 COMMERCIAL = "Commercial model"
 PROGRAMME = "Programme"
@@ -65,7 +66,7 @@ def commercial_model(d: Drafter, network: Network, model: ModelText | None) -> N
                 open_ = c.open(COMMERCIAL, "The commercial model: still being appraised.")
                 c.item("model", (
                     f"The commercial model is {open_}. The options still under consideration are "
-                    f"{listing(list(model.options))}{leading}."))
+                    f"{join_words(list(model.options))}{leading}."))
             else:
                 open_ = c.open(COMMERCIAL, "The commercial model and, if it needs one, the host Partner.")
                 c.item("model", (
@@ -77,7 +78,7 @@ def commercial_model(d: Drafter, network: Network, model: ModelText | None) -> N
         trusts = [p.name for p in network.partners if not p.is_foundation_trust]
         if trusts and (model is None or model.status is not ModelStatus.CHOSEN):
             c.item("eligibility", (
-                f"{listing(trusts)} {'is an NHS trust' if len(trusts) == 1 else 'are NHS trusts'}. Only NHS "
+                f"{join_words(trusts)} {'is an NHS trust' if len(trusts) == 1 else 'are NHS trusts'}. Only NHS "
                 "foundation trusts may set up or take part in a corporate joint venture, so the appraisal will "
                 "weigh that model with this in mind."))
         c.item("no_transfer", (
@@ -120,7 +121,7 @@ def timetable(d: Drafter, entries: Sequence[TimetableEntry]) -> None:
             "what it delivers; the commercial work comes first, because the operating model depends on it."))
         found = [(step, delivers, by_step.get(key) or by_step.get(_step_key(step))) for step, key, delivers in STEPS]
         missing = [step for step, _, entry in found if entry is None or entry.target is None]
-        marker = c.open(PROGRAMME, f"Target dates for: {listing(missing)}.") if missing else ""
+        marker = c.open(PROGRAMME, f"Target dates for: {join_words(missing)}.") if missing else ""
         rows = tuple(
             (step + (" (current step)" if entry and entry.current else ""), delivers,
              figures.long_date(entry.target) if entry and entry.target else marker)

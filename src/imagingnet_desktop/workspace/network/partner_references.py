@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.wording import join_words
 from imagingnet_desktop.store.tables.rows import PartnerReference
 from imagingnet_desktop.workspace.changes import Change
 
@@ -34,7 +35,7 @@ def describe_references(references: list[PartnerReference]) -> str:
     counts = Counter(r.table for r in references)
     parts = [f"{n} {table.replace('_', ' ').removesuffix('s') if n == 1 else table.replace('_', ' ')}"
              for table, n in counts.items()]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return join_words(parts)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from imagingnet_desktop.domain.programme import rows as checks
 from imagingnet_desktop.domain.programme.rows import ChecklistItem
 from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES, ItemStatus, StepId, WorkstreamId
 from imagingnet_desktop.domain.record.entries import MAX_TEXT_LENGTH, EntryKind, EntryStatus, RecordEntry
+from imagingnet_desktop.domain.typed_dates import parse_date
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.collections import InsertRow, delete_row, insert_row, move_row, update_row
 from imagingnet_desktop.workspace.commands import Batch, Command
@@ -85,7 +86,7 @@ def set_owner(workspace: Workspace, item_id: int, partner_id: int | None) -> Cha
 
 
 def set_due(workspace: Workspace, item_id: int, raw: str | date | None) -> Change:
-    due = checks.parse_date(raw, "The due date")
+    due = parse_date("The due date", raw)
     return update_row(workspace, ITEMS, item_id, "change the due date", due=due)
 
 
@@ -132,8 +133,8 @@ def set_target(workspace: Workspace, step: StepId, workstream: WorkstreamId, raw
 
 def set_step_dates(workspace: Workspace, step: StepId, start: str | date | None, end: str | date | None) -> Change:
     row = next(s for s in workspace.rows(STEPS) if s.step_id == step)
-    start_date = checks.parse_date(start, "The start date")
-    end_date = checks.parse_date(end, "The end date")
+    start_date = parse_date("The start date", start)
+    end_date = parse_date("The end date", end)
     checks.check_dates(start_date, end_date)
     return update_row(workspace, STEPS, row.id, f"change the {STEP_SHORT_NAMES[step]} dates",
                       start_date=start_date, end_date=end_date)

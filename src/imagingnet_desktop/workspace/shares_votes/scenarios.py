@@ -12,11 +12,11 @@ import json
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from imagingnet_desktop.domain.names import control_character_problem
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
 from imagingnet_desktop.domain.scenarios.scenario import MAX_NAME_LENGTH, MAX_SCENARIOS_COMPARED, Scenario
 from imagingnet_desktop.domain.scenarios.scenario_check import settings_problem, writable_problem
+from imagingnet_desktop.domain.typed_text import clean_text
 from imagingnet_desktop.store.tables.scenarios import (
     SCENARIO_TABLE,
     VETO_TABLE,
@@ -282,14 +282,7 @@ def set_compared(workspace: Workspace, scenario_ids: list[int]) -> Change:
 
 
 def _valid_name(workspace: Workspace, name: str, ignore_id: int | None = None) -> str:
-    raw_name, name = name, " ".join(name.split())
-    if not name:
-        raise FieldError("A scenario needs a name.")
-    if len(name) > MAX_NAME_LENGTH:
-        raise FieldError(f"A scenario name can be at most {MAX_NAME_LENGTH} characters ({len(name)} given).")
-    problem = control_character_problem("A scenario name", raw_name)
-    if problem:
-        raise FieldError(problem + ".")
+    name = clean_text("A scenario name", name, limit=MAX_NAME_LENGTH, if_empty="A scenario needs a name")
     for saved in saved_scenarios(workspace):
         if saved.id != ignore_id and saved.scenario.name.casefold() == name.casefold():
             raise FieldError(f"There is already a scenario called '{saved.scenario.name}'.")

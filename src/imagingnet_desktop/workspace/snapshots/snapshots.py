@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from imagingnet_desktop.domain.network.partner_fields import FieldError
+from imagingnet_desktop.domain.typed_text import clean_text
 from imagingnet_desktop.store.migrations.schema import SCHEMA_VERSION
 from imagingnet_desktop.store.tables.snapshots import SnapshotInfo, TableRows
 from imagingnet_desktop.workspace.changes import Change
@@ -30,14 +31,8 @@ EVERYTHING = functools.reduce(
 
 
 def snapshot_name(raw: str) -> str:
-    name = " ".join(str(raw).split())
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in str(raw).replace(" ", "")):
-        raise FieldError("A snapshot name cannot contain line breaks or control characters.")
-    if not name:
-        raise FieldError("Give the snapshot a name, e.g. 'Before the March workshop'.")
-    if len(name) > MAX_NAME_LENGTH:
-        raise FieldError(f"The snapshot name is {len(name)} characters long; at most {MAX_NAME_LENGTH} are allowed.")
-    return name
+    return clean_text("A snapshot name", str(raw), limit=MAX_NAME_LENGTH,
+                      if_empty="Give the snapshot a name, e.g. 'Before the March workshop'")
 
 
 def taken_at_text(snapshot: SnapshotInfo) -> str:
