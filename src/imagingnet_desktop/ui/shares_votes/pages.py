@@ -192,7 +192,7 @@ class ChartPage(QWidget):
     def save_png(self) -> None:
         analysis = self._analysis
         if analysis is None or analysis.power is None:
-            self.saved_message.setText("Nothing to save yet: " + (analysis.problem if analysis else "no scenario"))
+            self.saved_message.setText("Nothing to save yet: " + ((analysis.problem if analysis else None) or "no scenario"))
             return
         path = self._ask_png_path()
         if not path:
@@ -226,7 +226,7 @@ class ChartPage(QWidget):
 
         analysis = self._analysis
         if analysis is None or analysis.power is None:
-            self.saved_message.setText("Nothing to copy yet: " + (analysis.problem if analysis else "no scenario"))
+            self.saved_message.setText("Nothing to copy yet: " + ((analysis.problem if analysis else None) or "no scenario"))
             return
         image = QImage.fromData(png_bytes(power_bars(analysis), **self.picture_titles(analysis)), "PNG")
         QGuiApplication.clipboard().setImage(image)
