@@ -8,7 +8,6 @@ are next shown (a typed score does not redraw four hidden pages). Ctrl+PgDown / 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Protocol, cast
 
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,6 +20,7 @@ from imagingnet_desktop.ui.commercial.ranking_page import RankingPage
 from imagingnet_desktop.ui.commercial.scoring_page import ScoringPage
 from imagingnet_desktop.ui.commercial.spectrum_page import SpectrumPage
 from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.common.tab import Tab
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.commercial.summary import CommercialView, commercial_view
 from imagingnet_desktop.workspace.workspace import Workspace
@@ -34,10 +34,9 @@ class StagePage(Protocol):
     def show_view(self, view: CommercialView) -> None: ...
 
 
-class CommercialTab(QWidget):
+class CommercialTab(Tab):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
+        super().__init__(workspace, parent)  # subscribes: changes arrive at workspace_changed
         self.setAccessibleName("Commercial model")
         self.spectrum_page = SpectrumPage(workspace)
         self.options_page = OptionsPage(workspace)
@@ -66,7 +65,6 @@ class CommercialTab(QWidget):
         self._stale: set[int] = set()
         self.stages.currentChanged.connect(self._show_stage)
         self.refresh()
-        self._unsubscribe: Callable[[], None] | None = workspace.subscribe(self._on_change)
 
     def refresh(self) -> None:
         """Work the view out again and show it on the current stage; the others catch up when shown."""
@@ -82,7 +80,7 @@ class CommercialTab(QWidget):
             self._stale.discard(index)
             cast(StagePage, self.stages.widget(index)).show_view(self.view)
 
-    def _on_change(self, change: Change) -> None:
+    def workspace_changed(self, change: Change, *, started_here: bool = False) -> None:
         if change & SHOWN:
             self.refresh()
 
@@ -91,7 +89,3 @@ class CommercialTab(QWidget):
         if event.type() == event.Type.FontChange:  # presentation mode: the stage tabs follow the type
             self.stages.tabBar().setStyleSheet(theme.tab_bar_style(1.05))
 
-    def detach(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None

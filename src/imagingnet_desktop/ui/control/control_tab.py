@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
 from imagingnet_desktop.ui.common.run_edit import run_edit
+from imagingnet_desktop.ui.common.tab import Tab
 from imagingnet_desktop.ui.control.kpis_page import KpisPage
 from imagingnet_desktop.ui.control.matters_page import MattersPage
 from imagingnet_desktop.ui.control.plan_page import PlanPage
@@ -27,10 +28,9 @@ from imagingnet_desktop.workspace.workspace import Workspace
 PAGE_TITLES = ("Board seats", "Reserved matters", "KPIs", "Business plan && groups")
 
 
-class ControlTab(QWidget):
+class ControlTab(Tab):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
+        super().__init__(workspace, parent)  # subscribes: changes arrive at workspace_changed
         self.setAccessibleName("Control")
         self.message = InlineMessage()
         self.positions = PositionsPage(workspace, self.run)
@@ -51,9 +51,6 @@ class ControlTab(QWidget):
         layout.addWidget(self.pages, 1)
         self._fit_to_type()
         self.refresh()
-        unsubscribe = workspace.subscribe(self._workspace_changed)
-        self._unsubscribe: Callable[[], None] | None = unsubscribe
-        self.destroyed.connect(lambda *_: unsubscribe())
 
     @property
     def workspace(self) -> Workspace:
@@ -65,7 +62,7 @@ class ControlTab(QWidget):
         for found in self.findChildren(QPushButton):  # a read-only workspace shows everything, edits nothing
             found.setEnabled(not self._workspace.read_only)
 
-    def _workspace_changed(self, change: Change) -> None:
+    def workspace_changed(self, change: Change, *, started_here: bool = False) -> None:
         if change & ~Change.UNDO_STACK and self.message.text():
             self.message.clear()  # a later edit or an undo makes the last message old news
         if change & (Change.CONTROL | Change.PARTNERS):
@@ -88,8 +85,3 @@ class ControlTab(QWidget):
         if event.type() == QEvent.Type.FontChange:
             QTimer.singleShot(0, self, self._fit_to_type)
 
-    def detach(self) -> None:
-        """Stop listening to the workspace (before it is closed, if the tab outlives it)."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None

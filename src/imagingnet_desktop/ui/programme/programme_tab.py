@@ -9,7 +9,6 @@ item, Space steps the status, Delete removes, Ctrl+Up / Ctrl+Down move an item.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import shiboken6
@@ -32,6 +31,7 @@ from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
 from imagingnet_desktop.ui.common.run_edit import run_edit
 from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
+from imagingnet_desktop.ui.common.tab import Tab
 from imagingnet_desktop.ui.programme.cell_panel import CellPanel
 from imagingnet_desktop.ui.programme.gate_panel import BLOCKED_COLOUR, READY_COLOUR, GatePanel, LessonsPanel
 from imagingnet_desktop.ui.programme.heat_map import HeatMap
@@ -45,12 +45,11 @@ LEGEND = ("✔ target met   ▼ below target   ▼▼ under half of it   ∅ no 
 WATCHED = Change.PROGRAMME | Change.TAB_STATE | Change.PARTNERS
 
 
-class ProgrammeTab(QWidget):
+class ProgrammeTab(Tab):
     cells: CellPanel  # built after the heat map, whose key handler refers to it
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
+        super().__init__(workspace, parent)  # subscribes: changes arrive at workspace_changed
         self.today = date.today()
         self.setAccessibleName("Programme")
         self.current_label = QLabel()
@@ -73,9 +72,6 @@ class ProgrammeTab(QWidget):
         self._lay_out()
         self._show_all()
         self._cell_chosen(self.heat_map.selected)
-        unsubscribe = workspace.subscribe(self._workspace_changed)
-        self._unsubscribe: Callable[[], None] | None = unsubscribe
-        self.destroyed.connect(lambda *_: unsubscribe())
 
     def _lay_out(self) -> None:
         left = QWidget()
@@ -134,7 +130,7 @@ class ProgrammeTab(QWidget):
         self.heat_map.updateGeometry()
 
     # ------------------------------------------------------------------ following the workspace
-    def _workspace_changed(self, change: Change) -> None:
+    def workspace_changed(self, change: Change, *, started_here: bool = False) -> None:
         if not change & WATCHED:
             return
         if change and self.message.text():
@@ -226,7 +222,3 @@ class ProgrammeTab(QWidget):
             if field.isModified():
                 field.editingFinished.emit()
 
-    def detach(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None

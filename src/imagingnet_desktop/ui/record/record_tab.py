@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from imagingnet_desktop.ui.common import theme
+from imagingnet_desktop.ui.common.tab import Tab
 from imagingnet_desktop.ui.record.log_page import LogPage
 from imagingnet_desktop.ui.record.motions_page import MotionsPage
 from imagingnet_desktop.workspace.changes import Change
@@ -22,11 +23,10 @@ from imagingnet_desktop.workspace.workspace import Workspace
 _SHOWN = Change.RECORD | Change.PARTNERS | Change.SCENARIOS | Change.TAB_STATE | Change.CONTROL
 
 
-class RecordTab(QWidget):
+class RecordTab(Tab):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None,
                  today: Callable[[], date] | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
+        super().__init__(workspace, parent)  # subscribes: changes arrive at workspace_changed
         self._today_fn = today or date.today
         self.setAccessibleName("Record")
         self.log = LogPage(workspace, self.today)
@@ -44,9 +44,6 @@ class RecordTab(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 4, 8, 8)
         column.addWidget(self.pages)
-        self._unsubscribe: Callable[[], None] | None = workspace.subscribe(self._workspace_changed)
-        unsubscribe = self._unsubscribe
-        self.destroyed.connect(lambda *_: unsubscribe())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -60,12 +57,7 @@ class RecordTab(QWidget):
         self._today_fn = today
         self.log.model.refresh_dates()
 
-    def detach(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
-
-    def _workspace_changed(self, change: Change) -> None:
+    def workspace_changed(self, change: Change, *, started_here: bool = False) -> None:
         if not change & _SHOWN:
             return
         self.log.model.workspace_changed(change)

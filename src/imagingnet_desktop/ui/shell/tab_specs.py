@@ -1,8 +1,7 @@
-"""The six tabs in workshop order, and what builds each. A tab not built yet is a plain placeholder.
+"""The six tabs in workshop order, and what builds each.
 
-When a tab is built, replace its ``placeholder(...)`` factory with a function like ``_network`` below that
-imports the tab's module when called: a tab is only built (and its module only imported) when it is first
-shown, so a heavy tab costs nothing at start-up. A tab is a ``ui.common.tab.Tab`` built as
+Each factory imports its tab's module when called: a tab is only built (and its module only imported) when it
+is first shown, so a heavy tab costs nothing at start-up. A tab is a ``ui.common.tab.Tab`` built as
 ``<Area>Tab(workspace, parent)``: it subscribes to the workspace itself, and the main window calls its
 ``flush()`` before an undo and its ``detach()`` before the workspace is closed or replaced.
 """
@@ -14,7 +13,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-from imagingnet_desktop.ui.shell.placeholder_tab import PlaceholderTab
 from imagingnet_desktop.workspace.workspace import Workspace
 
 TabFactory = Callable[[Workspace, QWidget | None], QWidget]
@@ -25,13 +23,6 @@ class TabSpec:
     key: str
     title: str
     build: TabFactory
-
-
-def placeholder(title: str, description: str) -> TabFactory:
-    def build(_workspace: Workspace, parent: QWidget | None = None) -> QWidget:
-        return PlaceholderTab(title, description, parent)
-
-    return build
 
 
 def _network(workspace: Workspace, parent: QWidget | None = None) -> QWidget:
