@@ -189,6 +189,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_table(args: argparse.Namespace) -> int:
+    from imagingnet_desktop.documents.output import ExportFileError
     from imagingnet_desktop.workspace.table_exports import export_table
     from imagingnet_desktop.workspace.workspace import Workspace
 
@@ -198,6 +199,8 @@ def _export_table(args: argparse.Namespace) -> int:
     workspace = Workspace.open_read_only(args.workspace)
     try:
         written = export_table(workspace, args.document, output)
+    except ExportFileError as problem:  # a full disk, a folder that may not be written, a file open in Excel
+        raise BadInput(str(problem)) from None
     finally:
         workspace.close()
     _write(f"Wrote the {args.document} table to {written}.\n")
