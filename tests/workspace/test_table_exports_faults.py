@@ -102,11 +102,21 @@ def test_a_folder_as_the_target_is_refused(tmp_path: Path) -> None:
 
 
 def test_no_permission_to_write_in_the_folder_is_told(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refused(**_: object) -> tuple[int, str]:
+    def refused(path: object, flags: int, mode: int = 0o777) -> int:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(output.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(output.os, "open", refused)
     with pytest.raises(TargetInUseError, match=r"may not write in .* \(Permission denied\); choose another folder"):
         write_table(TABLE, tmp_path / "t.xlsx")
     assert list(tmp_path.iterdir()) == []
 
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_an_export_gets_the_permissions_any_new_file_gets(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = write_table(TABLE, tmp_path / "t.csv")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644  # readable by the colleagues the folder is shared with

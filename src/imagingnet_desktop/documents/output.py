@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -49,12 +49,7 @@ def write_file_beside(target: Path, write: Callable[[Path], None]) -> Path:
         raise ExportFileError(f"The folder {folder} does not exist; choose another place for {target.name}.")
     if target.is_dir():
         raise ExportFileError(f"{target} is a folder; give a file name ending {target.suffix or 'with a suffix'}.")
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".~{target.stem[:40]}-", suffix=f"{target.suffix}.tmp", dir=folder)
-    except OSError as exc:
-        raise _not_written(target, exc) from None
-    os.close(handle)
-    temporary = Path(name)
+    temporary = _new_temporary(target)
     try:
         write(temporary)
     except OSError as exc:  # disk full, an I/O error
@@ -64,6 +59,21 @@ def write_file_beside(target: Path, write: Callable[[Path], None]) -> Path:
         discard(temporary)
         raise
     return temporary
+
+
+def _new_temporary(target: Path) -> Path:
+    """A new empty file beside ``target``, made with the permissions the user's umask gives any new file
+    (``tempfile.mkstemp`` would make it private, and the export would stay so after the rename)."""
+    for _ in range(100):
+        temporary = target.with_name(f".~{target.stem[:40]}-{secrets.token_hex(4)}{target.suffix}.tmp")
+        try:
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _not_written(target, exc) from None
+        return temporary
+    raise ExportFileError(f"{target.name} could not be written: no free temporary name in {target.parent}.")
 
 
 def write_beside(document: Document, target: Path) -> Path:
