@@ -2,7 +2,9 @@
 ``snapshot``, ``changes``, ``--version``.
 
 A stable interface (scripts and tests use it). Exit codes: 0 success; 2 bad input, with a clear message on
-stderr and no traceback; 1 anything else (a one-line message; the traceback too when IMAGINGNET_DEBUG=1).
+stderr and no traceback; 1 anything else (a one-line message; the traceback too when IMAGINGNET_DEBUG=1), and
+1 with no message when the reader of the output stops reading (``report | head -1``). Every command takes
+``--details``: a refusal that has more to say (SQLite's report on a damaged file) hints at it.
 Nothing here imports Qt, so these commands run with no display and start fast.
 """
 
@@ -85,7 +87,7 @@ def _import_partners(args: argparse.Namespace) -> int:
         outcome = import_partners(workspace, source)
     finally:
         workspace.close()
-    lines = [f"Imported {source.name} into {Path(args.workspace).name}: {outcome.summary()}."]
+    lines = [f"Imported {source.name} into {Path(args.workspace).name}: {outcome.described()}."]
     if outcome.added:
         lines.append(f"  added: {', '.join(outcome.added)}")
     if outcome.updated:
@@ -189,6 +191,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_table(args: argparse.Namespace) -> int:
+    from imagingnet_desktop.documents.output import ExportFileError
     from imagingnet_desktop.workspace.table_exports import export_table
     from imagingnet_desktop.workspace.workspace import Workspace
 
@@ -198,6 +201,8 @@ def _export_table(args: argparse.Namespace) -> int:
     workspace = Workspace.open_read_only(args.workspace)
     try:
         written = export_table(workspace, args.document, output)
+    except ExportFileError as problem:  # a full disk, a folder that may not be written, a file open in Excel
+        raise BadInput(str(problem)) from None
     finally:
         workspace.close()
     _write(f"Wrote the {args.document} table to {written}.\n")
@@ -326,19 +331,22 @@ def build_parser() -> argparse.ArgumentParser:
     ana.add_argument("--agree", action="store_true", help="with --save-as: mark it as the agreed scenario")
     ana.set_defaults(handler=_analyse)
 
-    exp = commands.add_parser("export", help="export a table to CSV or XLSX, or a draft document to Word")
+    exp = commands.add_parser("export", parents=[common],
+                              help="export a table to CSV or XLSX, or a draft document to Word")
     exp.add_argument("document", choices=("mou", "heads-of-terms", *TABLE_EXPORTS), metavar="KIND",
                      help=f"{', '.join(TABLE_EXPORTS)} (FILE.csv or FILE.xlsx); mou, heads-of-terms (FILE.docx)")
     exp.add_argument("workspace", metavar="WORKSPACE")
     exp.add_argument("-o", "--output", metavar="FILE", required=True)
     exp.set_defaults(handler=_export)
 
-    snap = commands.add_parser("snapshot", help="take a named snapshot of the workspace (e.g. before a workshop)")
+    snap = commands.add_parser("snapshot", parents=[common],
+                               help="take a named snapshot of the workspace (e.g. before a workshop)")
     snap.add_argument("workspace", metavar="WORKSPACE")
     snap.add_argument("name", metavar="NAME")
     snap.set_defaults(handler=_snapshot)
 
-    chg = commands.add_parser("changes", help="list what changed since a snapshot, per area (reads only)")
+    chg = commands.add_parser("changes", parents=[common],
+                              help="list what changed since a snapshot, per area (reads only)")
     chg.add_argument("workspace", metavar="WORKSPACE")
     chg.add_argument("--since", metavar="NAME", required=True, help="the snapshot's name")
     chg.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -369,6 +377,28 @@ _BAD_INPUT: tuple[type[BaseException], ...] = (BadInput, WorkspaceError, ImportR
 
 def run(argv: Sequence[str]) -> int:
     """Run one command; returns the exit code (never raises, except for a debug traceback)."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:  # the reader stopped reading (``report | head -1``): nothing to tell anyone
+        _stop_writing_to_stdout()
+        return EXIT_FAILED
+
+
+def _stop_writing_to_stdout() -> None:
+    """Point stdout at the null device, so the flush at exit does not meet the closed pipe again (the
+    Python documentation's advice for SIGPIPE)."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture): nothing to flush
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fileno)
+    finally:
+        os.close(devnull)
+
+
+def _run(argv: Sequence[str]) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv))
@@ -392,6 +422,8 @@ def run(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         _error(args.command, "interrupted")
         return 130
+    except BrokenPipeError:
+        raise
     except Exception as failure:  # anything else: one line, the traceback only on request
         if os.environ.get(DEBUG_ENV):
             traceback.print_exc()

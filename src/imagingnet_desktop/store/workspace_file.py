@@ -23,7 +23,7 @@ from imagingnet_desktop.store.errors import (
     WorkspaceReadOnlyError,
 )
 from imagingnet_desktop.store.migrations.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
-from imagingnet_desktop.store.save_errors import as_save_error
+from imagingnet_desktop.store.save_errors import CREATE, OPEN, as_save_error, cause
 
 
 def inspect(path: Path) -> int:
@@ -107,7 +107,7 @@ class WorkspaceFile:
                     conn.execute("PRAGMA journal_mode = DELETE")
                 conn.close()
             os_lock.release()
-            mapped = as_save_error(exc, path, "The workspace could not be opened for editing")
+            mapped = as_save_error(exc, path, OPEN)
             if mapped is not None:
                 raise mapped from exc
             raise
@@ -138,7 +138,7 @@ class WorkspaceFile:
                 workspace.discard_new()
             else:
                 _remove_new_file(path)
-            mapped = as_save_error(exc, path, "The workspace was not created")
+            mapped = as_save_error(exc, path, CREATE)
             if mapped is not None:
                 raise mapped from exc
             raise
@@ -188,10 +188,10 @@ class WorkspaceFile:
                     self.conn.execute("PRAGMA journal_mode = DELETE")
                 except sqlite3.Error as exc:
                     _roll_back(self.conn)
-                    found = as_save_error(exc, self.path)
-                    why = str(found).split(": ", 1)[-1] if found is not None else str(exc)
+                    found = cause(exc)
+                    why = (found[0].value + (f" ({found[1]})" if found[1] else "")) if found is not None else str(exc)
                     self.close_problem = (
-                        f"{self.path.name} could not be made into one self-contained file ({why.rstrip('.')}). "
+                        f"{self.path.name} could not be made into one self-contained file ({why}). "
                         f"Every saved edit is kept in it and in {self.path.name}-wal beside it: keep the two "
                         "together; the next open tidies them."
                     )

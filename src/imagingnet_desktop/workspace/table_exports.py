@@ -6,12 +6,16 @@ numbers (a negative number is not text and is never quoted). CSV is UTF-8 with a
 shows accents and Welsh letters correctly; the partner import reads it back, taking the quote off again
 (``restored``), so an exported partners file imports to the same partners.
 
+A file is written whole beside the target and renamed over it (``documents.output``): a full disk, a folder
+that may not be written or a target open in Excel raises ``ExportFileError`` and leaves no half a file.
+
 Adding a kind is one line in ``TABLE_EXPORTS``: a function from the workspace to a ``Table``.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -86,7 +90,9 @@ def write_xlsx(table: Table, path: Path) -> None:
     for index, heading in enumerate(table.header, start=1):
         width = max([len(str(heading)), *(len(_csv_text(r[index - 1])) for r in table.rows)], default=8)
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, width + 2)
-    book.save(path)
+    workbook = io.BytesIO()  # built in memory: a zip left half written on a full disk would complain at exit
+    book.save(workbook)
+    path.write_bytes(workbook.getvalue())
 
 
 def _sheet_name(title: str) -> str:
@@ -95,14 +101,18 @@ def _sheet_name(title: str) -> str:
 
 
 def write_table(table: Table, path: str | os.PathLike[str]) -> Path:
-    """Write ``table`` to ``path`` as CSV or XLSX, chosen by its suffix."""
+    """Write ``table`` to ``path`` as CSV or XLSX, chosen by its suffix, all at once or not at all (raises
+    ``ExportFileError`` with a message for the person when the file cannot be written)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise FieldError(f"Choose a file ending in .csv or .xlsx for the table, not '{path.name}'.")
     if not path.parent.is_dir():
         raise FieldError(f"The folder {path.parent} does not exist.")
-    (write_csv if suffix == ".csv" else write_xlsx)(table, path)
+    from imagingnet_desktop.documents.output import write_file  # here: it loads python-docx, which few need
+
+    writer = write_csv if suffix == ".csv" else write_xlsx
+    write_file(path, lambda temporary: writer(table, temporary))
     return path
 
 
