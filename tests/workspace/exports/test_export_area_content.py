@@ -97,7 +97,7 @@ def test_reserved_matters_positions_and_groups_come_from_control(workspace):
     assert [m.matter for m in found] == [m.title.replace("partner", "Partner")
                                          for m in workspace.rows(RESERVED_MATTERS)]
     assert found[0].rule == f"Qualified majority: at least 80% of the votes; {nsh.code} holds a veto"  # app's text
-    assert {m.escalation for m in found} == {"Trust Boards", "Partnership Board"}  # the usual deadlock route
+    assert {m.escalation for m in found} == {"Partners’ boards", "Partnership Board"}  # the usual deadlock route
     assert "Beyond 5% off the business plan" in {m.tolerance for m in found}
 
     chair = workspace.rows(POSITIONS)[0]
@@ -170,7 +170,7 @@ def test_the_mou_states_what_the_areas_hold_and_its_annex_shrinks(workspace, tmp
     seats = doc.table_with_header("Position", "Held by", "Term and rotation")
     assert seats[1][:2] == ["Chair (Partnership Board)", workspace.network.partners[2].name]
     reserved = doc.table_with_header("Reserved matter", "Decision rule", "Escalation", "Tolerance")
-    assert reserved[1] == [first.title, "Unanimity: every Partner must agree", "Trust Boards", "Always reserved"]
+    assert reserved[1] == [first.title, "Unanimity: every Partner must agree", "Partners’ boards", "Always reserved"]
     assert len(reserved) == 1 + len(workspace.rows(RESERVED_MATTERS))
     assert TO_BE_AGREED not in {row[1] for row in reserved}
 

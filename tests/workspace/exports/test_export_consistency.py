@@ -176,3 +176,20 @@ def test_a_removed_text_is_shown_once_under_the_number_it_had(workspace, tmp_pat
     numbers_added = {label.split(" ")[0] for label in added}
     assert not any(label.split(" ")[0] in numbers_added for label in removed)  # "4.2" never names both
     assert len(removed) == len(set(removed))
+
+
+def test_joining_and_who_decides_follow_the_reserved_matters(workspace, tmp_path):
+    from imagingnet_desktop.workspace.control import matters
+    from imagingnet_desktop.workspace.control.control_rows import RESERVED_MATTERS
+
+    admit = next(m for m in workspace.rows(RESERVED_MATTERS) if m.title.startswith("Admit"))
+    matters.edit_matter(workspace, admit.id, rule_kind=RuleKind.QUALIFIED, fraction_num=3, fraction_den=4)
+    doc = export(workspace, tmp_path, ExportKind.MOU, "mou.docx")
+    _, term = clause(doc, "Term, review and exit")
+    joining = next(t for t in term if t.startswith("Another trust may join"))
+    assert "with the agreement of every Partner" not in joining  # the table says 75%, not unanimity
+    assert "(qualified majority: at least 75% of the votes)" in joining
+    table = doc.table_with_header("Reserved matter", "Decision rule", "Escalation", "Tolerance")
+    assert {row[2] for row in table[1:]} == {"Partnership Board", "Partners’ boards"}  # as clause 6.1 calls them
+    parties = terms(export(workspace, tmp_path, ExportKind.HEADS_OF_TERMS, "hot.docx"))["Parties"]
+    assert "under its rule (term 5)" in parties and "agreement of every Partner" not in parties

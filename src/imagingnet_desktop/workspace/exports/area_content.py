@@ -80,6 +80,7 @@ class ReservedMatterText:
     tolerance: str | None = None  # e.g. "Beyond 5% off the business plan"
     problem: str | None = None
     is_exit: bool = False  # the matter is a Partner's exit: the MOU's exit clause defers to its rule
+    is_admission: bool = False  # admitting a new Partner: the joining clause defers to its rule
     has_amount: bool = False  # the table states a tolerance (a sum or a percentage) for it
 
 
@@ -206,11 +207,13 @@ def reserved_matters(workspace: Workspace) -> list[ReservedMatterText]:
         found.append(ReservedMatterText(
             defined_partner(matter.title), _matter_rule(workspace, matter),
             _escalation(matter.decided_by, deadlock_route(matter)), tolerance_text(matter), problem,
-            is_exit=bool(_EXIT.search(matter.title)), has_amount=matter.tolerance_kind is not ToleranceKind.NONE))
+            is_exit=bool(_EXIT.search(matter.title)), is_admission=bool(_ADMISSION.search(matter.title)),
+            has_amount=matter.tolerance_kind is not ToleranceKind.NONE))
     return found
 
 
 _EXIT = re.compile(r"\b(exit|leav|withdraw)", re.IGNORECASE)
+_ADMISSION = re.compile(r"\b(admit|admission|join)", re.IGNORECASE)
 
 
 def _matter_rule(workspace: Workspace, matter: ReservedMatter) -> str:
@@ -225,10 +228,15 @@ _STAGE_WORDS = {"Chief executives": "the chief executives", "Mediation": "mediat
 
 def _escalation(decided_by: DecidedBy, route: tuple[str, ...]) -> str:
     """Who decides; the deadlock route only where it is not the usual one (the drafts state that once)."""
+    who = _DECIDED_BY[decided_by]
     if route == DEADLOCK_STAGES:
-        return decided_by.label
+        return who
     stages = ", then ".join(_STAGE_WORDS.get(stage, stage.lower()) for stage in route)
-    return f"{decided_by.label}; on deadlock, to {stages}"
+    return f"{who}; on deadlock, to {stages}"
+
+
+# the drafts' own words for who decides: the Partners' boards, as clause "reserved matters" says
+_DECIDED_BY = {DecidedBy.PARTNERSHIP_BOARD: "Partnership Board", DecidedBy.TRUST_BOARDS: "Partners’ boards"}
 
 
 def board_positions(workspace: Workspace) -> list[BoardPositionText]:

@@ -75,7 +75,7 @@ def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previ
             "and are marked “Binding” in the table."))
 
     with terms.term("parties", "Parties") as t:
-        parties(t, network)
+        parties(t, network, next((m for m in matters if m.is_admission), None), terms.number("voting"))
     with terms.term("model", "Commercial model and host") as t:
         model_and_host(t, network, model)
     with terms.term("term", "Term") as t:

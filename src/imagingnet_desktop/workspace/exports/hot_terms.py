@@ -27,13 +27,18 @@ from imagingnet_desktop.workspace.exports.shares_votes_text import SharesAndVote
 NEGOTIATION = "Terms to negotiate"
 
 
-def parties(t: TermDraft, network: Network) -> None:
+def parties(t: TermDraft, network: Network, admission: ReservedMatterText | None = None,
+            voting_number: int = 0) -> None:
     foundation = sum(1 for p in network.partners if p.is_foundation_trust)
     others = len(network.partners) - foundation
     t.item("who", (f"The {figures.count(len(network.partners))} Partners named above: {foundation} NHS "
                    f"Foundation Trust{'s' if foundation != 1 else ''} and {others} NHS "
                    f"Trust{'s' if others != 1 else ''}."))
-    t.item("new", "Another trust may join only with the agreement of every Partner.")
+    if admission is not None and admission.rule:
+        t.item("new", f"Another trust may join only by a decision on admitting a new Partner under its rule "
+                      f"(term {voting_number}).")
+    else:
+        t.item("new", "Another trust may join only with the agreement of every Partner.")
 
 
 def model_and_host(t: TermDraft, network: Network, model: ModelText | None) -> None:

@@ -211,9 +211,16 @@ def _term(d: Drafter, matters: Sequence[ReservedMatterText]) -> None:
             "The Partnership Board will review it at the end of each step of the programme, and at least every "
             "six months."))
         c.item("changes", "It may be changed only in writing, with the agreement of every Partner.")
-        c.item("joining", (
-            "Another trust may join the network only with the agreement of every Partner, by signing this "
-            "memorandum as it then stands."))
+        admission = next((m for m in matters if m.is_admission and m.rule), None)
+        if admission is not None and admission.rule:
+            c.item("joining", (
+                "Another trust may join the network only by a decision on that reserved matter under clause "
+                f"{d.number('reserved_matters')} ({admission.rule[:1].lower()}{admission.rule[1:]}), and by "
+                "signing this memorandum as it then stands."))
+        else:
+            c.item("joining", (
+                "Another trust may join the network only with the agreement of every Partner, by signing this "
+                "memorandum as it then stands."))
         exit_matter = next((m for m in matters if m.is_exit), None)
         if exit_matter is not None and exit_matter.rule:
             leaving = (
