@@ -95,7 +95,8 @@ def shares(t: TermDraft, position: SharesAndVotes) -> None:
 def voting_and_reserved_matters(t: TermDraft, position: SharesAndVotes,
                                 matters: Sequence[ReservedMatterText], shares_number: int) -> None:
     if position.agreed:
-        t.item("method", f"Votes: {position.method_text(f'term {shares_number}')}")
+        method = position.method_text(f"term {shares_number}")
+        t.item("method", f"Votes: {method[:1].lower()}{method[1:]}")
     else:
         method = t.open(SHARES_VOTES, "How votes are held and the decision rule: no scenario is marked as agreed.")
         start = position.method_text(f"term {shares_number}")
@@ -220,5 +221,5 @@ def disputes(t: TermDraft, law_number: int) -> None:
     t.item("steps", "Escalation first to the Partnership Board, then to the Partners’ chief executives; then "
                     "mediation or an independent expert; and only after that proceedings in the courts of "
                     f"England and Wales under term {law_number}.")
-    t.item("last_resort", "Where deadlock persists, a buy-out of a Partner or the winding-up of the arrangement is "
-                          "the last resort.")
+    t.item("last_resort", "Where a deadlock persists after mediation, the Partners may instead agree a buy-out of a "
+                          "Partner or the winding-up of the arrangement, under term 11.")
