@@ -193,3 +193,12 @@ def test_joining_and_who_decides_follow_the_reserved_matters(workspace, tmp_path
     assert {row[2] for row in table[1:]} == {"Partnership Board", "Partners’ boards"}  # as clause 6.1 calls them
     parties = terms(export(workspace, tmp_path, ExportKind.HEADS_OF_TERMS, "hot.docx"))["Parties"]
     assert "under its rule (term 5)" in parties and "agreement of every Partner" not in parties
+
+
+def test_the_business_plan_is_approved_as_the_reserved_matters_say(workspace, tmp_path):
+    doc = export(workspace, tmp_path, ExportKind.MOU, "mou.docx")
+    reserved_number, _ = clause(doc, "Reserved matters")
+    _, control = clause(doc, "Control and assurance")
+    plan = next(t for t in control if t.startswith("The network will prepare an annual business plan"))
+    assert "each Partner’s board approves" not in plan  # the table gives it a 75% rule, not every board
+    assert f"approved as clause {reserved_number} provides" in plan

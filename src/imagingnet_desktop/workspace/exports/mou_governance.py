@@ -144,7 +144,8 @@ def control(d: Drafter, positions: Sequence[BoardPositionText], groups: Sequence
                 f"and operations directors of the network) will be shared among the Partners: {open_}."))
         c.item("business_plan", (
             "The network will prepare an annual business plan (its investments, quality improvements and the "
-            "KPIs it will be held to), which the Partnership Board proposes and each Partner’s board approves."))
+            "KPIs it will be held to), which the Partnership Board proposes and which is approved as clause "
+            f"{d.number('reserved_matters')} provides for approving the business plan."))
         if groups:
             c.item("groups", "The following groups will give the Partnership Board and the Partners’ boards "
                              "independent assurance, monitoring the network’s operational and clinical KPIs:")
