@@ -214,9 +214,9 @@ def _term(d: Drafter, matters: Sequence[ReservedMatterText]) -> None:
         admission = next((m for m in matters if m.is_admission and m.rule), None)
         if admission is not None and admission.rule:
             c.item("joining", (
-                "Another trust may join the network only by a decision on that reserved matter under clause "
-                f"{d.number('reserved_matters')} ({admission.rule[:1].lower()}{admission.rule[1:]}), and by "
-                "signing this memorandum as it then stands."))
+                "Another trust may join the network only by a decision to admit it, a reserved matter under "
+                f"clause {d.number('reserved_matters')} ({admission.rule[:1].lower()}{admission.rule[1:]}), and "
+                "by signing this memorandum as it then stands."))
         else:
             c.item("joining", (
                 "Another trust may join the network only with the agreement of every Partner, by signing this "
