@@ -20,6 +20,7 @@ from imagingnet_desktop.workspace.control.control_rows import GROUPS, POSITIONS,
 from imagingnet_desktop.workspace.exports import area_content
 from imagingnet_desktop.workspace.exports.area_content import ModelStatus
 from imagingnet_desktop.workspace.exports.export import ExportKind, export_draft
+from imagingnet_desktop.workspace.exports.rule_text import defined_partner
 from imagingnet_desktop.workspace.network.partner_commands import ReplacePartners
 from imagingnet_desktop.workspace.programme import edits as programme
 from imagingnet_desktop.workspace.programme.collections import ITEMS
@@ -93,10 +94,10 @@ def test_reserved_matters_positions_and_groups_come_from_control(workspace):
     nsh = workspace.network.partners[0]
     matters.set_vetoes(workspace, first.id, [nsh.id])
     found = area_content.reserved_matters(workspace)
-    assert [m.matter for m in found] == [m.title for m in workspace.rows(RESERVED_MATTERS)]
-    assert found[0].rule == matters.matter_rule_text(workspace, workspace.row(RESERVED_MATTERS, first.id))
-    assert found[0].rule == f"Qualified majority: at least 4/5 of the votes; {nsh.code} holds a veto"
-    assert {m.escalation for m in found} == {"Trust Boards", "Partnership Board"}  # the usual deadlock route
+    assert [m.matter for m in found] == [m.title.replace("partner", "Partner")
+                                         for m in workspace.rows(RESERVED_MATTERS)]
+    assert found[0].rule == f"Qualified majority: at least 80% of the votes; {nsh.code} holds a veto"  # app's text
+    assert {m.escalation for m in found} == {"Partners’ boards", "Partnership Board"}  # the usual deadlock route
     assert "Beyond 5% off the business plan" in {m.tolerance for m in found}
 
     chair = workspace.rows(POSITIONS)[0]
@@ -125,10 +126,12 @@ def test_timetable_checklist_and_issues_come_from_programme_and_record(workspace
 
     mou_items = [i for i in workspace.rows(ITEMS) if i.step_id is StepId.MOU]
     open_items = area_content.open_checklist_items(workspace)
-    assert [o.item for o in open_items] == [i.text for i in mou_items]  # only the step reached
+    # only the step reached; "partner" written as the drafts' defined term
+    assert [o.item for o in open_items] == [defined_partner(i.text) for i in mou_items]
     programme.set_status(workspace, [mou_items[0].id], ItemStatus.AGREED)
     programme.set_status(workspace, [mou_items[1].id], ItemStatus.NOT_APPLICABLE)
-    assert [o.item for o in area_content.open_checklist_items(workspace)] == [i.text for i in mou_items[2:]]
+    assert [o.item for o in area_content.open_checklist_items(workspace)] == [defined_partner(i.text)
+                                                                             for i in mou_items[2:]]
 
     owner = workspace.network.partners[2]
     issue = add_entry(workspace, EntryKind.ISSUE, "VAT on recharges", owner_partner_id=owner.id, person="Jo Bloggs")
@@ -167,22 +170,22 @@ def test_the_mou_states_what_the_areas_hold_and_its_annex_shrinks(workspace, tmp
     seats = doc.table_with_header("Position", "Held by", "Term and rotation")
     assert seats[1][:2] == ["Chair (Partnership Board)", workspace.network.partners[2].name]
     reserved = doc.table_with_header("Reserved matter", "Decision rule", "Escalation", "Tolerance")
-    assert reserved[1] == [first.title, "Unanimity: every partner must agree", "Trust Boards", "Always reserved"]
+    assert reserved[1] == [first.title, "Unanimity: every Partner must agree", "Partners’ boards", "Always reserved"]
     assert len(reserved) == 1 + len(workspace.rows(RESERVED_MATTERS))
     assert TO_BE_AGREED not in {row[1] for row in reserved}
 
     joined = "\n".join(annex_after)
     assert "The commercial model" not in joined and chair_text not in joined
-    assert "MOU signed by every partner" not in joined and "MOU signed by every partner" in "\n".join(annex_before)
+    assert "MOU signed by every Partner" not in joined and "MOU signed by every Partner" in "\n".join(annex_before)
     assert len(annex_after) == len(annex_before) - 3 == after.open_matters  # model, the chair, the item
     assert before.open_matters == len(annex_before)
 
 
 def test_the_heads_of_terms_take_what_the_checklist_holds(workspace, tmp_path):
     before, doc_before, annex_before = export(workspace, tmp_path, ExportKind.HEADS_OF_TERMS, "before.docx")
-    termination_item = "Termination scenarios: how a partner leaves and what happens then"
-    assert f"{TO_BE_AGREED}: “{termination_item}” is not started (Outline Business Case, commercial workstream)." \
-        in terms(doc_before)["Termination and exit"]
+    termination_item = "Termination scenarios: how a Partner leaves and what happens then"
+    assert f"{termination_item}: {TO_BE_AGREED}." in terms(doc_before)["Termination and exit"]
+    assert "not started" not in terms(doc_before)["Termination and exit"]  # workshop status: Annex A only
     assert any(termination_item in t and "see term 11" in t for t in annex_before)
     assert not any("The notice period" in t for t in annex_before)  # the checklist item covers it
 
@@ -202,8 +205,8 @@ def test_the_heads_of_terms_take_what_the_checklist_holds(workspace, tmp_path):
         "others buy out its share of assets.")
     assert TO_BE_AGREED not in by_title["Termination and exit"]
     assert "Agreed (Full Business Case): “Benefit sharing mechanism ratified”." in by_title["Benefit sharing"]
-    assert (f"{TO_BE_AGREED}: “Stranded costs: who carries the costs left behind in each trust” is in discussion "
-            "(Full Business Case, finance workstream).") in by_title["Stranded costs"]
+    assert (f"Stranded costs: who carries the costs left behind in each trust: {TO_BE_AGREED}."
+            in by_title["Stranded costs"])
     assert by_title["Commercial model and host"].startswith("Arm's Length Organisation (hosted). One network service")
     assert f"Host: {host}." in by_title["Commercial model and host"]
     assert f"transfer to {host} under the TUPE regulations" in by_title["Staff transfer (TUPE)"]
@@ -225,8 +228,7 @@ def test_an_agreement_undone_is_open_again_in_the_next_draft(workspace, tmp_path
     workspace.undo()  # the agreement
     _, doc, annex_undone = export(workspace, tmp_path, ExportKind.HEADS_OF_TERMS, "three.docx")
     assert len(annex_agreed) == len(annex_before) - 1 == len(annex_undone) - 1
-    assert f"{TO_BE_AGREED}: “Capital: who funds and owns new equipment” is not started" in \
-        terms(doc)["Income and capital"]
+    assert f"Capital: who funds and owns new equipment: {TO_BE_AGREED}." in terms(doc)["Income and capital"]
 
 
 @pytest.mark.parametrize("kind", [ExportKind.MOU, ExportKind.HEADS_OF_TERMS])
@@ -242,13 +244,13 @@ def test_a_rule_the_agreed_votes_cannot_meet_is_open(workspace, tmp_path):
     assert area_content.reserved_matters(workspace)[-1].problem is None
     workspace.execute(ReplacePartners("three partners", workspace.network.partners[:3]))
     found = area_content.reserved_matters(workspace)[-1]
-    assert found.rule == "Simple majority: more than half of the votes, and at least 5 partners"
+    assert found.rule == "Simple majority: more than half of the votes, and at least 5 Partners"
     assert found.problem
     _, doc, annex = export(workspace, tmp_path, ExportKind.MOU, "draft.docx")
     reserved = doc.table_with_header("Reserved matter", "Decision rule", "Escalation", "Tolerance")
     assert reserved[-1][1] == f"{found.rule} — cannot be applied under the agreed votes, so {TO_BE_AGREED}"
     assert f"A workable decision rule for “{surplus.title}”: {found.problem.rstrip('.')} (see clause 6)." in annex
     _, hot, _ = export(workspace, tmp_path, ExportKind.HEADS_OF_TERMS, "hot.docx")
-    assert (f"• {surplus.title}: simple majority (more than half of the votes, and at least 5 partners), which "
+    assert (f"• {surplus.title}: simple majority (more than half of the votes, and at least 5 Partners), which "
             f"cannot be applied under the agreed votes, so {TO_BE_AGREED}; Partnership Board; always reserved") \
         in terms(hot)["Voting and reserved matters"].split("\n")

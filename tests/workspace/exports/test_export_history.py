@@ -98,15 +98,15 @@ def test_texts_added_and_removed_show_as_such(workspace, tmp_path):
     export_draft(workspace, ExportKind.HEADS_OF_TERMS, tmp_path / "v2.docx")
     rows = changes_table(read_docx(tmp_path / "v2.docx"))
     changed = {r[0]: (r[1], r[2]) for r in rows[1:]}
-    assert changed["Term 1 Parties"][0].startswith("The 5 Partners named above: 3 NHS foundation trusts and 2")
-    assert changed["Term 1 Parties"][1].startswith("The 5 Partners named above: 2 NHS foundation trusts and 3")
+    assert changed["Term 1 Parties"][0].startswith("The 5 Partners named above: 3 NHS Foundation Trusts and 2")
+    assert changed["Term 1 Parties"][1].startswith("The 5 Partners named above: 2 NHS Foundation Trusts and 3")
 
     from imagingnet_desktop.workspace.exports.changes import NOT_IN, REMOVED, changed_texts
     from imagingnet_desktop.workspace.exports.history import ClauseText, ExportedClause
 
     was = [ExportedClause(1, 1, "a", "1.1", "Old", "gone"), ExportedClause(2, 1, "b", "1.2", "Kept", "same")]
     now = [ClauseText("b", "1.1", "Kept", "same"), ClauseText("c", "1.2", "New", "fresh")]
-    assert changed_texts(now, was) == [("1.2 New", NOT_IN, "fresh"), ("1.1 Old", "gone", REMOVED)]
+    assert changed_texts(now, was) == [("1.2 New", NOT_IN, "fresh"), ("Old (was 1.1)", "gone", REMOVED)]
     table_was = [ExportedClause(1, 1, "t", "3", "Shares", "A: 50%\nB: 30%\nC: 20%\nTotal: 100%")]
     table_now = [ClauseText("t", "3", "Shares", "A: 50%\nB: 25%\nC: 20%\nD: 5%\nTotal: 100%")]
     assert changed_texts(table_now, table_was) == [("3 Shares", "B: 30%", "B: 25%\nD: 5%")]  # unchanged lines left out

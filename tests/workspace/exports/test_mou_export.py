@@ -105,7 +105,7 @@ def test_an_agreed_blend_is_stated_as_agreed_with_its_shares_and_votes(workspace
     assert votes[-1][2] == f"{sum(analysis.votes):,}"
     _, governance = clause(doc, "Governance")
     rule = next(t for t in governance if t.startswith("A decision of the Partnership Board passes"))
-    assert "qualified majority (at least 75% of votes)" in rule
+    assert "qualified majority (at least 75% of the votes)" in rule
     assert f"a decision needs {analysis.game.quota:,} of the {sum(analysis.votes):,} votes" in rule
     annex_a = "\n".join(doc.texts())
     assert "no scenario is marked as agreed" not in annex_a

@@ -10,6 +10,7 @@ text, already in the words the document should use (partner names, not ids).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -21,6 +22,8 @@ from imagingnet_desktop.domain.control.positions import next_holder
 from imagingnet_desktop.domain.control.reserved_matters import (
     DEADLOCK_STAGES,
     DecidedBy,
+    ReservedMatter,
+    ToleranceKind,
     deadlock_route,
     tolerance_text,
 )
@@ -32,6 +35,7 @@ from imagingnet_desktop.workspace.control.control_rows import GROUPS, KPIS, POSI
 from imagingnet_desktop.workspace.control.monitoring import group_kpis, group_members
 from imagingnet_desktop.workspace.control.positions import rotation
 from imagingnet_desktop.workspace.exports.figures import long_date
+from imagingnet_desktop.workspace.exports.rule_text import decision_rule, defined_partner
 from imagingnet_desktop.workspace.programme import queries as programme
 from imagingnet_desktop.workspace.programme.collections import ITEMS
 from imagingnet_desktop.workspace.record.entries import RECORD_ENTRIES
@@ -67,7 +71,7 @@ class ModelText:
 
 @dataclass(frozen=True)
 class ReservedMatterText:
-    """A reserved matter: ``rule`` (e.g. "Unanimity: every partner must agree") is ``None`` until agreed;
+    """A reserved matter: ``rule`` (e.g. "Unanimity: every Partner must agree") is ``None`` until agreed;
     ``problem`` says why the rule cannot be applied under the agreed votes, if it cannot."""
 
     matter: str
@@ -75,6 +79,9 @@ class ReservedMatterText:
     escalation: str | None = None  # "Partnership Board" / "Trust Boards", and the deadlock route
     tolerance: str | None = None  # e.g. "Beyond 5% off the business plan"
     problem: str | None = None
+    is_exit: bool = False  # the matter is a Partner's exit: the MOU's exit clause defers to its rule
+    is_admission: bool = False  # admitting a new Partner: the joining clause defers to its rule
+    has_amount: bool = False  # the table states a tolerance (a sum or a percentage) for it
 
 
 @dataclass(frozen=True)
@@ -198,10 +205,21 @@ def reserved_matters(workspace: Workspace) -> list[ReservedMatterText]:
     for matter, outcome in outcomes:
         problem = outcome.problem if agreed.votes is not None else None  # unworkable votes: said under voting
         found.append(ReservedMatterText(
-            matter.title, control_matters.matter_rule_text(workspace, matter), _escalation(matter.decided_by,
-                                                                                          deadlock_route(matter)),
-            tolerance_text(matter), problem))
+            defined_partner(matter.title), _matter_rule(workspace, matter),
+            _escalation(matter.decided_by, deadlock_route(matter)), tolerance_text(matter), problem,
+            is_exit=bool(_EXIT.search(matter.title)), is_admission=bool(_ADMISSION.search(matter.title)),
+            has_amount=matter.tolerance_kind is not ToleranceKind.NONE))
     return found
+
+
+_EXIT = re.compile(r"\b(exit|leav|withdraw)", re.IGNORECASE)
+_ADMISSION = re.compile(r"\b(admit|admission|join)", re.IGNORECASE)
+
+
+def _matter_rule(workspace: Workspace, matter: ReservedMatter) -> str:
+    codes = {p.id: p.code for p in workspace.network.partners}
+    vetoes = [codes[pid] for pid in control_matters.veto_partner_ids(workspace, matter.id)]
+    return decision_rule(matter.rule_kind, matter.fraction, matter.min_partners, vetoes)
 
 
 _STAGE_WORDS = {"Chief executives": "the chief executives", "Mediation": "mediation",
@@ -210,10 +228,15 @@ _STAGE_WORDS = {"Chief executives": "the chief executives", "Mediation": "mediat
 
 def _escalation(decided_by: DecidedBy, route: tuple[str, ...]) -> str:
     """Who decides; the deadlock route only where it is not the usual one (the drafts state that once)."""
+    who = _DECIDED_BY[decided_by]
     if route == DEADLOCK_STAGES:
-        return decided_by.label
+        return who
     stages = ", then ".join(_STAGE_WORDS.get(stage, stage.lower()) for stage in route)
-    return f"{decided_by.label}; on deadlock, to {stages}"
+    return f"{who}; on deadlock, to {stages}"
+
+
+# the drafts' own words for who decides: the Partners' boards, as clause "reserved matters" says
+_DECIDED_BY = {DecidedBy.PARTNERSHIP_BOARD: "Partnership Board", DecidedBy.TRUST_BOARDS: "Partners’ boards"}
 
 
 def board_positions(workspace: Workspace) -> list[BoardPositionText]:
@@ -308,8 +331,8 @@ def _step_names(workspace: Workspace) -> dict[StepId, str]:
 def _entry(item: ChecklistItem, names: dict[StepId, str], partners: dict[int, str]) -> ChecklistEntry:
     owner = partners.get(item.owner_partner_id) if item.owner_partner_id is not None else None
     return ChecklistEntry(item.id, names.get(item.step_id, item.step_id.value), WORKSTREAM_NAMES[item.workstream_id],
-                          item.text, item.status is ItemStatus.AGREED, item.status.label.lower(), item.note.strip(),
-                          owner, item.due)
+                          defined_partner(item.text), item.status is ItemStatus.AGREED, item.status.label.lower(),
+                          item.note.strip(), owner, item.due)
 
 
 # ------------------------------------------------------------------------------------- Record

@@ -1,7 +1,8 @@
 """Annex B of each draft: what changed since the last exported version of the same draft, clause by clause.
 
 Each numbered text is compared by its stable key with the text recorded at the last export; a clause new in
-this version shows nothing under "was", one dropped shows nothing under "now".
+this version shows nothing under "was", one dropped shows nothing under "now" and is named by the number it had
+then ("Commercial model (was 4.2)"), since this version may give that number to another text.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def changed_texts(now: Sequence[ClauseText], was: Sequence[ExportedClause]) -> l
             rows.append((_where(text.label, text.title), NOT_IN, text.text))
         elif old.text != text.text:
             rows.append((_where(text.label, text.title), *_changed_lines(old.text, text.text)))
-    rows += [(_where(old.label, old.title), old.text, REMOVED) for old in before.values()]
+    # a removed text is shown once, under the number it had then: this version may use that number for another
+    rows += [(_removed_where(old.label, old.title), old.text, REMOVED) for old in before.values()]
     return rows
 
 
@@ -67,3 +69,7 @@ def _changed_lines(was: str, now: str) -> tuple[str, str]:
 
 def _where(label: str, title: str) -> str:
     return f"{label} {title}"
+
+
+def _removed_where(label: str, title: str) -> str:
+    return f"{title} (was {label})"

@@ -3,7 +3,7 @@
 A term that depends on checklist items (termination scenarios, stranded costs, benefit sharing, income and
 capital, TUPE, asset transfer) says, for each item, what was agreed (the note the room recorded against it, or
 the item itself when no note was written) or that it is still "[to be agreed]", naming the item; an open item
-is then listed once in Annex A with the term that mentions it.
+is then listed once in Annex A (with its status, step and workstream) with the term that mentions it.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ def checklist_lines(t: TermDraft, entries: Sequence[ChecklistEntry]) -> None:
             agreed = _sentence(e.note) if e.note else f"“{e.item.rstrip('.')}”."
             t.item(f"checklist.{e.id}", f"Agreed ({e.step}): {agreed}")
         else:
-            t.item(f"checklist.{e.id}", f"{t.open_item(e.as_open())}: “{e.item.rstrip('.')}” is {e.status} "
-                                        f"({e.step}, {e.workstream.lower()} workstream).")
+            # the item's status, step and workstream are workshop detail: Annex A gives them, not the term
+            t.item(f"checklist.{e.id}", f"{_sentence(e.item).rstrip('.')}: {t.open_item(e.as_open())}.")
 
 
 def _sentence(text: str) -> str:

@@ -57,6 +57,10 @@ class ClauseDraft:
         self.blocks: list[ClauseItem | Paragraph | Bullets | Table] = []
         self._items = 0
 
+    @property
+    def drafter(self) -> Drafter:
+        return self._drafter
+
     def item(self, key: str, text: str) -> None:
         self._items += 1
         self.blocks.append(ClauseItem(key, text))
@@ -97,6 +101,13 @@ class Drafter:
         """``"clauses 12, 13 and 14"``."""
         numbers = [str(self.number(k)) for k in keys]
         return ("clause " if len(numbers) == 1 else "clauses ") + join_words(numbers)
+
+    def label(self, key: str) -> str:
+        """The number (``"5.4"``) of the sub-clause ``"clause_key.item_key"`` already written."""
+        found = next((r.label for r in self.recorded if r.key == key), None)
+        if found is None:
+            raise KeyError(f"no sub-clause {key!r} has been written yet")
+        return found
 
     def add(self, block: Block) -> None:
         self.blocks.append(block)

@@ -44,6 +44,7 @@ def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previ
                          ) -> Draft:
     network = workspace.network
     position = shares_and_votes(workspace)
+    matters = area_content.reserved_matters(workspace)
     model = area_content.commercial_model(workspace)
     d = Drafter(CLAUSES)
     terms = Terms(d, TERMS)
@@ -75,7 +76,7 @@ def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previ
             "and are marked “Binding” in the table."))
 
     with terms.term("parties", "Parties") as t:
-        parties(t, network)
+        parties(t, network, next((m for m in matters if m.is_admission), None), terms.number("voting"))
     with terms.term("model", "Commercial model and host") as t:
         model_and_host(t, network, model)
     with terms.term("term", "Term") as t:
@@ -83,9 +84,10 @@ def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previ
     with terms.term("shares", "Shares and the basis") as t:
         shares(t, position)
     with terms.term("voting", "Voting and reserved matters") as t:
-        voting_and_reserved_matters(t, position, area_content.reserved_matters(workspace))
+        voting_and_reserved_matters(t, position, matters, terms.number("shares"))
     with terms.term("income_capital", "Income and capital") as t:
-        income_and_capital(t, model, terms.number("shares"), on("income"), on("capital"))
+        income_and_capital(t, model, terms.number("shares"), terms.number("model"), on("income"),
+                           on("capital"))
     with terms.term("assets", "Asset and contract transfer") as t:
         asset_transfer(t, on("assets"))
     with terms.term("tupe", "Staff transfer (TUPE)") as t:
@@ -95,9 +97,9 @@ def build_heads_of_terms(workspace: Workspace, version: int, issued: date, previ
     with terms.term("benefits", "Benefit sharing") as t:
         benefit_sharing(t, terms.number("shares"), on("benefits"))
     with terms.term("termination", "Termination and exit") as t:
-        termination(t, on("termination"))
+        termination(t, on("termination"), next((m for m in matters if m.is_exit), None), terms.number("voting"))
     with terms.term("disputes", "Dispute resolution") as t:
-        disputes(t)
+        disputes(t, terms.number("governing_law"))
     with terms.term("confidentiality", "Confidentiality", binding=True) as t:
         common_clauses.confidentiality(t, common_clauses.HEADS_OF_TERMS)
     with terms.term("exclusivity", "Exclusivity", binding=True) as t:

@@ -28,13 +28,18 @@ from imagingnet_desktop.workspace.exports.shares_votes_text import SharesAndVote
 NEGOTIATION = "Terms to negotiate"
 
 
-def parties(t: TermDraft, network: Network) -> None:
+def parties(t: TermDraft, network: Network, admission: ReservedMatterText | None = None,
+            voting_number: int = 0) -> None:
     foundation = sum(1 for p in network.partners if p.is_foundation_trust)
     others = len(network.partners) - foundation
     t.item("who", (f"The {figures.count(len(network.partners))} Partners named above: {foundation} NHS "
-                   f"foundation trust{'s' if foundation != 1 else ''} and {others} NHS "
-                   f"trust{'s' if others != 1 else ''}."))
-    t.item("new", "Another trust may join only with the agreement of every Partner.")
+                   f"Foundation Trust{'s' if foundation != 1 else ''} and {others} NHS "
+                   f"Trust{'s' if others != 1 else ''}."))
+    if admission is not None and admission.rule:
+        t.item("new", f"Another trust may join only by a decision on admitting a new Partner under its rule "
+                      f"(term {voting_number}).")
+    else:
+        t.item("new", "Another trust may join only with the agreement of every Partner.")
 
 
 def model_and_host(t: TermDraft, network: Network, model: ModelText | None) -> None:
@@ -58,8 +63,8 @@ def model_and_host(t: TermDraft, network: Network, model: ModelText | None) -> N
                         "case will recommend the preferred model and, where it needs one, the host Partner.")
     trusts = [p.name for p in network.partners if not p.is_foundation_trust]
     if trusts:
-        t.item("eligibility", "A corporate joint venture (LLP or company) is open only to NHS foundation trusts; "
-                              f"{join_words(trusts)} {'is an NHS trust' if len(trusts) == 1 else 'are NHS trusts'}.")
+        t.item("eligibility", "A corporate joint venture (LLP or company) is open only to NHS Foundation Trusts; "
+                              f"{join_words(trusts)} {'is an NHS Trust' if len(trusts) == 1 else 'are NHS Trusts'}.")
 
 
 def term_of_agreement(t: TermDraft, termination_number: int) -> None:
@@ -72,7 +77,8 @@ def term_of_agreement(t: TermDraft, termination_number: int) -> None:
 
 def shares(t: TermDraft, position: SharesAndVotes) -> None:
     if position.agreed:
-        t.item("basis", f"Basis: {position.basis}" + (f" ({position.formula})." if position.formula else "."))
+        basis = position.basis.replace("Blend: ", "a blend of ", 1)
+        t.item("basis", f"Basis: {basis}" + (f" ({position.formula})." if position.formula else "."))
     else:
         basis = t.open(SHARES_VOTES, "The basis for the shares: no scenario is marked as agreed.")
         t.item("basis", f"Basis: {basis}. Shown for illustration on {position.basis[:1].lower()}"
@@ -88,12 +94,14 @@ def shares(t: TermDraft, position: SharesAndVotes) -> None:
 
 
 def voting_and_reserved_matters(t: TermDraft, position: SharesAndVotes,
-                                matters: Sequence[ReservedMatterText]) -> None:
+                                matters: Sequence[ReservedMatterText], shares_number: int) -> None:
     if position.agreed:
-        t.item("method", f"Votes: {position.method}")
+        method = position.method_text(f"term {shares_number}")
+        t.item("method", f"Votes: {method[:1].lower()}{method[1:]}")
     else:
         method = t.open(SHARES_VOTES, "How votes are held and the decision rule: no scenario is marked as agreed.")
-        t.item("method", f"Votes: {method}. Starting position: {position.method[:1].lower()}{position.method[1:]}")
+        start = position.method_text(f"term {shares_number}")
+        t.item("method", f"Votes: {method}. Starting position: {start[:1].lower()}{start[1:]}")
     for v in position.votes:
         t.item(f"votes.{v.code}", f"{LIST_MARK}{v.name} ({v.code}): {figures.count(v.votes)} "
                                   f"vote{'s' if v.votes != 1 else ''} ({v.share_of_votes})")
@@ -102,8 +110,8 @@ def voting_and_reserved_matters(t: TermDraft, position: SharesAndVotes,
     else:
         quota = (f"; a decision needs {figures.count(position.quota)} of the "
                  f"{figures.count(position.total_votes)} votes" if position.quota is not None else "")
-        vetoes = f"; veto: {join_words(list(position.vetoes))}" if position.vetoes else ""
-        t.item("rule", f"Decision rule: {rule_words(position.rule)}{quota}{vetoes}.")
+        vetoes = f" {position.vetoes_text()}" if position.vetoes else ""
+        t.item("rule", f"Decision rule: {rule_words(position.rule)}{quota}.{vetoes}")
     if matters:
         t.item("reserved", "Reserved matters, each with its rule:")
         for i, m in enumerate(matters, start=1):
@@ -121,9 +129,13 @@ def voting_and_reserved_matters(t: TermDraft, position: SharesAndVotes,
                + ".")
 
 
-def income_and_capital(t: TermDraft, model: ModelText | None, shares_number: int,
+def income_and_capital(t: TermDraft, model: ModelText | None, shares_number: int, model_number: int,
                        income: Sequence[ChecklistEntry] = (), capital: Sequence[ChecklistEntry] = ()) -> None:
-    holder = model.host if model is not None and model.host else "the host Partner (or the network’s entity)"
+    if model is not None and model.status is ModelStatus.CHOSEN:
+        holder = model.host or model.legal_entity or "the Partner the partnership agreement names"
+    else:  # no model yet: who holds the income depends on the one chosen
+        holder = ("the host Partner or the network’s own entity, as the model chosen under term "
+                  f"{model_number} provides")
     t.item("income", f"Income: the network’s income (from the Partners under service level agreements, and from "
                      f"others) is received and accounted for by {holder}; the surplus or deficit each year is "
                      f"shared in proportion to the shares in term {shares_number}.")
@@ -181,14 +193,24 @@ def benefit_sharing(t: TermDraft, shares_number: int, entries: Sequence[Checklis
     checklist_lines(t, entries)
 
 
-def termination(t: TermDraft, entries: Sequence[ChecklistEntry] = ()) -> None:
+def termination(t: TermDraft, entries: Sequence[ChecklistEntry] = (),
+                exit_matter: ReservedMatterText | None = None, voting_number: int = 0) -> None:
     """How a Partner leaves: what the checklist holds for the termination scenarios, else the notice period is
-    still to negotiate."""
+    still to negotiate; where a Partner's exit is a reserved matter, notice starts it and the rule decides it."""
+    reserved = exit_matter is not None and bool(exit_matter.rule)
     if entries:
         checklist_lines(t, entries)
+        if reserved:
+            t.item("exit_rule", f"A Partner’s exit is a reserved matter (term {voting_number}): notice starts it, "
+                                "and it takes effect when decided under the rule for that matter.")
     else:
         notice = t.open(NEGOTIATION, "The notice period for a Partner leaving the partnership agreement.")
-        t.item("notice", f"A Partner may leave on {notice} months’ written notice.")
+        if reserved:
+            t.item("notice", f"A Partner that wishes to leave gives {notice} months’ written notice of its "
+                             f"intention; its exit is a reserved matter (term {voting_number}) and takes effect "
+                             "when decided under the rule for that matter.")
+        else:
+            t.item("notice", f"A Partner may leave on {notice} months’ written notice.")
     t.item("scenarios", "The agreement will also provide for: all Partners agreeing to end it; a Partner in "
                         "material breach; and a change in law or national policy that makes it unworkable.")
     t.item("exit", "On exit, services, staff, assets and contracts return as far as practicable to the Partner they "
@@ -196,8 +218,9 @@ def termination(t: TermDraft, entries: Sequence[ChecklistEntry] = ()) -> None:
                    "it causes.")
 
 
-def disputes(t: TermDraft) -> None:
+def disputes(t: TermDraft, law_number: int) -> None:
     t.item("steps", "Escalation first to the Partnership Board, then to the Partners’ chief executives; then "
-                    "mediation or an independent expert; and arbitration only after that.")
-    t.item("last_resort", "Where deadlock persists, a buy-out of a Partner or the winding-up of the arrangement is "
-                          "the last resort.")
+                    "mediation or an independent expert; and only after that proceedings in the courts of "
+                    f"England and Wales under term {law_number}.")
+    t.item("last_resort", "Where a deadlock persists after mediation, the Partners may instead agree a buy-out of a "
+                          "Partner or the winding-up of the arrangement, under term 11.")

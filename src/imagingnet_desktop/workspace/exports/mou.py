@@ -9,10 +9,12 @@ Annex A, and Annex B shows what changed since the last exported version.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from imagingnet_desktop.documents.model import Heading, Paragraph
 from imagingnet_desktop.workspace.exports import area_content, common_clauses
+from imagingnet_desktop.workspace.exports.area_content import ReservedMatterText
 from imagingnet_desktop.workspace.exports.background import recitals
 from imagingnet_desktop.workspace.exports.draft import Draft, Previous, signed_draft
 from imagingnet_desktop.workspace.exports.drafting import Drafter
@@ -65,14 +67,15 @@ def build_mou(workspace: Workspace, version: int, issued: date, previous: Previo
             "the Partners agree otherwise."))
     commercial_model(d, network, model)
     governance(d, position)
-    reserved_matters(d, area_content.reserved_matters(workspace))
+    matters = area_content.reserved_matters(workspace)
+    reserved_matters(d, matters)
     control(d, area_content.board_positions(workspace), area_content.monitoring_groups(workspace))
     _shareholding(d, position)
     _finance(d)
     workforce(d, model)
     _information(d)
     timetable(d, area_content.programme_timetable(workspace))
-    _term(d)
+    _term(d, matters)
     with d.clause("status", "Status of this memorandum") as c:
         c.item("not_binding", (
             "This memorandum records what the Partners intend. It is not a contract and creates no legal "
@@ -186,7 +189,7 @@ def _information(d: Drafter) -> None:
             f"Information shared between the Partners is also subject to clause {d.number('confidentiality')}."))
 
 
-def _term(d: Drafter) -> None:
+def _term(d: Drafter, matters: Sequence[ReservedMatterText]) -> None:
     with d.clause("term", "Term, review and exit") as c:
         c.item("start", (
             "This memorandum takes effect when every Partner has signed it, and lasts until the Partners sign "
@@ -195,10 +198,26 @@ def _term(d: Drafter) -> None:
             "The Partnership Board will review it at the end of each step of the programme, and at least every "
             "six months."))
         c.item("changes", "It may be changed only in writing, with the agreement of every Partner.")
-        c.item("joining", (
-            "Another trust may join the network only with the agreement of every Partner, by signing this "
-            "memorandum as it then stands."))
+        admission = next((m for m in matters if m.is_admission and m.rule), None)
+        if admission is not None and admission.rule:
+            c.item("joining", (
+                "Another trust may join the network only by a decision to admit it, a reserved matter under "
+                f"clause {d.number('reserved_matters')} ({admission.rule[:1].lower()}{admission.rule[1:]}), and "
+                "by signing this memorandum as it then stands."))
+        else:
+            c.item("joining", (
+                "Another trust may join the network only with the agreement of every Partner, by signing this "
+                "memorandum as it then stands."))
+        exit_matter = next((m for m in matters if m.is_exit), None)
+        if exit_matter is not None and exit_matter.rule:
+            leaving = (
+                "A Partner that wishes to leave will give the other Partners at least 30 days’ notice in writing of "
+                "its intention. Its exit is a reserved matter under clause "
+                f"{d.number('reserved_matters')}: it takes effect when decided under the rule for that matter "
+                f"({exit_matter.rule[:1].lower()}{exit_matter.rule[1:]}). A Partner that leaves ")
+        else:
+            leaving = "A Partner may leave by giving the other Partners 30 days’ notice in writing. A Partner that leaves "
         c.item("exit", (
-            "A Partner may leave by giving the other Partners 30 days’ notice in writing. A Partner that leaves "
+            leaving +
             f"remains bound by clause {d.number('confidentiality')}, and pays its part of any costs agreed "
             f"under clause {d.number('costs')} before its notice was given."))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from imagingnet_desktop.documents.model import Column, Table
-from imagingnet_desktop.domain.wording import join_words
 from imagingnet_desktop.workspace.exports import common_clauses, figures
 from imagingnet_desktop.workspace.exports.area_content import (
     BoardPositionText,
@@ -53,12 +52,12 @@ def governance(d: Drafter, position: SharesAndVotes) -> None:
 def voting(c: ClauseDraft, position: SharesAndVotes) -> None:
     """The votes each Partner holds and the decision rule, or why they are still open."""
     if position.agreed:
-        c.item("votes", f"{position.method} The votes are:")
+        c.item("votes", f"{_method(c, position)} The votes are:")
     else:
         open_ = c.open(SHARES_VOTES, "How votes are held and the decision rule: no scenario is marked as agreed.")
         c.item("votes", (
             f"How votes are held and the rule for decisions are {open_}. Until they are agreed, this draft "
-            f"shows the starting position: {position.method[0].lower()}{position.method[1:]}"))
+            f"shows the starting position: {_lower(_method(c, position))}"))
     if position.votes:
         c.table("votes_table", common_clauses.votes_table(position))
     if position.problem:
@@ -68,10 +67,16 @@ def voting(c: ClauseDraft, position: SharesAndVotes) -> None:
     if position.quota is not None:
         quota = (f"; with the votes above, a decision needs {figures.count(position.quota)} of the "
                  f"{figures.count(position.total_votes)} votes")
-    vetoes = ""
-    if position.vetoes:
-        vetoes = f" {join_words(list(position.vetoes))} {'holds' if len(position.vetoes) == 1 else 'each hold'} a veto."
+    vetoes = f" {position.vetoes_text()}" if position.vetoes else ""
     c.item("rule", f"A decision of the Partnership Board passes by {rule_words(position.rule)}{quota}.{vetoes}")
+
+
+def _method(c: ClauseDraft, position: SharesAndVotes) -> str:
+    return position.method_text(f"clause {c.drafter.number('shareholding')}")
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def rule_words(rule: str) -> str:
@@ -95,13 +100,19 @@ def reserved_matters(d: Drafter, matters: Sequence[ReservedMatterText]) -> None:
                 + "; ".join(USUAL_RESERVED_MATTERS[:-1]) + "; and " + USUAL_RESERVED_MATTERS[-1] + "."))
         if matters:
             c.item("deadlock", (
-                "A reserved matter on which the Partners cannot agree goes first to their chief executives, then to "
-                "mediation, and last to the dispute clause of the partnership agreement, unless the table shows "
-                "another route."))
-        c.item("tolerances", (
-            "The annual business plan will set the tolerances (a sum of money or a percentage) within which "
-            "the network may depart from it before a matter goes back to the Partnership Board or to the "
-            "Partners’ boards."))
+                "A reserved matter on which the Partners cannot agree is resolved as clause "
+                f"{d.label('governance.escalation')} provides (first their chief executives, then an independent "
+                "expert or mediator), unless the table shows another route."))
+        if any(m.has_amount for m in matters):
+            c.item("tolerances", (
+                "The tolerances in the table (a sum of money or a percentage) apply until the annual business "
+                "plan, approved as the table requires, sets others; within them the network may act without the "
+                "matter going back to the Partnership Board or to the Partners’ boards."))
+        else:
+            c.item("tolerances", (
+                "The annual business plan will set the tolerances (a sum of money or a percentage) within which "
+                "the network may depart from it before a matter goes back to the Partnership Board or to the "
+                "Partners’ boards."))
 
 
 def reserved_matters_table(c: ClauseDraft, matters: Sequence[ReservedMatterText]) -> Table:
@@ -133,7 +144,8 @@ def control(d: Drafter, positions: Sequence[BoardPositionText], groups: Sequence
                 f"and operations directors of the network) will be shared among the Partners: {open_}."))
         c.item("business_plan", (
             "The network will prepare an annual business plan (its investments, quality improvements and the "
-            "KPIs it will be held to), which the Partnership Board proposes and each Partner’s board approves."))
+            "KPIs it will be held to), which the Partnership Board proposes and which is approved as clause "
+            f"{d.number('reserved_matters')} provides for approving the business plan."))
         if groups:
             c.item("groups", "The following groups will give the Partnership Board and the Partners’ boards "
                              "independent assurance, monitoring the network’s operational and clinical KPIs:")

@@ -27,7 +27,7 @@ MODEL_SPECTRUM = (
     "network, staff transfer under TUPE, equipment, IT and processes are standardised, and a detailed "
     "commercial agreement sets out every term.",
     "Joint venture (an LLP or a limited company): as above, but run by a separate organisation the Partners "
-    "own; only NHS foundation trusts may form one.",
+    "own; only NHS Foundation Trusts may form one.",
 )
 
 STEPS = (  # (name, the programme's step id, what the step delivers)
@@ -78,8 +78,8 @@ def commercial_model(d: Drafter, network: Network, model: ModelText | None) -> N
         trusts = [p.name for p in network.partners if not p.is_foundation_trust]
         if trusts and (model is None or model.status is not ModelStatus.CHOSEN):
             c.item("eligibility", (
-                f"{join_words(trusts)} {'is an NHS trust' if len(trusts) == 1 else 'are NHS trusts'}. Only NHS "
-                "foundation trusts may set up or take part in a corporate joint venture, so the appraisal will "
+                f"{join_words(trusts)} {'is an NHS Trust' if len(trusts) == 1 else 'are NHS Trusts'}. Only NHS "
+                "Foundation Trusts may set up or take part in a corporate joint venture, so the appraisal will "
                 "weigh that model with this in mind."))
         c.item("no_transfer", (
             "Whatever the model, no service, staff, asset or contract moves until each Partner’s board has "

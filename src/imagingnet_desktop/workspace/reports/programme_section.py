@@ -11,8 +11,9 @@ Shape (at the top level of the report, and inside ``"network"``)::
 
 ``completeness`` is agreed / applicable as a fraction 0..1 (4 dp); a cell with no applicable items has
 ``applicable`` 0 and ``completeness`` 0.0 — never 1.0. ``target`` is the cell's target as a fraction 0..1.
-``blocking_next`` lists, in words, what stands between the current step and the next (empty when ready, and
-at the last step). A source without programme tables (a bare network) reports the starting state: MOU, no items.
+``blocking_next`` lists, in words, what stands between the current step and the next: the cells below their
+target, then the overdue items (empty when ready, and at the last step). The step's lessons are advice, not
+blockers, so they are not listed there. A source without programme tables (a bare network) reports the starting state: MOU, no items.
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ def programme_section(source: object, today: date | None = None) -> dict[str, Js
             "workstreams": [_cell(w.value, counts[(step, w)], targets[(step, w)]) for w in WORKSTREAM_ORDER],
         })
     found = gate(current, counts, targets, items, today or date.today(), content.lessons)
-    return {"current_step": current.value, "steps": steps, "blocking_next": found.blocking()}
+    # only what blocks: cells below target and overdue items (the step's lessons advise, they do not block)
+    blocking = [*found.cells_short, *found.overdue] if found.next is not None else []
+    return {"current_step": current.value, "steps": steps, "blocking_next": blocking}
 
 
 def _cell(workstream: str, count: CellCount, target_pct: int) -> dict[str, JsonValue]:
