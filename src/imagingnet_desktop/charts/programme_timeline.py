@@ -113,11 +113,20 @@ def _make_room_for(figure: Figure, axes: Axes, notes: Sequence[Text]) -> None:
         axes.set_xlim(left, needed)
 
 
-def save_png(steps: Sequence[TimelineStep], path: str, today: date, *, title: str, dpi: int = 200) -> None:
-    """A fresh Figure (not the one on screen) drawn and written as a PNG."""
+def png_bytes(steps: Sequence[TimelineStep], today: date, *, title: str, dpi: int = 200) -> bytes:
+    """A fresh Figure (not the one on screen) drawn as a slide-sized PNG (2200 × 1000 pixels at 200 dpi)."""
+    from io import BytesIO
+
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     figure = Figure(figsize=(11, 5), dpi=dpi)
     FigureCanvasAgg(figure)
     draw_timeline(figure, steps, today, font_size=12, title=title)
-    figure.savefig(path, format="png", dpi=dpi, facecolor="white")
+    out = BytesIO()
+    figure.savefig(out, format="png", dpi=dpi, facecolor="white")
+    return out.getvalue()
+
+
+def save_png(steps: Sequence[TimelineStep], path: str, today: date, *, title: str, dpi: int = 200) -> None:
+    with open(path, "wb") as handle:
+        handle.write(png_bytes(steps, today, title=title, dpi=dpi))

@@ -242,3 +242,18 @@ def test_the_hand_over_dialog_offers_the_remaining_partners_or_clearing(workspac
     alone = HandOverDialog("NSH is named in 1 programme checklist item", [])
     qtbot.addWidget(alone)
     assert alone.clear.isChecked() and not alone.reassign.isEnabled()
+
+
+def test_the_timeline_copies_a_slide_sized_picture_titled_with_network_subject_and_date(tab, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    tab.pages.setCurrentWidget(tab.timeline)
+    qtbot.waitUntil(lambda: tab.timeline.draws >= 1)
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(tab.timeline.copy_button, Qt.MouseButton.LeftButton)
+    image = QGuiApplication.clipboard().image()
+    assert image.width() >= 1920 and image.height() >= 900
+    title = tab.timeline.picture_title()
+    assert tab.workspace.network.name in title and "Programme timeline" in title
+    assert str(tab.timeline.today.year) in title
+    assert tab.timeline.saved_message.text().startswith("Copied the timeline")

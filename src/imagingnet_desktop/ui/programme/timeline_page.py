@@ -48,6 +48,10 @@ class TimelinePage(QWidget):
         self.save_button.setToolTip("Save the timeline as a picture for board papers")
         theme.use_font(self.save_button, 1.05, bold=True)
         self.save_button.clicked.connect(self.save_png)
+        self.copy_button = QPushButton("Copy picture")
+        self.copy_button.setToolTip("Copy the timeline to the clipboard, to paste into slides or a board paper")
+        theme.use_font(self.copy_button, 1.05, bold=True)
+        self.copy_button.clicked.connect(self.copy_png)
         self.dates_model = StepDatesModel(workspace, self)
         self.dates_model.validation_failed.connect(lambda text: self.message.show_error(not_saved(text)))
         self.dates = QTableView()
@@ -65,6 +69,7 @@ class TimelinePage(QWidget):
         theme.use_font(dates_heading, 1.1, bold=True)
         top = QHBoxLayout()
         top.addWidget(self.saved_message, 1)
+        top.addWidget(self.copy_button)
         top.addWidget(self.save_button)
         side = QVBoxLayout()
         side.addWidget(dates_heading)
@@ -151,6 +156,22 @@ class TimelinePage(QWidget):
                                               "PNG image (*.png)")
         return path
 
+    def picture_title(self) -> str:
+        """The network, the subject and the date, so a picture pasted into a board paper says what it is."""
+        return f"{self._workspace.network.name} — {CHART_TITLE} — {self.today.day} {self.today:%B %Y}"
+
+    def copy_png(self) -> None:
+        from PySide6.QtGui import QGuiApplication, QImage
+
+        from imagingnet_desktop.charts.programme_timeline import png_bytes
+        from imagingnet_desktop.workspace.programme.timeline import timeline_steps
+
+        image = QImage.fromData(png_bytes(timeline_steps(self._workspace, self.today), self.today,
+                                          title=self.picture_title()))
+        QGuiApplication.clipboard().setImage(image)
+        self.saved_message.setText(f"Copied the timeline ({image.width()} × {image.height()} pixels): paste it "
+                                   "into slides or a document")
+
     def save_png(self) -> None:
         from imagingnet_desktop.charts.programme_timeline import save_png
         from imagingnet_desktop.workspace.programme.timeline import timeline_steps
@@ -160,9 +181,8 @@ class TimelinePage(QWidget):
             return
         if not path.lower().endswith(".png"):
             path += ".png"
-        title = f"{CHART_TITLE} — {self._workspace.network.name}"
         try:
-            save_png(timeline_steps(self._workspace, self.today), path, self.today, title=title)
+            save_png(timeline_steps(self._workspace, self.today), path, self.today, title=self.picture_title())
         except OSError as exc:
             self.saved_message.setText(f"Could not save the timeline: {exc.strerror or exc}")
             return
