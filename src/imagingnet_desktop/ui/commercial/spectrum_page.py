@@ -9,6 +9,7 @@ from imagingnet_desktop.ui.commercial.common import WARNING_INK, attempt, headin
 from imagingnet_desktop.ui.commercial.spectrum_widget import SpectrumWidget, TierMarks
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.picture_out import add_picture_actions, picture_title
 from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
 from imagingnet_desktop.workspace.commercial import appraisal_edits as edits
 from imagingnet_desktop.workspace.commercial.summary import CommercialView
@@ -23,6 +24,9 @@ class SpectrumPage(QWidget):
         self.spectrum = SpectrumWidget()
         self.spectrum.selected.connect(lambda _key: self._show_details())
         self.message = InlineMessage()
+        add_picture_actions(self.spectrum, lambda: picture_title(workspace.network.name, "Commercial models, "
+                                                                 "from As Is to a private joint venture"),
+                            self.message.show_notice, "commercial-spectrum")
         self.current_combo = QComboBox()
         self.current_combo.setAccessibleName("The network's current model")
         for model in catalogue().everything:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.picture_out import add_picture_actions, picture_title
 from imagingnet_desktop.ui.common.run_edit import run_edit
 from imagingnet_desktop.ui.common.tab import Tab
 from imagingnet_desktop.ui.control.kpis_page import KpisPage
@@ -45,6 +46,11 @@ class ControlTab(Tab):
             for model in (getattr(page, "model", None), getattr(page, "stages", None), getattr(page, "groups", None)):
                 if model is not None:
                     model.refused.connect(self.message.show_error)
+        add_picture_actions(self.positions.seats, lambda: picture_title(workspace.network.name, "Board seats per "
+                                                                        "partner"), self.message.show_notice, "board-seats")
+        add_picture_actions(self.positions.timeline, lambda: picture_title(workspace.network.name, "Rotation of the "
+                                                                           "board positions"),
+                            self.message.show_notice, "rotation-timeline")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.message)

@@ -29,6 +29,7 @@ from imagingnet_desktop.domain.programme.gate import Gate
 from imagingnet_desktop.domain.programme.steps import STEP_SHORT_NAMES, StepId
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.picture_out import add_picture_actions, picture_title
 from imagingnet_desktop.ui.common.run_edit import run_edit
 from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
 from imagingnet_desktop.ui.common.tab import Tab
@@ -60,6 +61,9 @@ class ProgrammeTab(Tab):
         self.message = InlineMessage()
         self.heat_map = HeatMap()
         self.heat_map.cell_chosen.connect(self._cell_chosen)
+        add_picture_actions(self.heat_map, lambda: picture_title(workspace.network.name, "Programme completeness "
+                                                                 "against the target of each step"),
+                            self.message.show_notice, "programme-completeness")
         self.heat_map.activated.connect(lambda: self.cells.table.setFocus(Qt.FocusReason.OtherFocusReason))
         self.legend = QLabel(LEGEND)
         self.legend.setWordWrap(True)
