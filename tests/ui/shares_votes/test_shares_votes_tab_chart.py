@@ -99,3 +99,23 @@ def test_save_as_png_writes_the_chart_with_every_bar(tmp_path, qtbot):
         abs(pixels[..., 2] - 0xB2 / 255) < 0.05)
     assert blue.sum() > 2000  # the vote-share bars are there, in their colour
     workspace.close()
+
+
+def test_bars_move_unhatched_while_a_slider_is_held_and_are_hatched_again_when_let_go(view, qtbot):
+    """Agg hatching is too slow for every bar in a frame: plain while held, hatched on screen after release."""
+    canvas, chart = view.chart_page.canvas, view.chart_page.chart
+    hatched = [c.get_hatch() for c in chart.artists()]
+    assert hatched == [None, "//", ".."]
+    slider = view.sliders.sliders[Basis.PAY]
+    slider.setSliderDown(True)
+    for value in range(0, 40, 5):
+        slider.setValue(value)
+        qtbot.wait(1)
+    assert not chart.hatched and all(not c.get_hatch() for c in chart.artists())
+    held = picture(canvas)
+    slider.setSliderDown(False)
+    assert chart.hatched and [c.get_hatch() for c in chart.artists()] == hatched
+    released = picture(canvas)
+    assert not np.array_equal(held, released)  # the hatches are back on screen
+    canvas.full_redraw()
+    assert np.array_equal(released, picture(canvas))

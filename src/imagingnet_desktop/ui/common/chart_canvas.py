@@ -136,6 +136,8 @@ class BlittingCanvas(FigureCanvasQTAgg):
 def _column(artist: Artist, axes: Bbox) -> Bbox:
     """The strip of the axes an artist can touch at any height: its width plus a pixel each side."""
     extent = artist.get_window_extent()
+    if not all(math.isfinite(v) for v in extent.extents):  # a collection may not say: the whole axes' width
+        extent = axes
     return Bbox.from_extents(math.floor(extent.x0) - 1, math.floor(axes.y0) - 1,
                              math.ceil(extent.x1) + 1, math.ceil(axes.y1) + 1)
 

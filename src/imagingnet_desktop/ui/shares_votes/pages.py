@@ -242,19 +242,28 @@ class ChartPage(QWidget):
             if self._analysis is not None:
                 self.show_analysis(self._analysis)
 
-    def show_analysis(self, analysis: ScenarioAnalysis) -> None:
+    def show_analysis(self, analysis: ScenarioAnalysis, *, dragging: bool = False) -> None:
+        """``dragging``: a slider is held, so the bars move unhatched (``settle`` hatches them again)."""
         self._analysis = analysis
         bars = power_bars(analysis)
         if self._codes == analysis.codes:
-            artists = self.chart.artists()
-            before = [artist.get_height() for artist in artists]
-            if self.chart.update(bars):
-                self.canvas.redraw_moving([a for a, h in zip(artists, before, strict=True) if a.get_height() != h])
+            before = self.chart.heights(), self.chart.hatched
+            if self.chart.update(bars, hatched=not dragging):
+                # Three collections (one a series) move: all are redrawn when any bar moved.
+                moved = (self.chart.heights(), self.chart.hatched) != before
+                self.canvas.redraw_moving(None if moved else [])
                 return
         self._codes = analysis.codes
         self.chart.draw(bars, title=CHART_TITLE)
         self.canvas.set_moving(self.chart.artists())
         self.canvas.schedule_full_redraw()
+
+
+    def settle(self) -> None:
+        """A slider let go: the bars hatched again if they moved unhatched."""
+        if not self.chart.hatched:
+            self.chart.set_hatched(True)
+            self.canvas.redraw_moving(None)
 
 
 def power_bars(analysis: ScenarioAnalysis) -> list[PowerBar]:

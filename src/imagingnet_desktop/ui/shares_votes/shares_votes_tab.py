@@ -77,6 +77,8 @@ class SharesVotesTab(Tab):
         self.shares_page = SharesPage()
         self.power_page = PowerPage(self.edit_votes)
         self.chart_page = ChartPage()
+        for slider in self.sliders.sliders.values():  # after the commit's own redraw: hatched whatever it did
+            slider.sliderReleased.connect(self.chart_page.settle)
         self.controls.edited.connect(self.edit)
         self.power_page.model.validation_failed.connect(self._cell_refused)
         self.power_page.model.accepted.connect(self._cell_accepted)
@@ -235,7 +237,7 @@ class SharesVotesTab(Tab):
         self.shares_page.show_table(analysis.table)
         self.power_page.show_analysis(analysis)
         self.chart_page.network_name = self._workspace.network.name
-        self.chart_page.show_analysis(analysis)
+        self.chart_page.show_analysis(analysis, dragging=not committed and self._dragging())
         self.warnings.show_analysis(analysis, keep_height=not committed)
         _set(self.follows, follows_text(scenario))
         if committed:  # not on every slider step: the figures settle when the edit does
