@@ -36,7 +36,7 @@ lint: $(STAMP)
 # stop the rest: the ones that failed are listed at the end. bare_window.py is the yardstick the others run,
 # control_screenshots.py makes pictures: neither is a benchmark. footprint.py measures dist/ if `make package` ran.
 BENCHMARKS := startup open_large memory slider analysis power_indices collection_edit commercial programme \
-	record control export snapshots footprint
+	record control export snapshots report_scale footprint
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
