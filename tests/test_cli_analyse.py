@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from imagingnet_desktop import cli
+from cli_helpers import make_demo, run
 from imagingnet_desktop.__main__ import main
 from imagingnet_desktop.domain.network.network import MAX_PARTNERS
-from imagingnet_desktop.workspace.network.partner_import import create_demo
 from imagingnet_desktop.workspace.shares_votes import scenarios as shares_votes
 from imagingnet_desktop.workspace.workspace import Workspace
 from test_cli import imagingnet, write_csv
@@ -19,15 +18,7 @@ from test_cli import imagingnet, write_csv
 
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.imagingnet"
-    create_demo(path).close()
-    return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = cli.run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return make_demo(tmp_path / "demo.imagingnet")
 
 
 def test_analyse_prints_what_the_tab_shows_and_writes_nothing(demo: Path, capsys) -> None:

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from imagingnet_desktop import cli
-from imagingnet_desktop.workspace.network.partner_import import create_demo
+from cli_helpers import make_demo, run
 from locations import DATA  # noqa: E402
 
 NO_QT = (
@@ -29,15 +28,7 @@ NO_QT = (
 
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "w.imagingnet"
-    create_demo(path).close()
-    return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = cli.run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return make_demo(tmp_path / "w.imagingnet")
 
 
 def in_subprocess(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -1,7 +1,7 @@
 """Pictures out of the drawn widgets (the heat-map, the spectrum, the seats and the rotation timeline): Copy
 picture and Save picture as PNG… on their right-click menu, drawn at twice the size on white with a title
-naming the network, the subject and the date, for slides and board papers. The matplotlib charts have their
-own buttons (they draw a fresh figure at print resolution)."""
+naming the network, the subject and the date, for slides and board papers. The matplotlib charts get the same
+two actions as buttons (``picture_buttons``) and draw a fresh figure at print resolution."""
 
 from __future__ import annotations
 
@@ -10,12 +10,24 @@ from datetime import date
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QImage, QPainter, QRegion
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from imagingnet_desktop.ui.common import theme
 
 SCALE = 2.0  # a 640 px wide picture on screen is 1280 px on the slide
 TITLE_POINTS = 18
+
+
+def picture_buttons(what: str, copy: Callable[[], None], save: Callable[[], None]) -> tuple[QPushButton, QPushButton]:
+    """Copy picture and Save as PNG… for a chart page (``what``: "this chart", "the timeline")."""
+    copy_button = QPushButton("Copy picture")
+    copy_button.setToolTip(f"Copy {what} to the clipboard, to paste into slides or a board paper")
+    save_button = QPushButton("Save as PNG…")
+    save_button.setToolTip(f"Save {what} as a picture for board papers")
+    for button, slot in ((copy_button, copy), (save_button, save)):
+        theme.use_font(button, 1.05, bold=True)
+        button.clicked.connect(slot)
+    return copy_button, save_button
 
 
 def picture_title(network: str, subject: str, on: date | None = None) -> str:

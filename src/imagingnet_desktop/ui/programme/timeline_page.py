@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
+from imagingnet_desktop.ui.common.picture_out import picture_buttons
 from imagingnet_desktop.ui.common.run_edit import not_saved
 from imagingnet_desktop.ui.programme.step_dates_model import StepDatesModel
 from imagingnet_desktop.workspace.workspace import Workspace
@@ -44,14 +44,7 @@ class TimelinePage(QWidget):
         self.message = InlineMessage()
         self.saved_message = QLabel()
         self.saved_message.setWordWrap(True)
-        self.save_button = QPushButton("Save as PNG…")
-        self.save_button.setToolTip("Save the timeline as a picture for board papers")
-        theme.use_font(self.save_button, 1.05, bold=True)
-        self.save_button.clicked.connect(self.save_png)
-        self.copy_button = QPushButton("Copy picture")
-        self.copy_button.setToolTip("Copy the timeline to the clipboard, to paste into slides or a board paper")
-        theme.use_font(self.copy_button, 1.05, bold=True)
-        self.copy_button.clicked.connect(self.copy_png)
+        self.copy_button, self.save_button = picture_buttons("the timeline", self.copy_png, self.save_png)
         self.dates_model = StepDatesModel(workspace, self)
         self.dates_model.validation_failed.connect(lambda text: self.message.show_error(not_saved(text)))
         self.dates = QTableView()

@@ -16,6 +16,7 @@ from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis
 from imagingnet_desktop.domain.shares.share_table import ShareTable
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.chart_canvas import BlittingCanvas
+from imagingnet_desktop.ui.common.picture_out import picture_buttons
 from imagingnet_desktop.ui.shares_votes.display_text import coalition_list
 from imagingnet_desktop.ui.shares_votes.power_table_model import PowerTableModel, VoteEditor
 from imagingnet_desktop.ui.shares_votes.shares_table_model import ShareTableModel
@@ -163,14 +164,7 @@ class ChartPage(QWidget):
         self._codes: tuple[str, ...] | None = None
         self._analysis: ScenarioAnalysis | None = None
         self.network_name = ""  # for the saved picture's title (set by the view)
-        self.copy_button = QPushButton("Copy picture")
-        self.copy_button.setToolTip("Copy this chart to the clipboard, to paste into slides or a board paper")
-        theme.use_font(self.copy_button, 1.05, bold=True)
-        self.copy_button.clicked.connect(self.copy_png)
-        self.save_button = QPushButton("Save as PNG…")
-        self.save_button.setToolTip("Save this chart as a picture for board papers")
-        theme.use_font(self.save_button, 1.05, bold=True)
-        self.save_button.clicked.connect(self.save_png)
+        self.copy_button, self.save_button = picture_buttons("this chart", self.copy_png, self.save_png)
         self.saved_message = QLabel()
         self.saved_message.setWordWrap(True)
         top = QHBoxLayout()
