@@ -131,18 +131,18 @@ def test_the_switch_really_selects_the_number_kind(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(voting, "prefix_table", recorded)
     voting._power_of.cache_clear()  # a game worked out before would be remembered, not counted again
-    power_indices([4, 2, 1], 5)
+    power_indices([3, 2, 2], 4)  # nobody is essential, so all three players are counted
     monkeypatch.setattr(counting, "UINT64_UP_TO", 2)
-    power_indices([4, 2, 1], 5)
+    power_indices([3, 2, 2], 4)
     assert kinds == [np.dtype(np.uint64), np.dtype(object)]  # three players now count in Python integers
 
 
 def test_62_players_count_in_uint64_and_63_in_python_integers() -> None:
-    assert counting.table_dtype(62 + 1) is np.uint64 and counting.table_dtype(63 + 1) is object
+    assert counting.table_dtype(62) is np.uint64 and counting.table_dtype(63) is object
 
 
 def test_both_kinds_refuse_weights_too_finely_divided_for_the_table() -> None:
-    weights = [10**8 + 1, 10**8 + 3, 7]
+    weights = [10**8 + 1, 10**8 + 3, 10**8 + 7]  # nobody essential: all three counted
     for call in (lambda: power_indices(weights, 10**8 + 10), lambda: minimal_coalitions(weights, 10**8 + 10)):
         fast, slow = both_paths(call)
         assert fast == slow and fast[0] is GameTooLargeError  # type: ignore[index]

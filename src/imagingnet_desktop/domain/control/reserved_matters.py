@@ -20,7 +20,7 @@ from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.typed_text import clean_text
 from imagingnet_desktop.domain.voting.coalitions import minimal_coalitions
 from imagingnet_desktop.domain.voting.game import GameError
-from imagingnet_desktop.domain.voting.power import power_indices
+from imagingnet_desktop.domain.voting.power import veto_players
 from imagingnet_desktop.domain.voting.rules import RuleError, RuleGame, RuleKind, VotingRule, rule_game
 from imagingnet_desktop.domain.wording import join_words
 
@@ -204,10 +204,11 @@ def analyse_matter(votes: Sequence[int] | None, matter: ReservedMatter, veto: Se
         return MatterOutcome(None, (), (), 0, votes_problem or "The agreed votes cannot be worked out.")
     try:
         game = voting_game(votes, matter, veto)
-        power = power_indices(game.weights, game.quota, min_members=game.min_members, veto=game.veto)
         found = minimal_coalitions(game.weights, game.quota, min_members=game.min_members, veto=game.veto,
                                    limit=PASSING_LIST_LIMIT)
+        # Who can stop it alone needs no power indices: a matter's outcome never counts orderings.
+        blockers = veto_players(game.weights, game.quota, min_members=game.min_members, veto=game.veto)
     except (RuleError, GameError) as exc:
         return MatterOutcome(None, (), (), 0, str(exc))
     passing = tuple(sorted(found.winning.coalitions, key=lambda c: (len(c), c)))
-    return MatterOutcome(game, power.veto_players, passing, found.winning.total, None)
+    return MatterOutcome(game, blockers, passing, found.winning.total, None)

@@ -28,7 +28,7 @@ from functools import lru_cache
 import numpy as np
 
 from imagingnet_desktop.domain.voting import counting
-from imagingnet_desktop.domain.voting.counting import check_size, prefix_table
+from imagingnet_desktop.domain.voting.counting import check_size, exact, prefix_table, weighing
 from imagingnet_desktop.domain.voting.game import ReducedGame, WeightedGame
 
 
@@ -75,7 +75,7 @@ def minimal_coalitions(
 def _coalitions_of(game: WeightedGame, limit: int, number_kind: int) -> MinimalCoalitions:
     """``number_kind``: the uint64 limit in force, so the cache never answers for the other number kind."""
     red = game.reduced()
-    n_winning, n_blocking = _count(red)
+    n_winning, n_blocking = _counted(game, number_kind)
     ids, ws = red.descending()
     q, m, r = red.quota, red.min_members, red.r
     veto_set = red.veto
@@ -94,6 +94,11 @@ def _coalitions_of(game: WeightedGame, limit: int, number_kind: int) -> MinimalC
         winning=CoalitionList(tuple(winning), n_winning),
         blocking=CoalitionList(tuple(blocking), n_blocking),
     )
+
+
+@lru_cache(maxsize=64)  # the counts do not depend on how many examples are listed
+def _counted(game: WeightedGame, number_kind: int) -> tuple[int, int]:
+    return _count(game.reduced())
 
 
 def _first_reached(
@@ -149,33 +154,40 @@ def _count_equal(w: int, q: int, m: int, r: int, q_block: int, m_block: int, vet
 
 
 def _count(red: ReducedGame) -> tuple[int, int]:
-    """Exact numbers of minimal winning and minimal blocking coalitions."""
+    """Exact numbers of minimal winning and minimal blocking coalitions.
+
+    Only sizes below the head count matter one by one, so the table keeps the sizes ``0..m`` and one row for
+    "more than m" (one row in all when there is no head count): a handful of rows however large the network.
+    """
     _, ws = red.descending()
     q, m, r = red.quota, red.min_members, red.r
     q_block, m_block = sum(ws) - q + 1, r - m + 1  # B blocks iff w(B) >= q_block or |B| >= m_block
     if r and len(set(ws)) == 1:
         return _count_equal(ws[0], q, m, r, q_block, m_block, len(red.veto))
     width = max(q, q_block)
-    rows = r + 1
-    check_size(rows, width)
+    rows = min(m + 2, r + 1) if m >= 1 else 1
+    check_size(r, rows, width)
     acc = [0, 0]  # minimal winning (counted by lightest member), minimal blocking: Python integers
+    heavier = [0]  # the weight of the players before the one being added
 
     def visit(t: int, w: int, table: np.ndarray) -> None:
         # Minimal winning with this (lightest) member: the earlier ones weigh in
         # [q - w, q - 1] and are at least m in number (so removing anyone loses on weight).
-        if q >= 1 and t >= m:
-            hi = table[m : t + 1, q - 1]
-            lo = table[m : t + 1, q - 1 - w] if q - 1 - w >= 0 else np.zeros_like(hi)
-            acc[0] += sum(int(v) for v in (hi - lo).tolist())
-        # Minimal blocking with this member: the earlier ones do not block yet, and adding
-        # it blocks either on weight (if still short on numbers) or on numbers.
-        top = min(t, m_block - 1)
-        hi = table[: top + 1, q_block - 1]
-        lo = table[: top + 1, q_block - 1 - w] if q_block - 1 - w >= 0 else np.zeros_like(hi)
-        diff = hi - lo
-        if top == m_block - 1:
-            diff[top] = hi[top]
-        acc[1] += sum(int(v) for v in diff.tolist())
+        if q >= 1:
+            acc[0] += sum(exact(weighing(table[m:], q - w, q - 1)))
+        # Minimal blocking with this member: the earlier ones S do not block yet, and adding it blocks,
+        # on weight (|S| < m_block - 1) or on numbers (|S| = m_block - 1, any weight short of blocking).
+        blocking = sum(exact(weighing(table, q_block - w, q_block - 1)))  # on weight, any size
+        if t >= m_block - 1:
+            # Sizes from m_block - 1 up, read through the players left out E (at most m - 1 of them):
+            # w(S) = heavier - w(E).
+            left_out = t - (m_block - 1)
+            h = heavier[0]
+            blocking -= sum(exact(weighing(table[: left_out + 1], h - q_block + 1, h - q_block + w)))
+            at_most = int(weighing(table[left_out : left_out + 1], 0, h - q_block)[0])
+            blocking += math.comb(t, left_out) - at_most
+        acc[1] += blocking
+        heavier[0] += w
 
     table = prefix_table(ws, rows, width, visit)
     light_at_min = int(table[m, q - 1]) if m >= 1 and q >= 1 else 0

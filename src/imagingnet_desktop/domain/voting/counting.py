@@ -37,19 +37,19 @@ MAX_CELLS = 30_000_000  # uint64 table cells: about 240 MB at most
 MAX_BIG_CELLS = 3_000_000  # Python-integer cells (each an object of about 40 bytes): about 150 MB
 
 
-def table_dtype(rows: int) -> Any:
-    """``uint64`` while the counts of ``rows - 1`` players fit in it, else Python integers (``object``)."""
-    return np.uint64 if rows - 1 <= UINT64_UP_TO else object
+def table_dtype(players: int) -> Any:
+    """``uint64`` while the counts of sets of ``players`` players fit in it, else Python integers (``object``)."""
+    return np.uint64 if players <= UINT64_UP_TO else object
 
 
-def check_size(rows: int, width: int) -> None:
+def check_size(players: int, rows: int, width: int) -> None:
     """Refuse a table that would not fit comfortably in memory, with advice the user can act on."""
-    if rows - 1 > MAX_VOTERS:
-        raise GameTooLargeError(f"{rows - 1} voters is more than the exact calculation supports.")
-    limit = MAX_CELLS if table_dtype(rows) is np.uint64 else MAX_BIG_CELLS
+    if players > MAX_VOTERS:
+        raise GameTooLargeError(f"{players} voters is more than the exact calculation supports.")
+    limit = MAX_CELLS if table_dtype(players) is np.uint64 else MAX_BIG_CELLS
     if rows * max(width, 1) > limit:
         raise GameTooLargeError(
-            f"The votes are too finely divided for an exact calculation with {rows - 1} voters "
+            f"The votes are too finely divided for an exact calculation with {players} voters "
             f"(the quota works out at {width} units). Express the votes in larger units, for "
             "example whole percentages, and try again."
         )
@@ -61,30 +61,76 @@ Visitor = Callable[[int, int, np.ndarray], None]
 def prefix_table(weights: Sequence[int], rows: int, width: int, visit: Visitor | None = None) -> np.ndarray:
     """``P[s, x]``: sets of size ``s`` with weight at most ``x``, for ``x < width``.
 
-    ``visit(t, w, P)`` is called before the t-th player (weight ``w``) is added, while ``P``
-    still covers only the players before it; coalition listings use this to count by "last
-    member added".
+    The last row counts the sets of size ``rows - 1`` *or more*, so a caller that only asks "at least m
+    members?" keeps ``m + 1`` rows, not one per possible size; with ``rows = len(weights) + 1`` every row is one
+    size. ``visit(t, w, C)`` is called before the t-th player (weight ``w``) is added, with ``C`` the table of
+    *exact* weights (``C[s, x]``: sets of the players before it of size ``s`` weighing exactly ``x``; read it
+    with ``weighing``); coalition counts use this to count by "last member added".
     """
-    table = np.zeros((rows, width), dtype=table_dtype(rows))
+    table = np.zeros((rows, width), dtype=table_dtype(len(weights)))
     if visit is None and len(set(weights)) == 1:
         return _equal_weights_table(table, weights[0], len(weights))
-    table[0, :] = 1  # the empty set, weight 0 <= x for every x >= 0
+    _add_players(table, weights, visit)
+    return np.cumsum(table, axis=1, dtype=table.dtype, out=table)
+
+
+def _add_players(table: np.ndarray, weights: Sequence[int], visit: Visitor | None) -> None:
+    """Fill ``table`` with exact-weight counts, adding one player at a time.
+
+    Only the band of weights a row can hold is touched: sets of ``s`` of the players so far weigh between
+    the ``s`` lightest and the ``s`` heaviest together (``low[s]``, ``high[s]``). With the heaviest players
+    added first that band is a small part of the table (about a seventh of it for 200 partners with votes
+    in proportion to their activity), which is what keeps large networks fast.
+    """
+    rows, width = table.shape
+    cap = rows - 1
+    low = [0] + [width] * cap  # no set in the row yet: an empty band
+    high = [0] + [-1] * cap
+    if width:
+        table[0, 0] = 1  # the empty set
+    else:
+        low[0], high[0] = width, -1
     for t, w in enumerate(weights):
         if visit is not None:
             visit(t, w, table)
-        hi = min(t + 1, rows - 1)  # only rows 1..hi can change: t + 1 players at most
-        if w < width and hi >= 1:
-            # dst += src in place; numpy buffers the overlap, so row s - 1 is read before it changes
-            np.add(table[1 : hi + 1, w:], table[0:hi, : width - w], out=table[1 : hi + 1, w:])
-    return table
+        if w >= width:
+            continue  # every set with this player is too heavy to count
+        # From the top row down, so each row reads the row below before that row changes.
+        if cap >= 1 and cap <= t:  # sets already at the last row stay there when the player joins them
+            _shift_add(table, cap, cap, w, low, high)
+        for s in range(min(t + 1, cap), 0, -1):
+            _shift_add(table, s, s - 1, w, low, high)
+        if cap == 0:
+            _shift_add(table, 0, 0, w, low, high)
+
+
+def _shift_add(table: np.ndarray, to: int, source: int, w: int, low: list[int], high: list[int]) -> None:
+    """``table[to, x + w] += table[source, x]`` over the source row's band, and widen the target's band."""
+    width = table.shape[1]
+    start, stop = low[source], min(high[source], width - 1 - w)
+    if stop < start:
+        return
+    # In place; numpy buffers an overlap (``to == source``), so the source is read before it changes.
+    np.add(table[to, start + w : stop + w + 1], table[source, start : stop + 1],
+           out=table[to, start + w : stop + w + 1])
+    low[to] = min(low[to], start + w)
+    high[to] = max(high[to], stop + w)
+
+
+def weighing(table: np.ndarray, lightest: int, heaviest: int) -> np.ndarray:
+    """Per row of an exact-weight table (as ``visit`` sees it): the sets weighing ``lightest..heaviest``."""
+    start, stop = max(lightest, 0), min(heaviest, table.shape[1] - 1)
+    if stop < start:
+        return np.zeros(table.shape[0], dtype=table.dtype)
+    return table[:, start : stop + 1].sum(axis=1, dtype=table.dtype)
 
 
 def _equal_weights_table(table: np.ndarray, w: int, n: int) -> np.ndarray:
     """Every player weighs ``w`` (equal votes): the sets of size ``s`` weigh ``s * w``, and there are C(n, s)."""
     rows, width = table.shape
-    for s in range(min(rows, n + 1)):
+    for s in range(n + 1):
         if s * w < width:
-            table[s, s * w :] = math.comb(n, s)
+            table[min(s, rows - 1), s * w :] += math.comb(n, s)
     return table
 
 

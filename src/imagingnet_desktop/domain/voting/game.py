@@ -121,9 +121,14 @@ class WeightedGame:
     def reduced(self) -> ReducedGame:
         """Fold the veto players in and shrink the weights, without changing who wins."""
         self.check_decisive()
-        veto = set(self.veto)
+        total = sum(self.weights)
+        # A player without whom nothing passes is in every winning coalition, declared a veto or not: forcing
+        # it in changes nothing about who wins and takes it out of the counting (all of them, under unanimity).
+        veto = set(self.veto) | {
+            i for i, w in enumerate(self.weights) if total - w < self.quota or self.n - 1 < self.min_members}
+        forced = tuple(sorted(veto))
         rest = tuple(i for i in range(self.n) if i not in veto)
-        veto_weight = sum(self.weights[v] for v in self.veto)
+        veto_weight = sum(self.weights[v] for v in forced)
         q = self.quota - veto_weight
         m = max(self.min_members - len(veto), 0)
         ws = [self.weights[i] for i in rest]
@@ -136,7 +141,7 @@ class WeightedGame:
                 ws = [w // g for w in ws]
                 q = -(-q // g)  # w*g >= q  <=>  w >= ceil(q / g)
             ws = [min(w, q) for w in ws]  # any weight at or above the quota is as good as the quota
-        return ReducedGame(n=self.n, veto=self.veto, players=rest, weights=tuple(ws), quota=q, min_members=m)
+        return ReducedGame(n=self.n, veto=forced, players=rest, weights=tuple(ws), quota=q, min_members=m)
 
 
 @dataclass(frozen=True)

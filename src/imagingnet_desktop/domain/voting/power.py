@@ -173,12 +173,19 @@ def _counts(red: ReducedGame) -> tuple[list[int], list[list[int]], list[int]]:
     non-veto player i, ``windows[i][s]``: sets of size s without i weighing in
     ``[quota - w_i, quota - 1]`` (i tips them over), and ``tails[i]``: sets of size
     ``min_members - 1`` without i weighing less than ``quota - w_i`` (0 if no minimum).
+
+    When the quota is more than half the weight, the table counts the complements instead (a set
+    weighs at least the quota exactly when the players left out weigh at most ``total - quota``),
+    which keeps it at most half the total weight wide: a third as wide for a three-quarters majority.
     """
     r, q, m = red.r, red.quota, red.min_members
+    total = sum(red.weights)
+    flipped = q > total - q + 1
+    width = total - q + 1 if flipped else q
     rows = r + 1
-    check_size(rows, q)
-    x = q - 1
-    table = prefix_table(red.weights, rows, q)
+    check_size(r, rows, width)
+    x = width - 1
+    table = prefix_table(sorted(red.weights, reverse=True), rows, width)  # heaviest first: the narrowest bands
     # Players of equal weight have equal counts: deconvolve once per distinct weight (once in all, with equal
     # votes), not once per player.
     distinct = list(dict.fromkeys(red.weights))
@@ -187,18 +194,20 @@ def _counts(red: ReducedGame) -> tuple[list[int], list[list[int]], list[int]]:
         first, second = without_player(table, w, x, r)
         parts.append(first - second)
         if m >= 1:
-            parts.append(second[m - 1 : m])
+            parts.append(first[r - m : r - m + 1] if flipped else second[m - 1 : m])
     flat = exact(np.concatenate(parts))
-    losing_prefix, pos = flat[:rows], rows
+    at_most, pos = flat[:rows], rows
+    # Complements: s players of r weighing at least the quota are r - s players weighing at most total - quota.
+    losing_prefix = [math.comb(r, s) - at_most[r - s] for s in range(rows)] if flipped else at_most
     by_weight: dict[int, tuple[list[int], int]] = {}
     for w in distinct:
         window = flat[pos : pos + r]
         pos += r
         tail = 0
         if m >= 1:
-            tail = flat[pos]
+            tail = math.comb(r - 1, m - 1) - flat[pos] if flipped else flat[pos]
             pos += 1
-        by_weight[w] = (window, tail)
+        by_weight[w] = (window[::-1] if flipped else window, tail)
     windows = [by_weight[w][0] for w in red.weights]
     tails = [by_weight[w][1] for w in red.weights]
     return losing_prefix, windows, tails
