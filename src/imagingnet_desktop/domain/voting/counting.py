@@ -122,7 +122,8 @@ def weighing(table: np.ndarray, lightest: int, heaviest: int) -> np.ndarray:
     start, stop = max(lightest, 0), min(heaviest, table.shape[1] - 1)
     if stop < start:
         return np.zeros(table.shape[0], dtype=table.dtype)
-    return table[:, start : stop + 1].sum(axis=1, dtype=table.dtype)
+    counts: np.ndarray = table[:, start : stop + 1].sum(axis=1, dtype=table.dtype)
+    return counts
 
 
 def _equal_weights_table(table: np.ndarray, w: int, n: int) -> np.ndarray:
