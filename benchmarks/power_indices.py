@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from powerindex import Game  # noqa: E402
 
+from imagingnet_desktop.domain.voting import power  # noqa: E402
 from imagingnet_desktop.domain.voting.power import power_indices  # noqa: E402
 
 SEED = 20240611
@@ -36,6 +37,12 @@ def median_time(fn: Callable[[], object], repeats: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def cold(weights: list[int], quota: int) -> object:
+    """Ours worked out afresh: a game seen before is remembered, and a remembered answer is no measure."""
+    power._power_of.cache_clear()
+    return power_indices(weights, quota)
 
 
 def theirs(weights: list[int], quota: int) -> tuple[list[float], list[float]]:
@@ -59,7 +66,7 @@ def main() -> int:
             max(abs(float(a) - b) for a, b in zip(ours.shapley_shubik, shapley, strict=True)),
         )
         agree &= diff <= TOLERANCE
-        t_ours = median_time(lambda w=weights, q=quota: power_indices(w, q), repeats)
+        t_ours = median_time(lambda w=weights, q=quota: cold(w, q), repeats)
         t_theirs = median_time(lambda w=weights, q=quota: theirs(w, q), repeats)
         ratio = t_ours / t_theirs
         verdict = "PASS" if ratio <= BUDGET else "FAIL"

@@ -324,3 +324,42 @@ def test_too_finely_divided_weights_are_refused_before_allocating_memory() -> No
         power_indices(weights, 10**8 + 10)
     with pytest.raises(GameTooLargeError, match="too finely divided"):
         minimal_coalitions(weights, 10**8 + 10)
+
+
+@st.composite
+def _weights_and_quota(draw: st.DrawFn) -> tuple[list[int], int]:
+    n = draw(st.integers(15, 70))
+    weights = draw(st.lists(st.integers(0, 60), min_size=n, max_size=n).filter(lambda ws: sum(ws) > 0))
+    return weights, draw(st.integers(1, sum(weights)))
+
+
+@settings(max_examples=25, deadline=None)
+@given(_weights_and_quota())
+def test_a_game_and_its_dual_have_the_same_power_and_swap_winning_for_blocking(game: tuple[list[int], int]) -> None:
+    """The dual of quota q (a set wins when the others could not) is quota total - q + 1: the same power, its
+    minimal winning sets the original's minimal blocking ones. Beyond half the votes the counting works on the
+    complements, so a game and its dual are counted from opposite sides: they must still agree."""
+    weights, quota = game
+    dual = sum(weights) - quota + 1
+    ours, theirs = power_indices(weights, quota), power_indices(weights, dual)
+    assert (ours.swings, ours.pivots) == (theirs.swings, theirs.pivots)
+    ours_c, theirs_c = minimal_coalitions(weights, quota, limit=0), minimal_coalitions(weights, dual, limit=0)
+    assert (ours_c.winning.total, ours_c.blocking.total) == (theirs_c.blocking.total, theirs_c.winning.total)
+
+
+def test_two_hundred_partners_count_exactly_and_quickly() -> None:
+    """200 partners with votes in basis points (the partner limit): two sizes of partner with no common factor,
+    so the table is the full 10,000 votes wide and the closed form by type checks every count; unanimity needs
+    no table at all (everyone is essential)."""
+    groups = [(37, 100), (63, 100)]  # 10,000 votes in all
+    weights = [w for w, c in groups for _ in range(c)]
+    quota = -(-2 * sum(weights) // 3)  # two-thirds
+    got = power_indices(weights, quota)
+    swings, shapley = _by_type_swings(groups, quota)
+    first = 0
+    for t, (_, c) in enumerate(groups):
+        assert set(got.swings[first : first + c]) == {swings[t]}
+        assert set(got.shapley_shubik[first : first + c]) == {shapley[t]}
+        first += c
+    everyone = power_indices(weights, sum(weights))
+    assert everyone.banzhaf == (Fraction(1, 200),) * 200 and everyone.veto_players == tuple(range(200))

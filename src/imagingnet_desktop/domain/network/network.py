@@ -164,10 +164,11 @@ def checked_network_name(raw: str) -> str:
     return clean_text("The network name", raw, limit=MAX_NETWORK_NAME_LENGTH, if_empty="The network needs a name")
 
 
-# The most partners the app serves fast: every edit works the exact voting power out again, and up to this many
-# partners (62 at most, veto players aside) every count fits in 64 bits; beyond, the exact counts need Python's
-# big integers and a proportional vote takes seconds (13 s at 100 partners, a minute at 200: benchmarks/report_scale.py).
-MAX_PARTNERS = 60
+# The most partners the app serves fast: every edit works the exact voting power out again. With votes in
+# proportion to shares (basis points: about 10,000 votes) that takes 0.02 s at 50 partners, 0.14 s at 100 and
+# 0.5 s at 200 under a simple majority (the widest table), and `report` of 200 partners stays under the 1 s
+# budget (benchmarks/report_scale.py); at 400 it is 2.5 s, so the line is drawn at 200.
+MAX_PARTNERS = 200
 
 
 def partner_limit_problem(count: int) -> str | None:
@@ -175,4 +176,4 @@ def partner_limit_problem(count: int) -> str | None:
     if count <= MAX_PARTNERS:
         return None
     return (f"the network would have {count:,} partners; ImagingNet serves up to {MAX_PARTNERS} partners "
-            "(exact voting power on every change stays instant up to there), so an import may not bring more")
+            "(exact voting power on every change stays quick up to there), so an import may not bring more")

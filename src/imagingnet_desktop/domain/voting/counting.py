@@ -1,8 +1,8 @@
 """Exact coalition counting with numpy: one generating-function table per game, exact integers throughout.
 
 The table ``P[s, x]`` counts the sets of ``s`` players whose total weight is at most ``x`` (a prefix sum
-over weight of the usual generating-function coefficients). Adding a player of weight ``w`` is
-``P[s, x] += P[s - 1, x - w]``; removing one again is the same step run backwards ("deconvolution"), which
+over weight of the usual generating-function coefficients, which are built first and summed once at the
+end). Adding a player of weight ``w`` is ``C[s, x] += C[s - 1, x - w]`` on those; removing one again is the same step run backwards ("deconvolution"), which
 gives every player's "everyone but me" table from one full table instead of n separate passes.
 
 Every count is a whole number between 0 and 2**r for r players, so the table holds ``uint64`` while r is at
@@ -11,14 +11,18 @@ numpy object array beyond, where the counts outgrow 64 bits. Both are exact; onl
 power index and coalition count in the app comes from this one path: no game is ever enumerated (the tests
 check the path against brute force on every coalition).
 
-Measured on the 2-core development machine. benchmarks/power_indices.py (random weights 1-100, simple
-majority, Banzhaf and Shapley-Shubik together): 2 ms at 30 players (uint64) and 0.87 s at 100 (Python
-integers), against ``powerindex``'s 0.22 s and 9.8 s: ratios 0.009 and 0.089, budget 0.5. benchmarks/slider.py
-(8 partners, votes in basis points, so tables 7,500 units wide): median 5.3 ms and p95 9.7 ms a step on the
-chart page (budget 16 and 33), the analysis about a sixth of it. Until this was the one path there were two
-more engines: every one of the 2**n coalitions listed at once for n <= 12 (5.1 ms and 8.2 ms a slider step in
-the same run) and, beyond 63 players, uint64 tables modulo up to 16 primes rebuilt by the Chinese remainder
-theorem (0.23 s at 100): faster, but machinery the budgets do not need.
+Three things keep the tables small, each checked against brute force on every coalition: only the band of
+weights a row can hold is touched (``_add_players``); past half the votes the power indices count the
+complements (``power._counts``), so a table is never wider than half the votes; and coalition counts keep only
+the sizes a head count needs (the last row holds "this many or more"). Players without whom nothing passes are
+forced in before any counting (``WeightedGame.reduced``), so unanimity needs no table at all.
+
+Measured on the 2-core development machine. benchmarks/report_scale.py: ``report`` of 200 partners with votes in
+proportion to shares (basis points, about 10,000 votes) and 11 reserved matters, 0.42 s under a two-thirds
+majority and 0.64 s under a simple majority (budget 1 s; 28 s before the three above). benchmarks/power_indices.py
+(random weights 1-100, simple majority, both indices): 2 ms at 30 players and 0.09 s at 100, against
+``powerindex``'s 0.10 s and 3.9 s: ratios 0.02 and 0.02, budget 0.5. Modular counting with the Chinese
+remainder theorem was tried for large networks and does not pay at 200 partners.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ A coalition (a set of players) *wins* when all three hold at once:
 
 Every calculation in this package works on this single combined game, so the three
 conditions are never weighed separately and then averaged.  ``WeightedGame.reduced()``
-folds the veto players in (they are forced into every coalition), divides the weights of
+folds the veto players in (they are forced into every coalition, and so is anyone without whom nothing can
+pass), divides the weights of
 the remaining players by their common factor and caps any weight above the quota.  The
 reduced form changes nothing about who wins; it only makes the counting tables smaller.
 """

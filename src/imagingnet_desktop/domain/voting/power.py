@@ -108,8 +108,9 @@ def power_indices(
     Both are ``ValueError`` subclasses with a plain-English message.  A game whose weights
     are too finely divided to tabulate raises :class:`GameTooLargeError`.
 
-    Cost: about r * r * quota integer operations for r non-veto players, after the weights
-    are divided by their common factor; no coalition is ever enumerated.
+    Cost: at most about r * r * min(quota, total - quota) / 2 integer operations for r non-veto players,
+    after the weights are divided by their common factor (much less in practice: only each row's band of
+    weights is touched); no coalition is ever enumerated.
     """
     return _power_of(WeightedGame.of(weights, quota, min_members=min_members, veto=veto), counting.UINT64_UP_TO)
 

@@ -113,7 +113,7 @@ def parse_file(path: str | os.PathLike[str]) -> ParsedRows:
     if len(rows) > MAX_PARTNERS:  # each row is a partner: refused before anything else is read
         raise ImportRefused(Path(path), (Problem(None, FILE_COLUMN, (
             f"the file has {len(rows):,} partner rows; ImagingNet serves up to {MAX_PARTNERS} partners (exact voting "
-            "power on every change stays instant up to there)")),))
+            "power on every change stays quick up to there)")),))
     parsed = parse_rows(header, rows)
     if not parsed.ok:
         raise ImportRefused(Path(path), parsed.problems)
