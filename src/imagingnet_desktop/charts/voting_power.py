@@ -59,14 +59,15 @@ class VotingPowerChart:
         self.codes = tuple(b.code for b in bars)
         width = 0.27
         positions = range(len(bars))
+        edge = 0.5 if len(bars) <= NAMED_UP_TO else 0.0  # white edges would wash out bars a pixel or two wide
         self.bars = {}
         containers = {}
         for offset, (key, label, colour) in zip((-width, 0.0, width), _SERIES, strict=True):
             heights = [100 * _value(b, key) for b in bars]
             containers[key] = axes.bar([p + offset for p in positions], heights, width, label=label, color=colour,
-                                       hatch=palette.HATCHES[key], edgecolor="white", linewidth=0.5)
+                                       hatch=palette.HATCHES[key], edgecolor="white", linewidth=edge)
             self.bars[key] = list(containers[key])
-        axes.set_xticks(list(positions), self.codes, fontsize=self.font_size + 2, fontweight="bold")
+        _label_partners(axes, self.codes, self.font_size)
         axes.set_ylim(0, axis_top(bars))
         axes.set_ylabel("% of the network", fontsize=self.font_size)
         axes.tick_params(axis="y", labelsize=self.font_size)
@@ -87,7 +88,7 @@ class VotingPowerChart:
         self.hatched = True
         for key, _label, colour in _SERIES:
             collection = PolyCollection(_verts(self.bars[key]), closed=True, facecolors=colour, edgecolors="white",
-                                        linewidths=0.5, hatch=palette.HATCHES[key] or None, zorder=1)
+                                        linewidths=edge, hatch=palette.HATCHES[key] or None, zorder=1)
             axes.add_collection(collection, autolim=False)
             self.series[key] = collection
             for bar in self.bars[key]:
@@ -123,6 +124,27 @@ class VotingPowerChart:
         return [bar.get_height() for artists in self.bars.values() for bar in artists]
 
 
+UPRIGHT_UP_TO = 10  # partners whose codes sit side by side under their bars; more stand on end
+NAMED_UP_TO = 40  # codes on end the chart still has room for; beyond, every k-th is named
+
+
+def _label_partners(axes: Any, codes: Sequence[str], font_size: float) -> None:
+    """Each partner's code under its bars while they fit; on end past ``UPRIGHT_UP_TO``, and only every k-th
+    past ``NAMED_UP_TO`` (the tables name them all), so no code is ever written over another."""
+    n = len(codes)
+    step = -(-n // NAMED_UP_TO)
+    shown = [code if i % step == 0 else "" for i, code in enumerate(codes)]
+    upright = n <= UPRIGHT_UP_TO
+    axes.set_xticks(list(range(n)), shown, fontsize=font_size + 2 if upright else font_size,
+                    fontweight="bold", rotation=0 if upright else 90)
+    if step > 1:
+        axes.set_xlabel(f"{n} partners: every {_ordinal(step)} named (the tables show them all)", fontsize=font_size)
+
+
+def _ordinal(k: int) -> str:
+    return {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(k, f"{k}th")
+
+
 def _verts(bars: Sequence[Any]) -> list[list[tuple[float, float]]]:
     """Each bar's rectangle in data coordinates, as a PolyCollection takes it."""
     out = []
@@ -133,8 +155,11 @@ def _verts(bars: Sequence[Any]) -> list[list[tuple[float, float]]]:
 
 
 def axis_top(bars: Sequence[PowerBar]) -> float:
-    """The top of the percentage axis: room above the tallest bar (for its label), to the next 10, at most 100."""
+    """The top of the percentage axis: room above the tallest bar (for its label), to the next 10, at most 100;
+    to the next whole percent when every bar is small (a large network), so the bars are not lost at the foot."""
     tallest = max((100 * _value(b, key) for b in bars for key in ("votes", "banzhaf", "shapley")), default=0.0)
+    if tallest * 1.15 < 9:
+        return float(max(1, int(tallest * 1.15) + 1))
     return float(min(100, max(10, 10 * int(tallest * 1.15 / 10 + 1))))
 
 
