@@ -158,6 +158,13 @@ class Workspace:
         self._notifier.notify(change | Change.UNDO_STACK)
         return change
 
+    def record(self, command: Command) -> Change:
+        """Run ``command`` as a record of the past: saved in one transaction like an edit, but not put on the undo
+        stack, so Ctrl+Z after it still undoes the user's last edit and undoing never erases the record."""
+        change = self._run(command.do, command.label)
+        self._notifier.notify(change)
+        return change
+
     def undo(self) -> Change:
         command = self._undo.take_undo()
         if command is None:

@@ -2,7 +2,7 @@
 
 The document is written to a temporary file beside the target and renamed over it, so a failed export
 never leaves half a document and never touches an existing file. Only then is the export recorded (kind,
-version, time, file, and each numbered text as exported), as one undoable edit. A workspace open read-only
+version, time, file, and each numbered text as exported), saved but not an undoable edit. A workspace open read-only
 can still be exported from; that export is not recorded.
 """
 

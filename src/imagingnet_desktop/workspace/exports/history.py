@@ -89,11 +89,12 @@ def clauses_of(workspace: Workspace, export_id: int) -> tuple[ExportedClause, ..
 
 def record_export(workspace: Workspace, kind: ExportKind, version: int, exported_at: datetime, path: str,
                   clauses: Sequence[ClauseText]) -> ExportRecord:
-    """Record one export and its clause texts, as one undoable edit. Returns the record as saved."""
+    """Record one export and its clause texts (saved, not an undoable edit: an export happened, and Ctrl+Z
+    straight after it undoes the last edit, not the record). Returns the record as saved."""
     record = ExportRecord(workspace.new_row_id(EXPORTS), kind, version, exported_at, path)
     first = workspace.new_row_id(EXPORTED_CLAUSES)
     steps: list[Command] = [InsertRow(EXPORTS, record)]
     steps += [InsertRow(EXPORTED_CLAUSES, ExportedClause(first + i, record.id, c.key, c.label, c.title, c.text))
               for i, c in enumerate(clauses)]
-    workspace.execute(Batch(f"record the {kind.draft_name} export (version {version})", steps))
+    workspace.record(Batch(f"record the {kind.draft_name} export (version {version})", steps))
     return record
