@@ -80,3 +80,20 @@ def test_a_missing_folder_or_a_folder_as_target_is_refused(tmp_path):
 
 def test_the_renderer_is_the_one_the_writer_uses():
     assert output.save is word.save
+
+
+@pytest.mark.parametrize("name", ["draft.docx", "Network [v2] draft.docx"])
+def test_what_a_killed_export_left_is_cleared_by_the_next_export_to_that_file(tmp_path, name):
+    target = tmp_path / name
+    stem = target.stem
+    old = tmp_path / f".~{stem}-0badc0de.docx.tmp"  # from an export killed an hour ago
+    recent = tmp_path / f".~{stem}-1234abcd.docx.tmp"  # perhaps another export being written right now
+    other = tmp_path / ".~another-0badc0de.docx.tmp"  # another target's: not ours to judge
+    for path in (old, recent, other):
+        path.write_bytes(b"half a docum")
+    an_hour_ago = os.path.getmtime(recent) - 3600
+    for path in (old, other):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    write_document(small(), target)
+    assert target.exists()
+    assert leftovers(tmp_path) == sorted([recent.name, other.name])

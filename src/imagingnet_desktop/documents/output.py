@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import secrets
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,11 +63,31 @@ def write_file_beside(target: Path, write: Callable[[Path], None]) -> Path:
     return temporary
 
 
+LEFTOVER_AFTER_S = 600  # a temporary file this old is no export still being written: one the machine lost
+
+
+def _temporary_name(target: Path, token: str) -> str:
+    return f".~{target.stem[:40]}-{token}{target.suffix}.tmp"
+
+
+def remove_leftovers(target: Path, now: float | None = None) -> None:
+    """Remove the temporary files an export to ``target`` left when the machine was switched off or the app
+    killed mid-write (the target itself was never touched). A recent one may be another export still being
+    written, so only those older than ``LEFTOVER_AFTER_S`` go."""
+    now = time.time() if now is None else now
+    pattern = "????????".join(glob.escape(part) for part in _temporary_name(target, "\0").split("\0"))
+    for leftover in target.parent.glob(pattern):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > LEFTOVER_AFTER_S:
+                leftover.unlink()
+
+
 def _new_temporary(target: Path) -> Path:
     """A new empty file beside ``target``, made with the permissions the user's umask gives any new file
     (``tempfile.mkstemp`` would make it private, and the export would stay so after the rename)."""
+    remove_leftovers(target)
     for _ in range(100):
-        temporary = target.with_name(f".~{target.stem[:40]}-{secrets.token_hex(4)}{target.suffix}.tmp")
+        temporary = target.with_name(_temporary_name(target, secrets.token_hex(4)))
         try:
             os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         except FileExistsError:
