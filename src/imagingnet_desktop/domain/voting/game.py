@@ -99,6 +99,13 @@ class WeightedGame:
             and all(v in members for v in self.veto)
         )
 
+    def essential(self) -> tuple[int, ...]:
+        """The players without whom nothing can pass: declared vetoes, and anyone whose absence leaves too
+        little weight or too few members."""
+        total = sum(self.weights)
+        return tuple(i for i, w in enumerate(self.weights)
+                     if i in self.veto or total - w < self.quota or self.n - 1 < self.min_members)
+
     def check_decisive(self) -> None:
         """Raise unless the grand coalition wins and the empty coalition loses."""
         total = sum(self.weights)
@@ -122,12 +129,10 @@ class WeightedGame:
     def reduced(self) -> ReducedGame:
         """Fold the veto players in and shrink the weights, without changing who wins."""
         self.check_decisive()
-        total = sum(self.weights)
         # A player without whom nothing passes is in every winning coalition, declared a veto or not: forcing
         # it in changes nothing about who wins and takes it out of the counting (all of them, under unanimity).
-        veto = set(self.veto) | {
-            i for i, w in enumerate(self.weights) if total - w < self.quota or self.n - 1 < self.min_members}
-        forced = tuple(sorted(veto))
+        forced = self.essential()
+        veto = set(forced)
         rest = tuple(i for i in range(self.n) if i not in veto)
         veto_weight = sum(self.weights[v] for v in forced)
         q = self.quota - veto_weight

@@ -229,8 +229,7 @@ def veto_players(
         game.check_decisive()
     except TrivialGameError:
         return ()  # everything passes, so nobody is needed
-    everyone = set(range(game.n))
-    return tuple(i for i in range(game.n) if not game.wins(everyone - {i}))
+    return game.essential()
 
 
 def null_players(
