@@ -52,6 +52,7 @@ DELETE_SHORTCUT = QKeySequence(Qt.Key.Key_Delete)
 MOVE_UP_SHORTCUT = QKeySequence("Ctrl+Up")
 MOVE_DOWN_SHORTCUT = QKeySequence("Ctrl+Down")
 MAX_COLUMN_WIDTH = 360
+CODE_PADDING = 10  # pixels either side of a code in the row header
 DASHBOARD_FOLDED_KEY = "network.dashboard_folded"  # tab_state: true while the dashboard is folded away
 T = TypeVar("T")
 
@@ -142,8 +143,20 @@ class NetworkTab(Tab):
         rows = table.verticalHeader()
         theme.use_font(rows, 1.1, bold=True)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.hide()  # the code is shown once: its own (editable) first column, the trust's name beside it
+        rows.hide()  # the code is shown once: its own (editable) first column, the trust's name beside it...
+        table.horizontalScrollBar().valueChanged.connect(self._show_codes_beside)
         return table
+
+    def _show_codes_beside(self, scrolled: int) -> None:
+        """...until the table scrolls sideways and the code column goes out of view: then each row's code stands
+        beside it in the row header, which stays put (the trust's name is its tooltip). Qt's own header, so
+        editing, selection and the keys work as ever; the code is still shown once at a time."""
+        rows = self.table.verticalHeader()
+        if rows.isHidden() == (scrolled > 0):
+            if scrolled > 0:  # room around the widest code, at the type size of the moment
+                codes = [p.code for p in self._workspace.network.partners] or ["W"]
+                rows.setMinimumWidth(max(rows.fontMetrics().horizontalAdvance(c) for c in codes) + 2 * CODE_PADDING)
+            rows.setVisible(scrolled > 0)
 
     def _action(self, text: str, slot: Callable[[], None], keys: tuple[QKeySequence, ...], owner: QWidget,
                 context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetShortcut) -> QAction:
