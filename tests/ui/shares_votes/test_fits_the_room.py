@@ -205,10 +205,15 @@ def test_four_scenarios_fit_1280x720_without_scrolling_sideways(window, presenti
     """8 partners × 4 scenarios at 1280×720: no sideways scrolling, every partner's row in view, every figure and
     its difference whole, in type a room can read (not shrunk below the page's)."""
     panel = _compare_four(window)
+    _settle(window, 1280, 720)
+    shares_votes.mark_agreed(window.workspace, shares_votes.saved_scenarios(window.workspace)[0].id)
     window.set_presentation_mode(presenting)
     _settle(window, 1280, 720)
     model, table = panel.compare_model, panel.compare
     assert model.scenario_count() == 4 and model.rowCount() == 8
+    agreed_item = panel.list.item(0)
+    assert agreed_item.font().bold() and agreed_item.font().pointSizeF() == pytest.approx(
+        theme.font(1.1).pointSizeF())  # the agreed name follows the type size too
     header = table.horizontalHeader()
     columns = sum(header.sectionSize(c) for c in range(header.count()))
     assert table.horizontalScrollBar().maximum() == 0, f"scrolls sideways: {columns} px of columns in " \

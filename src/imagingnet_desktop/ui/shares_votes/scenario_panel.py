@@ -44,6 +44,7 @@ from imagingnet_desktop.workspace.shares_votes.scenarios import SavedScenario
 from imagingnet_desktop.workspace.workspace import Workspace
 
 T = TypeVar("T")
+AGREED_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # on a list item: the agreed scenario (shown in bold)
 LIST_MIN_WIDTH = 150  # the saved-scenarios list, when the comparison needs the width
 ROW_PADDING = 4  # pixels above and below a row's two lines: eight rows fit 720 px at presentation type
 ROOM_TO_SPARE = 12  # a folded list comes back only with this much to spare, so it never flickers in and out
@@ -178,6 +179,15 @@ class ScenarioPanel(QWidget):
             if self._list_by_hand:
                 self._list_by_hand = None  # a list kept in view at the other type size: fold it if need be
             QTimer.singleShot(0, self, self._fit_rows)
+            self._bold_agreed_item()
+
+    def _bold_agreed_item(self) -> None:
+        """The agreed scenario's name in bold, at the type size of the moment (an item's own font does not
+        follow presentation mode)."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(AGREED_ROLE):
+                item.setFont(theme.font(1.1, bold=True))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -283,11 +293,11 @@ class ScenarioPanel(QWidget):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if s.id in compared else Qt.CheckState.Unchecked)
                 item.setToolTip(f"{s.scenario.describe_shares()}. Double-click to put it on the sliders.")
-                if s.agreed:
-                    item.setFont(theme.font(1.1, bold=True))
+                item.setData(AGREED_ROLE, s.agreed)
                 self.list.addItem(item)
                 if s.id == current:
                     self.list.setCurrentItem(item)
+            self._bold_agreed_item()
         finally:
             self.list.blockSignals(False)
         by_id = {s.id: s for s in saved}
