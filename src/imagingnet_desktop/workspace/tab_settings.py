@@ -40,6 +40,17 @@ def set_tab_state(workspace: Workspace, key: str, value: object, label: str) -> 
     return workspace.execute(SetTabState(key, value, label))
 
 
+VIEW_MARK = ".view."  # in a key: a view setting ("network.view.dashboard_folded")
+
+
+def is_view_setting(key: str) -> bool:
+    """How a screen was left, not part of the network's record: snapshot comparisons pass over it."""
+    return VIEW_MARK in key
+
+
 def remember_view_setting(workspace: Workspace, key: str, value: object | None) -> None:
-    """Keep how a screen was left (``None``: back to its default) for the next time the file is opened."""
+    """Keep how a screen was left (``None``: back to its default) for the next time the file is opened. The key
+    says it is a view setting (``<area>.view.<name>``)."""
+    if not is_view_setting(key):
+        raise ValueError(f"{key!r} is not named as a view setting ('<area>{VIEW_MARK}<name>')")
     workspace.keep_view_setting(key, value)

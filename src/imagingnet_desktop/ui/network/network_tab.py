@@ -53,7 +53,7 @@ MOVE_UP_SHORTCUT = QKeySequence("Ctrl+Up")
 MOVE_DOWN_SHORTCUT = QKeySequence("Ctrl+Down")
 MAX_COLUMN_WIDTH = 360
 CODE_PADDING = 10  # pixels either side of a code in the row header
-DASHBOARD_FOLDED_KEY = "network.dashboard_folded"  # tab_state: true while the dashboard is folded away
+DASHBOARD_FOLDED_KEY = "network.view.dashboard_folded"  # tab_state: true while the dashboard is folded away
 T = TypeVar("T")
 
 
