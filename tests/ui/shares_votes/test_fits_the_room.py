@@ -252,3 +252,21 @@ def test_at_presentation_type_the_list_folds_itself_for_four_scenarios_and_comes
     qtbot.mouseClick(panel.show_list_button, Qt.MouseButton.LeftButton)  # wanted in view: it stays (the table
     _settle(window, 1280, 720)                                              # scrolls sideways meanwhile)
     assert panel.list.isVisible() and panel.list.hasFocus()
+
+
+def test_ticking_a_fourth_scenario_by_keyboard_folds_the_list_and_space_brings_it_back(window, qtbot) -> None:
+    panel = _compare_four(window)
+    ws = window.workspace
+    shares_votes.set_compared(ws, [s.id for s in shares_votes.saved_scenarios(ws)][:3])
+    window.set_presentation_mode(True)
+    _settle(window, 1280, 720)
+    assert panel.list.isVisible()  # three scenarios fit beside the list
+    panel.list.setFocus()
+    panel.list.setCurrentRow(3)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Space)  # tick the fourth
+    assert len(shares_votes.compared_ids(ws)) == 4
+    qtbot.waitUntil(lambda: not panel.list.isVisible(), timeout=2000)
+    assert panel.show_list_button.hasFocus()  # the keyboard is not left nowhere
+    qtbot.waitUntil(lambda: panel.compare.horizontalScrollBar().maximum() == 0, timeout=2000)  # refitted
+    qtbot.keyClick(panel.show_list_button, Qt.Key.Key_Space)
+    assert panel.list.isVisible() and panel.list.hasFocus()
