@@ -2,14 +2,14 @@
 and presentation mode, every Shares & votes page.
 
 Run with ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/votes_screenshots.py OUT_FOLDER``: writes
-``shares-votes-<page>-WxH-<mode>.png`` and ``network-tab[-folded]-WxH-<mode>.png`` (folded: the dashboard
-folded away); prints the window's width for each (never wider than the size asked for).
+``shares-votes-<page>-WxH-<mode>.png`` and ``network-tab[-folded|-scrolled]-WxH-<mode>.png`` (folded: the
+dashboard folded away; scrolled: folded and scrolled sideways, at 1280x720); prints the window's width for each (never wider than the size asked for).
 """
 import pathlib
 import sys
 import tempfile
 from dataclasses import replace
-from decimal import Decimal
+from fractions import Fraction
 
 from PySide6.QtWidgets import QApplication
 
@@ -46,7 +46,7 @@ def eight_partner_workspace(path: pathlib.Path) -> Workspace:
     # On screen: a 75% qualified majority with a veto for NSH, so the warnings have something to say.
     shares_votes.set_working_scenario(ws, replace(
         Scenario(name="Working"), vote_method=VoteMethod.PROPORTIONAL, rule_kind=RuleKind.QUALIFIED,
-        qualified_percent=Decimal(75), veto_partner_ids=(1,), weights=((Basis.ACTIVITY, 60), (Basis.PAY, 40))))
+        qualified=Fraction(3, 4), veto_partner_ids=(1,), weights=((Basis.ACTIVITY, 60), (Basis.PAY, 40))))
     return ws
 
 
@@ -85,6 +85,15 @@ def main() -> None:
                         name = f"network-tab{'-folded' if folded else ''}-{w}x{h}-{mode}.png"
                         win.grab().save(str(out / name))
                         print(name, win.width())
+                        if folded and w == 1280:  # scrolled sideways: the codes stand in the row header
+                            bar = tab.table.horizontalScrollBar()
+                            bar.setValue(bar.maximum() // 2)
+                            for _ in range(3):
+                                app.processEvents()
+                            name = f"network-tab-scrolled-{w}x{h}-{mode}.png"
+                            win.grab().save(str(out / name))
+                            print(name, win.width())
+                            bar.setValue(0)
                     tab.dashboard_toggle.setChecked(True)
                     continue
                 for i, page in enumerate(pages):

@@ -1,7 +1,8 @@
 """Small per-tab settings (a JSON value by key, in ``tab_state``) and the one command that changes them.
 
 Only settings live here: which scenario is compared, the working sliders. Collections have their own tables
-(``workspace.collections``).
+(``workspace.collections``). How a screen was left (a folded pane) is a view setting: kept in the same table so
+the file reopens that way, but not an edit (``remember_view_setting``: no undo step, nothing redrawn).
 """
 
 from __future__ import annotations
@@ -37,3 +38,19 @@ def set_tab_state(workspace: Workspace, key: str, value: object, label: str) -> 
     if workspace.tab_state(key) == value:
         return Change.NONE
     return workspace.execute(SetTabState(key, value, label))
+
+
+VIEW_MARK = ".view."  # in a key: a view setting ("network.view.dashboard_folded")
+
+
+def is_view_setting(key: str) -> bool:
+    """How a screen was left, not part of the network's record: snapshot comparisons pass over it."""
+    return VIEW_MARK in key
+
+
+def remember_view_setting(workspace: Workspace, key: str, value: object | None) -> None:
+    """Keep how a screen was left (``None``: back to its default) for the next time the file is opened. The key
+    says it is a view setting (``<area>.view.<name>``)."""
+    if not is_view_setting(key):
+        raise ValueError(f"{key!r} is not named as a view setting ('<area>{VIEW_MARK}<name>')")
+    workspace.keep_view_setting(key, value)

@@ -151,6 +151,22 @@ class Workspace:
         self._state[f"tab:{key}"] = None
         self.add_notice(notice)
 
+    def keep_view_setting(self, key: str, value: object | None) -> None:
+        """How a screen was left (a pane folded away), kept in ``tab_state`` so the file reopens that way. Not an
+        edit: written in its own transaction, but no undo step and no ``Change`` (nothing to redraw). A read-only
+        workspace keeps it for this session only; None removes it (back to the default)."""
+        if self.tab_state(key) == value:
+            return
+        if self.read_only:
+            self._state[f"tab:{key}"] = copy.deepcopy(value)
+            return
+
+        def write(workspace: Workspace) -> Change:
+            workspace.put_tab_state(key, value)
+            return Change.NONE
+
+        self._run(write, f"keep {key}")
+
     # ------------------------------------------------------------- editing
     def execute(self, command: Command) -> Change:
         change = self._run(command.do, command.label)

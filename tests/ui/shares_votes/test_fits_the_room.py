@@ -188,9 +188,9 @@ def test_four_scenarios_for_eight_partners_are_readable_at_1280x720_and_keep_the
 
 def test_the_saved_scenarios_list_folds_away_to_give_the_comparison_the_width(window, qtbot) -> None:
     panel = _compare_four(window)
-    window.set_presentation_mode(True)
-    _settle(window, 1280, 720)
+    _settle(window, 1280, 720)  # normal type: four scenarios fit beside the list
     table = panel.compare
+    assert panel.list.isVisible()
     before = table.viewport().width()
     qtbot.mouseClick(panel.hide_list_button, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
@@ -198,3 +198,75 @@ def test_the_saved_scenarios_list_folds_away_to_give_the_comparison_the_width(wi
     assert table.viewport().width() > before + 150
     qtbot.mouseClick(panel.show_list_button, Qt.MouseButton.LeftButton)
     assert panel.list.isVisible() and not panel.show_list_button.isVisible()
+
+
+@pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presentation"])
+def test_four_scenarios_fit_1280x720_without_scrolling_sideways(window, presenting) -> None:
+    """8 partners × 4 scenarios at 1280×720: no sideways scrolling, every partner's row in view, every figure and
+    its difference whole, in type a room can read (not shrunk below the page's)."""
+    panel = _compare_four(window)
+    _settle(window, 1280, 720)
+    shares_votes.mark_agreed(window.workspace, shares_votes.saved_scenarios(window.workspace)[0].id)
+    window.set_presentation_mode(presenting)
+    _settle(window, 1280, 720)
+    model, table = panel.compare_model, panel.compare
+    assert model.scenario_count() == 4 and model.rowCount() == 8
+    agreed_item = panel.list.item(0)
+    assert agreed_item.font().bold() and agreed_item.font().pointSizeF() == pytest.approx(
+        theme.font(1.1).pointSizeF())  # the agreed name follows the type size too
+    header = table.horizontalHeader()
+    columns = sum(header.sectionSize(c) for c in range(header.count()))
+    assert table.horizontalScrollBar().maximum() == 0, f"scrolls sideways: {columns} px of columns in " \
+                                                       f"{table.viewport().width()} px"
+    assert columns <= table.viewport().width()
+    assert _rows_in_view(table, 8), "not every partner's row is in view"
+    viewport = table.viewport().rect()
+    for column in range(model.columnCount()):
+        rect = table.visualRect(model.index(7, column))
+        assert viewport.contains(rect.adjusted(0, 0, -1, -1)), column
+        for row in range(8):
+            for line in str(model.data(model.index(row, column))).splitlines():
+                assert table.fontMetrics().horizontalAdvance(line) <= rect.width() - 2, line
+        for label in str(model.headerData(column, Qt.Orientation.Horizontal)).splitlines():
+            assert header.fontMetrics().horizontalAdvance(label) <= header.sectionSize(column), label
+    app_type = QApplication.instance().font().pointSizeF()
+    assert table.font().pointSizeF() >= 0.9 * app_type  # readable from the back: not fitted by shrinking the type
+    assert app_type == pytest.approx(theme.BASE_POINT_SIZE * (theme.PRESENTATION_SCALE if presenting else 1.0))
+
+
+def test_at_presentation_type_the_list_folds_itself_for_four_scenarios_and_comes_back_after(window, qtbot) -> None:
+    panel = _compare_four(window)
+    _settle(window, 1280, 720)
+    assert panel.list.isVisible()
+    window.set_presentation_mode(True)
+    _settle(window, 1280, 720)
+    qtbot.waitUntil(lambda: not panel.list.isVisible(), timeout=2000)  # four scenarios cannot fit beside it
+    assert panel.show_list_button.isVisible() and panel.compare.horizontalScrollBar().maximum() == 0
+    window.set_presentation_mode(False)
+    _settle(window, 1280, 720)
+    qtbot.waitUntil(panel.list.isVisible, timeout=2000)  # room again: back by itself
+    assert not panel.show_list_button.isVisible()
+    window.set_presentation_mode(True)
+    _settle(window, 1280, 720)
+    qtbot.waitUntil(lambda: not panel.list.isVisible(), timeout=2000)
+    qtbot.mouseClick(panel.show_list_button, Qt.MouseButton.LeftButton)  # wanted in view: it stays (the table
+    _settle(window, 1280, 720)                                              # scrolls sideways meanwhile)
+    assert panel.list.isVisible() and panel.list.hasFocus()
+
+
+def test_ticking_a_fourth_scenario_by_keyboard_folds_the_list_and_space_brings_it_back(window, qtbot) -> None:
+    panel = _compare_four(window)
+    ws = window.workspace
+    shares_votes.set_compared(ws, [s.id for s in shares_votes.saved_scenarios(ws)][:3])
+    window.set_presentation_mode(True)
+    _settle(window, 1280, 720)
+    assert panel.list.isVisible()  # three scenarios fit beside the list
+    panel.list.setFocus()
+    panel.list.setCurrentRow(3)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Space)  # tick the fourth
+    assert len(shares_votes.compared_ids(ws)) == 4
+    qtbot.waitUntil(lambda: not panel.list.isVisible(), timeout=2000)
+    assert panel.show_list_button.hasFocus()  # the keyboard is not left nowhere
+    qtbot.waitUntil(lambda: panel.compare.horizontalScrollBar().maximum() == 0, timeout=2000)  # refitted
+    qtbot.keyClick(panel.show_list_button, Qt.Key.Key_Space)
+    assert panel.list.isVisible() and panel.list.hasFocus()

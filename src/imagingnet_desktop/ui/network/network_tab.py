@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from imagingnet_desktop.domain.network.partner import Partner
+from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.edit_on_enter import EditOnEnterTableView
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
@@ -40,6 +41,7 @@ from imagingnet_desktop.ui.common.tab import Tab
 from imagingnet_desktop.ui.network.cell_editors import PartnerCellDelegate
 from imagingnet_desktop.ui.network.dashboard import NetworkDashboard
 from imagingnet_desktop.ui.network.partner_table_model import PartnerTableModel
+from imagingnet_desktop.workspace import tab_settings
 from imagingnet_desktop.workspace.changes import Change
 from imagingnet_desktop.workspace.network import partner_commands
 from imagingnet_desktop.workspace.network.partner_references import PartnerInUseError
@@ -50,6 +52,8 @@ DELETE_SHORTCUT = QKeySequence(Qt.Key.Key_Delete)
 MOVE_UP_SHORTCUT = QKeySequence("Ctrl+Up")
 MOVE_DOWN_SHORTCUT = QKeySequence("Ctrl+Down")
 MAX_COLUMN_WIDTH = 360
+CODE_PADDING = 10  # pixels either side of a code in the row header
+DASHBOARD_FOLDED_KEY = "network.view.dashboard_folded"  # tab_state: true while the dashboard is folded away
 T = TypeVar("T")
 
 
@@ -139,8 +143,20 @@ class NetworkTab(Tab):
         rows = table.verticalHeader()
         theme.use_font(rows, 1.1, bold=True)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.hide()  # the code is shown once: its own (editable) first column, the trust's name beside it
+        rows.hide()  # the code is shown once: its own (editable) first column, the trust's name beside it...
+        table.horizontalScrollBar().valueChanged.connect(self._show_codes_beside)
         return table
+
+    def _show_codes_beside(self, scrolled: int) -> None:
+        """...until the table scrolls sideways and the code column goes out of view: then each row's code stands
+        beside it in the row header, which stays put (the trust's name is its tooltip). Qt's own header, so
+        editing, selection and the keys work as ever; the code is still shown once at a time."""
+        rows = self.table.verticalHeader()
+        if rows.isHidden() == (scrolled > 0):
+            if scrolled > 0:  # room around the widest code, at the type size of the moment
+                codes = [p.code for p in self._workspace.network.partners] or ["W"]
+                rows.setMinimumWidth(max(rows.fontMetrics().horizontalAdvance(c) for c in codes) + 2 * CODE_PADDING)
+            rows.setVisible(scrolled > 0)
 
     def _action(self, text: str, slot: Callable[[], None], keys: tuple[QKeySequence, ...], owner: QWidget,
                 context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetShortcut) -> QAction:
@@ -159,11 +175,12 @@ class NetworkTab(Tab):
         name_row.addWidget(self.name_edit, 1)
         self.dashboard_toggle = QToolButton()
         self.dashboard_toggle.setCheckable(True)
-        self.dashboard_toggle.setChecked(True)
+        self.dashboard_toggle.setChecked(not self._workspace.tab_state(DASHBOARD_FOLDED_KEY, False))
         self.dashboard_toggle.setAccessibleName("Show or fold away the dashboard")
         self.dashboard_toggle.setToolTip("Fold the dashboard away so every partner's row fits, or show it again")
         theme.use_font(self.dashboard_toggle, 1.05, bold=True)
         self.dashboard_toggle.toggled.connect(self._show_dashboard)
+        self.dashboard_toggle.toggled.connect(self._remember_dashboard)
         name_row.addWidget(self.dashboard_toggle)
 
         buttons = QHBoxLayout()
@@ -199,7 +216,7 @@ class NetworkTab(Tab):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self._dashboard_scroll = dashboard_scroll
-        self._show_dashboard(True)
+        self._show_dashboard(self.dashboard_toggle.isChecked())
         self._sized = False
         self._split_by_hand = False
         self.splitter.splitterMoved.connect(self._split_moved)
@@ -248,6 +265,14 @@ class NetworkTab(Tab):
         self._dashboard_scroll.setVisible(shown)
         if shown and getattr(self, "_sized", False):
             QTimer.singleShot(0, self, self._fit_split)
+
+    def _remember_dashboard(self, shown: bool) -> None:
+        """Folded or not, the file reopens the tab that way (a view setting: Ctrl+Z does not unfold it)."""
+        try:
+            tab_settings.remember_view_setting(self._workspace, DASHBOARD_FOLDED_KEY, None if shown else True)
+        except (WorkspaceError, PermissionError) as exc:
+            self.message.show_error(not_saved(str(exc), " The dashboard stays as it is, but the file will not "
+                                                        "remember it."))
 
     def _split_moved(self, *_: object) -> None:
         self._split_by_hand = True

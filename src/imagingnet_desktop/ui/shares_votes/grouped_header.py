@@ -27,10 +27,15 @@ class GroupedHeader(QHeaderView):
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
 
     def group_height(self) -> int:
-        return self.fontMetrics().lineSpacing() * GROUP_LINES + 8
+        return self.fontMetrics().lineSpacing() * GROUP_LINES + 6
 
     def label_height(self) -> int:
-        return self.fontMetrics().lineSpacing() * 2 + 8  # "Shapley–" / "Shubik"
+        """As tall as the tallest column label (one line for "Votes", "Banz.", "Shap."): every line of the
+        header is a line less for the partners' rows."""
+        model = self.model()
+        lines = max((str(model.headerData(s, Qt.Orientation.Horizontal) or "").count("\n") + 1
+                     for s in range(self.count())), default=1) if model is not None else 1
+        return self.fontMetrics().lineSpacing() * lines + 6
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         hint = super().sizeHint()

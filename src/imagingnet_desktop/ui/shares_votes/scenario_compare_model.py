@@ -4,6 +4,11 @@ difference from the agreed scenario in points, highlighted where it differs. The
 
 The scenario's name heads its three columns (``GroupedHeader`` paints it across them, from ``GROUP_ROLE``);
 the shares basis, votes and rule of each scenario are in ``summary_lines`` (shown under the table).
+
+Four scenarios are twelve columns, and they must fit 1280 px at presentation type: so the columns are headed
+"Votes", "Banz.", "Shap." (the full names in the tooltips and the legend under the table) and a difference is shown as
+"−10.4" under its figure, its unit said once in the legend (every tooltip and the accessible text keep
+"−10.4 pts").
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ AGREED_MARK = "★ AGREED"
 AGREED_BACKGROUND = "#e3f4ec"
 CHANGED_BACKGROUND = "#ffe9b8"  # a figure that differs from the agreed scenario's (with its difference in words)
 GROUP_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the heading over a scenario's columns, and its first column
-MEASURES = (("vote_share", "Votes"), ("banzhaf", "Banzhaf"), ("shapley", "Shapley–\nShubik"))
+MEASURES = (("vote_share", "Votes"), ("banzhaf", "Banz."), ("shapley", "Shap."))
 MEASURE_TIPS = {"vote_share": "share of the votes", "banzhaf": "Banzhaf voting power",
                 "shapley": "Shapley–Shubik voting power"}
 
@@ -77,6 +82,11 @@ def difference_text(key: str, points: float | None) -> str:
     return f"{'+' if points > 0 else '−'}{abs(points):.1f} pts"
 
 
+def shown_difference(text: str) -> str:
+    """The difference as the cell shows it, under its figure: "−10.4" (the legend says it is in points)."""
+    return text.removesuffix(" pts")
+
+
 class ScenarioCompareModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -119,16 +129,26 @@ class ScenarioCompareModel(QAbstractTableModel):
         return row
 
     def summary_lines(self) -> list[str]:
-        """Per scenario: its name, how shares are set, how votes are given and the rule."""
-        lines = []
+        """What the columns and the lines under the figures are, then per scenario: its name, how shares are
+        set, how votes are given and the rule."""
+        if not self._columns:
+            return []
+        lines = [self.legend()]
         for saved, analysis in self._columns:
             rule = f"cannot be worked out: {analysis.problem}" if analysis.problem else analysis.rule_text
             mark = f"{AGREED_MARK} " if saved.agreed else ""
             lines.append(f"{mark}{saved.scenario.name}: {analysis.scenario.describe_shares()}; "
                          f"votes {votes_text(analysis)[0].lower()}{votes_text(analysis)[1:]}; {rule}")
-        if self._columns and not any(saved.agreed for saved, _ in self._columns) and self._agreed is not None:
-            lines.append(f"Differences are from the agreed scenario, {self._agreed_name}.")
         return lines
+
+    def legend(self) -> str:
+        """What "Banz." and "Shap." stand for and, when differences are shown, what the line under a figure is."""
+        names = "Banz. is Banzhaf power, Shap. Shapley–Shubik power (%)."
+        if self._agreed is None or all(saved.agreed for saved, _ in self._columns):
+            return names
+        agreed_shown = any(saved.agreed for saved, _ in self._columns)
+        which = "the agreed scenario" if agreed_shown else f"the agreed scenario, {self._agreed_name},"
+        return f"Under each figure: how far it is from {which} in points. {names}"
 
     # ------------------------------------------------------------------ shape
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -160,7 +180,7 @@ class ScenarioCompareModel(QAbstractTableModel):
         saved, analysis = self.column_at(index.column())
         key = self.column_key(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return shown if difference is None else f"{shown}\n{difference}"
+            return shown if difference is None else f"{shown}\n{shown_difference(difference)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             against = "" if difference is None else f", {difference} against the agreed scenario"
             return f"{self._codes[index.row()]} {MEASURE_TIPS[key]} under {saved.scenario.name}: {shown}{against}"
@@ -193,7 +213,9 @@ class ScenarioCompareModel(QAbstractTableModel):
                 return (f"{AGREED_MARK} {name}" if saved.agreed else name), section // len(MEASURES) * len(MEASURES)
             if role == Qt.ItemDataRole.ToolTipRole:
                 agreed = " — the network’s agreed position" if saved.agreed else ""
-                return f"{saved.scenario.name}{agreed}: {MEASURE_TIPS[key]}"
+                against = "" if saved.agreed or self._agreed is None else \
+                    " (under each figure: its difference from the agreed scenario, in points)"
+                return f"{saved.scenario.name}{agreed}: {MEASURE_TIPS[key]}{against}"
             return None
         if not 0 <= section < self.rowCount():
             return None

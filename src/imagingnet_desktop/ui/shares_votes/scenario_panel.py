@@ -9,9 +9,10 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -43,7 +44,10 @@ from imagingnet_desktop.workspace.shares_votes.scenarios import SavedScenario
 from imagingnet_desktop.workspace.workspace import Workspace
 
 T = TypeVar("T")
+AGREED_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # on a list item: the agreed scenario (shown in bold)
 LIST_MIN_WIDTH = 150  # the saved-scenarios list, when the comparison needs the width
+ROW_PADDING = 4  # pixels above and below a row's two lines: eight rows fit 720 px at presentation type
+ROOM_TO_SPARE = 12  # a folded list comes back only with this much to spare, so it never flickers in and out
 
 AskName = Callable[[str, str, str], str | None]  # (title, prompt, suggested) -> name or None
 
@@ -139,7 +143,7 @@ class ScenarioPanel(QWidget):
         self.compare_summary_area = NotesUnder(self.compare_summary, lines=2)
         # In the empty corner above the partner codes: bring the folded list back.
         self.show_list_button = QToolButton(self.compare)
-        self.show_list_button.setText("▸ List")
+        self.show_list_button.setText("▸\nList")  # two short lines: the corner is as narrow as a partner's code
         self.show_list_button.setToolTip("Show the saved-scenarios list again")
         self.show_list_button.setAccessibleName("Show the saved-scenarios list")
         theme.use_font(self.show_list_button, 0.95, bold=True)
@@ -161,6 +165,8 @@ class ScenarioPanel(QWidget):
         splitter.setSizes([185, 1000])
         self._splitter = splitter
         self._split_by_hand = False
+        self._list_by_hand: bool | None = None  # shown (True) or folded (False) by the user; None: not chosen
+        self._list_folded_for_room = False  # folded by the panel itself so the comparison fits without scrolling
         splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_hand", True))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -170,31 +176,56 @@ class ScenarioPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # presentation mode: taller rows for the larger type
+            if self._list_by_hand:
+                self._list_by_hand = None  # a list kept in view at the other type size: fold it if need be
             QTimer.singleShot(0, self, self._fit_rows)
+            self._bold_agreed_item()
+
+    def _bold_agreed_item(self) -> None:
+        """The agreed scenario's name in bold, at the type size of the moment (an item's own font does not
+        follow presentation mode)."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(AGREED_ROLE):
+                item.setFont(theme.font(1.1, bold=True))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._fit_columns)  # hidden, the table had no width of its own to fit
 
     def show_list(self, shown: bool) -> None:
-        """The saved-scenarios list in view, or folded away so four scenarios fit a small screen."""
+        """The user shows the saved-scenarios list, or folds it away so four scenarios fit a small screen."""
+        self._list_by_hand = shown
+        self._list_folded_for_room = False
+        self._set_list_shown(shown, focus=True)
+
+    def _set_list_shown(self, shown: bool, *, focus: bool) -> None:
         self._list_pane.setVisible(shown)
         self.show_list_button.setVisible(not shown)
         if not shown:
             self.show_list_button.adjustSize()
             self.show_list_button.move(2, 2)
             self.show_list_button.raise_()
-            self.show_list_button.setFocus()
-        else:
+            if focus:
+                self.show_list_button.setFocus()
+        elif focus:
             self.list.setFocus()
         QTimer.singleShot(0, self, self._fit_columns)
 
     def _fit_rows(self) -> None:
         """Two lines a row (the figure and its difference), whatever was marked agreed: never collapses."""
-        self.compare.verticalHeader().setDefaultSectionSize(int(self.compare.fontMetrics().lineSpacing() * 2.25))
+        self.compare.verticalHeader().setDefaultSectionSize(self.compare.fontMetrics().lineSpacing() * 2 + ROW_PADDING)
         header = self.compare.horizontalHeader()
         header.setFixedHeight(header.sizeHint().height())
         self._fit_columns()
 
     def _fit_columns(self) -> None:
         """Columns share the width when every figure fits; otherwise each as wide as its figures (the table
-        then scrolls sideways inside the pane): a figure is never cut to "−10.4…"."""
+        then scrolls sideways inside the pane): a figure is never cut to "−10.4…".
+
+        Before the table scrolls, the list narrows to its least width, then folds away (four scenarios at
+        presentation type on 1280 px: "▸ List" brings it back); a list folded that way comes back by itself
+        once the comparison fits beside it. Neither happens to a list the user folded or showed."""
         header = self.compare.horizontalHeader()
         count = self.compare_model.columnCount()
         if not count:
@@ -204,9 +235,8 @@ class ScenarioPanel(QWidget):
         sizes = self._splitter.sizes()
         first = self._splitter.widget(0)
         floor = max(LIST_MIN_WIDTH, first.minimumSizeHint().width() if first is not None else 0)
-        if short > 0 and sizes[0] > floor and not self._split_by_hand and self._list_pane.isVisible():
-            give = min(short, sizes[0] - floor)  # the list gives up width before a figure scrolls away
-            self._splitter.setSizes([sizes[0] - give, sizes[1] + give])
+        listed = not self._list_pane.isHidden()
+        if self.isVisible() and not self._split_by_hand and self._make_room(short, listed, sizes, floor):
             QTimer.singleShot(0, self, self._fit_columns)
             return
         spare = max(0, self.compare.viewport().width() - sum(needed)) // count
@@ -214,6 +244,28 @@ class ScenarioPanel(QWidget):
         for column, width in enumerate(needed):
             if header.sectionSize(column) != width + spare:
                 header.resizeSection(column, width + spare)
+
+    def _make_room(self, short: int, listed: bool, sizes: list[int], floor: int) -> bool:
+        """Narrow, fold or bring back the list for a comparison ``short`` pixels too wide (negative: to spare);
+        True when it did (the columns are fitted again once the layout has settled)."""
+        if short > 0 and listed and sizes[0] > floor:
+            give = min(short, sizes[0] - floor)  # the list gives up width before a figure scrolls away
+            self._splitter.setSizes([sizes[0] - give, sizes[1] + give])
+            return True
+        if short > 0 and listed and self._list_by_hand is None:
+            focused = QApplication.focusWidget()
+            focus_in_list = focused is not None and self._list_pane.isAncestorOf(focused)
+            self._list_folded_for_room = True
+            self._set_list_shown(False, focus=focus_in_list)
+            return True
+        room = floor + self._splitter.handleWidth() + ROOM_TO_SPARE
+        if self._list_folded_for_room and not listed and short + room <= 0:
+            self._list_folded_for_room = False
+            self._set_list_shown(True, focus=False)
+            total = sum(self._splitter.sizes())
+            self._splitter.setSizes([floor, max(total - floor, 0)])
+            return True
+        return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -241,11 +293,11 @@ class ScenarioPanel(QWidget):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if s.id in compared else Qt.CheckState.Unchecked)
                 item.setToolTip(f"{s.scenario.describe_shares()}. Double-click to put it on the sliders.")
-                if s.agreed:
-                    item.setFont(theme.font(1.1, bold=True))
+                item.setData(AGREED_ROLE, s.agreed)
                 self.list.addItem(item)
                 if s.id == current:
                     self.list.setCurrentItem(item)
+            self._bold_agreed_item()
         finally:
             self.list.blockSignals(False)
         by_id = {s.id: s for s in saved}

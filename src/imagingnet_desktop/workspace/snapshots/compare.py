@@ -18,6 +18,7 @@ from typing import Any
 from imagingnet_desktop.domain.network.partner import FIELD_BY_NAME, FieldKind
 from imagingnet_desktop.store.tables.snapshots import TableRows
 from imagingnet_desktop.workspace.snapshots.areas import area_of, area_rank, humanise, row_noun
+from imagingnet_desktop.workspace.tab_settings import is_view_setting
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 IGNORED_COLUMNS = frozenset({"position"})
@@ -221,6 +222,9 @@ def _table_changes(comparison: _Comparison, table: str) -> Iterator[ItemChange]:
     after_content = comparison.after.tables.get(table)
     key = (after_content or before_content).key  # type: ignore[union-attr]
     old_rows, new_rows = _keyed(before_content), _keyed(after_content)
+    if table == "tab_state":  # how a screen was left (a folded pane) is no change to the network's record
+        old_rows, new_rows = ({k: r for k, r in rows.items() if not is_view_setting(str(r.get("key", "")))}
+                              for rows in (old_rows, new_rows))
     columns = [*(after_content.columns if after_content else ())]
     columns += [c for c in (before_content.columns if before_content else ()) if c not in columns]
     columns = [c for c in columns if c not in key and c not in IGNORED_COLUMNS]
