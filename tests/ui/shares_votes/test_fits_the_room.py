@@ -132,21 +132,21 @@ def test_leaving_presentation_mode_returns_to_exactly_the_normal_window(window, 
     font_before = tab.power_page.table.font().pointSizeF()
     window.actions_.presentation.trigger()  # F11
     assert window.presenting and window.menuBar().isHidden() and window.statusBar().isHidden()
-    qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    qtbot.waitUntil(window.isFullScreen, timeout=8000)
     window.showNormal()  # the window manager takes the window out of full screen behind the app's back
     window.actions_.presentation.trigger()  # F11 again: leaves presentation mode, not into it
     assert not window.presenting and not window.menuBar().isHidden() and not window.statusBar().isHidden()
-    qtbot.waitUntil(lambda: window.geometry() == before, timeout=2000)
+    qtbot.waitUntil(lambda: window.geometry() == before, timeout=8000)
     assert tab.power_page.table.font().pointSizeF() == font_before
     tab.pages.setCurrentWidget(tab.power_page)
-    qtbot.waitUntil(lambda: not _cut_headers(tab.power_page.table), timeout=2000)  # refitted to the type again
+    qtbot.waitUntil(lambda: not _cut_headers(tab.power_page.table), timeout=8000)  # refitted to the type again
     window.actions_.presentation.trigger()
     assert window.presenting
     tab.pages.setCurrentWidget(tab.power_page)
     tab.power_page.table.setFocus()
     qtbot.keyClick(tab.power_page.table, Qt.Key.Key_Escape)  # Esc where the facilitator is: the table
     assert not window.presenting
-    qtbot.waitUntil(lambda: window.geometry() == before, timeout=2000)
+    qtbot.waitUntil(lambda: window.geometry() == before, timeout=8000)
 
 
 def _compare_four(window: MainWindow):
