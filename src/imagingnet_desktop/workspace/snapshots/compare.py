@@ -3,8 +3,9 @@
 Generic over tables: rows are matched by primary key, compared column by column (a row's ``position`` is left
 out: renumbering is not a change anyone made), and named readably — a partner by code and name, any other row
 by its title, text or name column, or else by what a row of that table is called and its number. Columns that
-refer to a partner show the partner's code. A JSON object held as text (a tab setting, a scenario definition)
-is compared key by key. Every value is given as display text, so the same list serves the screen and the CLI.
+refer to a partner show the partner's code; a stored choice (an enum's value) shows the word the screens use
+for it (choices.py). A JSON object held as text (a tab setting, a scenario definition) is compared key by key.
+Every value is given as display text, so the same list serves the screen and the CLI.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from imagingnet_desktop.domain.network.partner import FIELD_BY_NAME, FieldKind
 from imagingnet_desktop.store.tables.snapshots import TableRows
 from imagingnet_desktop.workspace.snapshots.areas import area_of, area_rank, humanise, row_noun
+from imagingnet_desktop.workspace.snapshots.choices import choice_text, holds_choice
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 IGNORED_COLUMNS = frozenset({"position"})
@@ -77,6 +79,9 @@ class _Comparison:
             return self.partner(value, side)
         if value is None or value == "":
             return BLANK
+        choice = choice_text(table, column, value)
+        if choice is not None:
+            return choice
         if table == "tab_state" and column == "value" and isinstance(value, str):
             return _json_text(value)
         if table == "partners" and column in FIELD_BY_NAME:
@@ -92,6 +97,8 @@ class _Comparison:
             return None  # the item is the setting itself
         if table == "partners" and column in FIELD_BY_NAME:
             return FIELD_BY_NAME[column].label
+        if column.endswith("_id") and holds_choice(table, column):
+            return humanise(column.removesuffix("_id"))  # ``step_id`` holds a step: "Step", not "Step number"
         return humanise(column)
 
     def name(self, table: str, row: Mapping[str, Any], side: _Side) -> str:
