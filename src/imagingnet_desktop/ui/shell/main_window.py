@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from imagingnet_desktop.domain.network.network import checked_network_name
 from imagingnet_desktop.domain.network.partner_fields import FieldError
@@ -62,9 +62,12 @@ class MainWindow(QMainWindow):
         self._normal_geometry: QRect | None = None
         self._was_maximized = False
         self._presenting = False
-        self._type_zoom = 1.0  # Ctrl+= / Ctrl+- / Ctrl+0, times presentation mode's scale
+        self._type_zoom = allowed_zoom(settings.type_zoom())  # Ctrl+= / Ctrl+- / Ctrl+0, kept between runs
         self._stepping = False
-        self._hint = None  # the "press F11 or Esc to leave" note (a QLabel once first shown)
+        self._note: QLabel | None = None  # the note floating over the bottom corner (built when first shown)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.timeout.connect(self._clear_note)
 
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
@@ -80,6 +83,8 @@ class MainWindow(QMainWindow):
         self.bars = WindowBars.above_the_tabs(self)  # "not saved" (stays until dismissed), read-only, notices
         self.actions_ = main_actions.build(self)
         self.statusBar()
+        if self._type_zoom != 1.0:
+            self._apply_type_size()
         self._restore_window()
         self._refresh()
 
@@ -491,7 +496,7 @@ class MainWindow(QMainWindow):
             self._apply_type_size()
             self.menuBar().show()
             self.statusBar().show()
-            self._clear_presentation_hint()
+            self._clear_note()
             self.showNormal()
             # Let every tab refit to the normal type first (their minimum sizes shrink a step later), so the
             # window can go back to exactly its old size; and once more after anything still pending.
@@ -508,24 +513,32 @@ class MainWindow(QMainWindow):
             self.showMaximized()
 
     def _show_presentation_hint(self) -> None:
-        """How to leave, floating over the bottom corner for a few seconds: it moves nothing on the screen."""
-        from PySide6.QtWidgets import QLabel
+        self.show_note(PRESENTATION_HINT, 6000)
 
-        if self._hint is None:
-            self._hint = QLabel(PRESENTATION_HINT, self)
-            self._hint.setObjectName("presentationHint")
-            self._hint.setStyleSheet("#presentationHint { background: #1f3a5f; color: #ffffff; padding: 8px 14px;"
+    def show_note(self, text: str, msec: int) -> None:
+        """``text`` floating over the bottom corner for ``msec``: seen in presentation mode, which hides the
+        status bar, and it moves nothing on the screen. A new note takes the place of the one shown."""
+        if self._note is None:
+            self._note = QLabel(self)
+            self._note.setObjectName("presentationHint")
+            self._note.setStyleSheet("#presentationHint { background: #1f3a5f; color: #ffffff; padding: 8px 14px;"
                                      " border-radius: 4px; }")
-        self._hint.setFont(theme.font(1.0, bold=True))
-        self._hint.adjustSize()
-        self._hint.move(max(0, self.width() - self._hint.width() - 16), max(0, self.height() - self._hint.height() - 16))
-        self._hint.show()
-        self._hint.raise_()
-        QTimer.singleShot(6000, self, self._clear_presentation_hint)
+        self._note.setText(text)
+        self._note.setFont(theme.font(1.0, bold=True))
+        self._note.adjustSize()
+        self._note.move(max(0, self.width() - self._note.width() - 16), max(0, self.height() - self._note.height() - 16))
+        self._note.show()
+        self._note.raise_()
+        self._note_timer.start(msec)
 
-    def _clear_presentation_hint(self) -> None:
-        if self._hint is not None:
-            self._hint.hide()
+    def note_text(self) -> str:
+        """The floating note's text ("" when none is shown)."""
+        return self._note.text() if self._note is not None and not self._note.isHidden() else ""
+
+    def _clear_note(self) -> None:
+        self._note_timer.stop()
+        if self._note is not None:
+            self._note.hide()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape and self._presenting:
@@ -537,12 +550,16 @@ class MainWindow(QMainWindow):
     def change_type_size(self, steps: int) -> None:
         """Ctrl+= / Ctrl+- : the type a step (10%) larger or smaller, on top of presentation mode's 150%;
         ``steps == 0`` (Ctrl+0) puts it back to the normal size."""
-        zoom = 1.0 if steps == 0 else self._type_zoom + steps * TYPE_STEP
-        zoom = round(min(MAX_TYPE_ZOOM, max(MIN_TYPE_ZOOM, zoom)), 2)
+        zoom = allowed_zoom(1.0 if steps == 0 else self._type_zoom + steps * TYPE_STEP)
         if zoom != self._type_zoom:
             self._type_zoom = zoom
             self._apply_type_size()
-        self.statusBar().showMessage(f"Type size {round(zoom * 100)}% — Ctrl+0 for the normal size", 4000)
+            if self.remember:
+                self.settings.save_type_zoom(zoom)  # the next run starts at this size
+        text = f"Type size {round(zoom * 100)}% — Ctrl+0 for the normal size"
+        self.statusBar().showMessage(text, 4000)
+        if self._presenting:
+            self.show_note(text, 4000)  # the status bar is hidden there
 
     @property
     def type_zoom(self) -> float:
@@ -604,8 +621,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.set_presentation_mode(False)
-        if self._type_zoom != 1.0:  # the type size is the app's: leave it as it was found
-            self.change_type_size(0)
+        if self._type_zoom != 1.0:  # the app's type is left as it was found; the chosen size is kept for next time
+            self._type_zoom = 1.0
+            self._apply_type_size()
         if self.remember:
             self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
         self._close_current()
@@ -627,6 +645,11 @@ _SHOWN_BY = {
     "network": Change.PARTNERS | Change.NETWORK_NAME,
     "shares": Change.PARTNERS | Change.TAB_STATE | Change.SCENARIOS,
 }
+
+
+def allowed_zoom(zoom: float) -> float:
+    """A type size within the limits, in whole steps of a hundredth (a saved 9.0 or 0.1 is brought within)."""
+    return round(min(MAX_TYPE_ZOOM, max(MIN_TYPE_ZOOM, zoom)), 2)
 
 
 def tab_key_for(change: Change) -> str | None:
