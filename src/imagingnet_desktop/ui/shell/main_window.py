@@ -9,8 +9,9 @@ code are imported when first needed: they are not on the path to the first paint
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.remember = remember
         self.workspace: Workspace | None = None
-        self._unsubscribe = None
+        self._unsubscribe: Callable[[], None] | None = None
         self._presenting = False  # the state presentation mode is in, whatever the window manager did since
         self._normal_geometry: QRect | None = None
         self._was_maximized = False
@@ -208,7 +209,7 @@ class MainWindow(QMainWindow):
         for spec in TABS:
             self.tab_widget.addTab(TabHost(spec, workspace), spec.title.replace("&", "&&"))
         self.tab_widget.setCurrentIndex(0)
-        self.tab_widget.widget(0).content()  # the first tab now; the others on their first visit
+        self._host(0).content()  # the first tab now; the others on their first visit
         self.tab_widget.setUpdatesEnabled(True)
         self._stack.setCurrentWidget(self.tab_widget)
         if self.remember:
@@ -230,7 +231,7 @@ class MainWindow(QMainWindow):
         # Tab 0 is built already; removing the rest last first never shows (and so builds) an unvisited tab.
         self.tab_widget.setCurrentIndex(0)
         while self.tab_widget.count():
-            host = self.tab_widget.widget(self.tab_widget.count() - 1)
+            host = self._host(self.tab_widget.count() - 1)
             self.tab_widget.removeTab(self.tab_widget.count() - 1)
             host.detach()  # a tab that listens to the workspace stops listening before it is closed
             host.deleteLater()
@@ -290,7 +291,7 @@ class MainWindow(QMainWindow):
 
         return self._create(DEMO_NETWORK_NAME, create_demo)
 
-    def _create(self, suggested_name: str, make) -> bool:
+    def _create(self, suggested_name: str, make: Callable[[Path], Workspace]) -> bool:
         chosen = self._ask_new_path(suggested_name)
         if not chosen:
             return False
@@ -392,7 +393,8 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self._step(lambda ws: ws.redo(), "Redo", "Redone", lambda ws: ws.redo_label)
 
-    def _step(self, step, what: str, done: str, label_of) -> None:
+    def _step(self, step: Callable[[Workspace], Change], what: str, done: str,
+              label_of: Callable[[Workspace], str | None]) -> None:
         """Undo or redo, then say in the window what it was and bring the tab where it shows into view."""
         if self.workspace is None:
             return
@@ -420,7 +422,8 @@ class MainWindow(QMainWindow):
         """Bring the tab (and the page of it) where ``change`` shows into view, if it is not there already."""
         if self.workspace is None:
             return
-        current = self.tab_widget.currentWidget()
+        current = cast("TabHost | None", self.tab_widget.currentWidget())
+        key: str | None
         if current is not None and change & _SHOWN_BY.get(current.spec.key, Change.NONE):
             key = current.spec.key  # the tab on view shows it already (a partner moved, seen in Shares & votes)
         else:
@@ -428,7 +431,7 @@ class MainWindow(QMainWindow):
         if key is None:
             return
         for index in range(self.tab_widget.count()):
-            host = self.tab_widget.widget(index)
+            host = self._host(index)
             if host.spec.key == key:
                 if self.tab_widget.currentIndex() != index:
                     self.tab_widget.setCurrentIndex(index)
@@ -441,7 +444,7 @@ class MainWindow(QMainWindow):
     def _flush_tabs(self) -> None:
         """Commit what any tab holds back (see ``TabHost.flush``) before the window acts on the workspace."""
         for index in range(self.tab_widget.count()):
-            self.tab_widget.widget(index).flush()
+            self._host(index).flush()
 
     def _on_change(self, change: Change) -> None:
         if not self._stepping and change & ~Change.UNDO_STACK:
@@ -452,15 +455,19 @@ class MainWindow(QMainWindow):
     def show_tab(self, index: int) -> None:
         if self.workspace is not None and 0 <= index < self.tab_widget.count():
             self.tab_widget.setCurrentIndex(index)
-            self.tab_widget.widget(index).content().setFocus()
+            self._host(index).content().setFocus()
 
     def tab(self, key: str) -> QWidget | None:
         """The tab for ``key`` (see ``tab_specs.TABS``), built if need be; None without a workspace."""
         for index in range(self.tab_widget.count()):
-            host = self.tab_widget.widget(index)
+            host = self._host(index)
             if host.spec.key == key:
                 return host.content()
         return None
+
+    def _host(self, index: int) -> TabHost:
+        """The page at ``index`` of the tab widget: every page is a ``TabHost`` (see ``set_workspace``)."""
+        return cast(TabHost, self.tab_widget.widget(index))
 
     @property
     def presenting(self) -> bool:
@@ -567,7 +574,7 @@ class MainWindow(QMainWindow):
 
     def _apply_type_size(self) -> None:
         mode = theme.PRESENTATION_SCALE if self._presenting else 1.0
-        theme.apply(QApplication.instance(), scale_factor=mode * self._type_zoom)
+        theme.apply(cast(QApplication, QApplication.instance()), scale_factor=mode * self._type_zoom)
         self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
 
     def show_about(self) -> None:
