@@ -22,11 +22,12 @@ from imagingnet_desktop.store.tables.rows import RowTable
 from imagingnet_desktop.workspace.collections import Collection, insert_row, update_row
 from imagingnet_desktop.workspace.commercial.collections import OPTIONS
 from imagingnet_desktop.workspace.control.control_rows import KPIS, POSITIONS, RESERVED_MATTERS
-from imagingnet_desktop.workspace.programme.collections import ITEMS
+from imagingnet_desktop.workspace.programme.collections import CURRENT_STEP_KEY, ITEMS
 from imagingnet_desktop.workspace.record.entries import MOTIONS, add_entry
 from imagingnet_desktop.workspace.record.motions import new_motion
 from imagingnet_desktop.workspace.snapshots import choices
 from imagingnet_desktop.workspace.snapshots.snapshots import changes_since, render_text, take_snapshot
+from imagingnet_desktop.workspace.tab_settings import set_tab_state
 
 NOT_SNAPSHOTTED = {"exports", "exported_clauses"}  # the exports' log is kept beside the content
 
@@ -48,6 +49,7 @@ def test_changed_and_added_choices_read_as_their_tabs_show_them(workspace):
     kpi = ws.rows(KPIS)[0]
     seat = ws.rows(POSITIONS)[0]
     motion = new_motion(ws, "Adopt the MOU")
+    set_tab_state(ws, CURRENT_STEP_KEY, "mou", "set the step")
     snapshot = take_snapshot(ws, "Before")
     assert (option.status, matter.rule_kind, kpi.family, seat.body) == (
         OptionStatus.LONG_LIST, RuleKind.QUALIFIED, KpiFamily.SERVICE, Body.PARTNERSHIP_BOARD)
@@ -59,6 +61,7 @@ def test_changed_and_added_choices_read_as_their_tabs_show_them(workspace):
     update_row(ws, KPIS, kpi.id, family=KpiFamily.COST)
     update_row(ws, POSITIONS, seat.id, body=Body.OPERATIONS_TEAM)
     update_row(ws, MOTIONS, motion.id, abstentions=Abstentions.EXCLUDED)
+    set_tab_state(ws, CURRENT_STEP_KEY, "soc", "move on")
     add_entry(ws, EntryKind.ACTION, "Send the draft MOU", today=date(2026, 12, 1), step="obc",
               workstream="operations")
 
@@ -73,6 +76,7 @@ def test_changed_and_added_choices_read_as_their_tabs_show_them(workspace):
     assert changed[(seat.title, "Body")] == ("Partnership Board", "Operations management team")
     assert changed[("Adopt the MOU", "Abstentions")] == ("Abstaining counts as not for",
                                                          "Abstentions left out of the count")
+    assert changed[("Current step (setting)", None)] == ("MOU", "SOC")
     (added,) = [c for c in found.changes if c.kind == "added"]
     assert "Kind Action" in added.now and "Step OBC" in added.now and "Workstream Operations" in added.now
 
@@ -99,3 +103,6 @@ def test_a_value_a_later_release_wrote_is_shown_as_stored():
     assert choices.choice_text("programme_checklist_items", "status", "parked") is None
     assert choices.choice_text("record_entries", "step", "later") is None
     assert choices.choice_text("partners", "name", "x") is None
+    assert choices.setting_choice_text(CURRENT_STEP_KEY, '"later"') is None
+    assert choices.setting_choice_text(CURRENT_STEP_KEY, "not json") is None
+    assert choices.setting_choice_text("shares_votes.working", '"soc"') is None  # another setting: as it is

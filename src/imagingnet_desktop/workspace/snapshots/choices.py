@@ -3,8 +3,9 @@
 A column holds a choice when its collection's dataclass field is an Enum: the columns are found from the row
 types of ``ROW_TABLES``, so a field added to a listed collection is named without more work (a test checks that
 every collection with a choice is listed). Record entries and motions name a programme step or workstream by its
-id in a text column (``TEXT_CHOICES``). Each choice is named by its own area's words, never by a rule of this
-module: the area's table of names where it keeps one (``NAMES``), else the enum's ``label``.
+id in a text column (``TEXT_CHOICES``); the programme's current step is a tab setting (``SETTING_CHOICES``).
+Each choice is named by its own area's words, never by a rule of this module: the area's table of names where it
+keeps one (``NAMES``), else the enum's ``label``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import json
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -34,6 +36,10 @@ ROW_TABLES: tuple[RowTable[Any], ...] = (
     control.POSITIONS.table, control.RESERVED_MATTERS.table, control.KPIS.table,
     record.RECORD_ENTRIES.table, record.MOTIONS.table, record.MOTION_VOTES.table,
 )
+# tab_state key of a setting that holds a choice -> the names of its values (the value is JSON text).
+SETTING_CHOICES: Mapping[str, Mapping[str, str]] = {
+    programme.CURRENT_STEP_KEY: {step.value: name for step, name in STEP_SHORT_NAMES.items()},
+}
 # Enums named by their area's table of names rather than by a ``label`` of their own.
 NAMES: Mapping[type[enum.Enum], Mapping[Any, str]] = {
     StepId: STEP_SHORT_NAMES,
@@ -49,6 +55,18 @@ TEXT_CHOICES: Mapping[tuple[str, str], Mapping[str, str]] = {
     ("motions", "step"): STEP_LABELS,
     ("motions", "workstream"): WORKSTREAM_LABELS,
 }
+
+
+def setting_choice_text(key: str, value: str) -> str | None:
+    """The screens' word for a setting's stored choice (``"soc"`` -> SOC); None for any other setting."""
+    names = SETTING_CHOICES.get(key)
+    if names is None:
+        return None
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        return None
+    return names.get(parsed) if isinstance(parsed, str) else None
 
 
 def choice_label(member: enum.Enum) -> str:

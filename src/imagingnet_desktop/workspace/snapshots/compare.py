@@ -19,7 +19,7 @@ from typing import Any
 from imagingnet_desktop.domain.network.partner import FIELD_BY_NAME, FieldKind
 from imagingnet_desktop.store.tables.snapshots import TableRows
 from imagingnet_desktop.workspace.snapshots.areas import area_of, area_rank, humanise, row_noun
-from imagingnet_desktop.workspace.snapshots.choices import choice_text, holds_choice
+from imagingnet_desktop.workspace.snapshots.choices import choice_text, holds_choice, setting_choice_text
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 IGNORED_COLUMNS = frozenset({"position"})
@@ -74,7 +74,8 @@ class _Comparison:
         other = self.after if side is self.before else self.before
         return side.codes.get(value) or other.codes.get(value) or f"partner {value}"
 
-    def show(self, table: str, column: str, value: Any, side: _Side) -> str:
+    def show(self, table: str, column: str, value: Any, side: _Side, row: Mapping[str, Any] | None = None) -> str:
+        """``value`` as display text; ``row`` (the row it is in) tells which setting a ``tab_state`` value is."""
         if column in side.partner_columns.get(table, ()):
             return self.partner(value, side)
         if value is None or value == "":
@@ -83,7 +84,7 @@ class _Comparison:
         if choice is not None:
             return choice
         if table == "tab_state" and column == "value" and isinstance(value, str):
-            return _json_text(value)
+            return setting_choice_text(str((row or {}).get("key", "")), value) or _json_text(value)
         if table == "partners" and column in FIELD_BY_NAME:
             return _partner_value(FIELD_BY_NAME[column].kind, value)
         if isinstance(value, float):
@@ -129,7 +130,7 @@ class _Comparison:
                 shown += [f"{humanise(path.replace('.', ' '))} {text}" for path, text in _flat(as_object)
                           if text != BLANK and path.rsplit(".", 1)[-1] not in row]
             else:
-                text = self.show(table, column, value, side)
+                text = self.show(table, column, value, side, row)
                 shown.append(f"{label} {text}" if label else text)
         return _clip("; ".join(shown[:SUMMARY_FIELDS]), 120) if shown else BLANK
 
@@ -249,7 +250,8 @@ def _table_changes(comparison: _Comparison, table: str) -> Iterator[ItemChange]:
                 yield from _object_changes(area, item, column, was_object, now_object, skip=frozenset(new))
                 continue
             yield ItemChange(area, item, CHANGED, comparison.field_label(table, column),
-                             comparison.show(table, column, was, before), comparison.show(table, column, now, after))
+                             comparison.show(table, column, was, before, old),
+                             comparison.show(table, column, now, after, new))
     for row_key, old in old_rows.items():
         if row_key not in new_rows:
             yield ItemChange(_area(table, old), comparison.name(table, old, before), REMOVED, None,
