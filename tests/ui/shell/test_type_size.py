@@ -138,6 +138,9 @@ def test_in_presentation_mode_the_new_size_is_shown_over_the_tabs(qtbot, window:
     assert window.note_text() == "Type size 110% — Ctrl+0 for the normal size"
     note = window.findChild(QLabel, "presentationHint")
     assert note.isVisible() and window.rect().contains(note.geometry())  # on the screen, in the corner
+    window.resize(window.width() - 100, window.height() - 60)  # a window manager may size the window later
+    qtbot.waitUntil(lambda: note.geometry().right() == window.width() - 17)
+    assert note.geometry().bottom() == window.height() - 17
     press(window, "Ctrl+0")
     assert window.note_text().startswith("Type size 100%")
     press(window, "F11")

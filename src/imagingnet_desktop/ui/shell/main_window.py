@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from imagingnet_desktop.domain.network.network import checked_network_name
@@ -533,10 +533,19 @@ class MainWindow(QMainWindow):
         self._note.setText(text)
         self._note.setFont(theme.font(1.0, bold=True))
         self._note.adjustSize()
-        self._note.move(max(0, self.width() - self._note.width() - 16), max(0, self.height() - self._note.height() - 16))
+        self._place_note()
         self._note.show()
         self._note.raise_()
         self._note_timer.start(msec)
+
+    def _place_note(self) -> None:
+        if self._note is not None:
+            self._note.move(max(0, self.width() - self._note.width() - 16),
+                            max(0, self.height() - self._note.height() - 16))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_note()  # full screen may arrive after the note is shown: it keeps to the corner
 
     def note_text(self) -> str:
         """The floating note's text ("" when none is shown)."""
