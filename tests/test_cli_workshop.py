@@ -16,6 +16,12 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import make_demo, run
+from imagingnet_desktop.domain.commercial.appraisal import OptionStatus
+from imagingnet_desktop.domain.programme.steps import ItemStatus
+from imagingnet_desktop.workspace.collections import update_row
+from imagingnet_desktop.workspace.commercial.collections import OPTIONS
+from imagingnet_desktop.workspace.programme.collections import ITEMS
+from imagingnet_desktop.workspace.workspace import Workspace
 from locations import DATA  # noqa: E402
 
 NO_QT = (
@@ -119,3 +125,23 @@ def test_the_commands_open_no_window(demo):
         if "--json" in args:
             assert json.loads(result.stdout)["changes"] == []
     assert demo.with_name("p.xlsx").stat().st_size > 0
+
+
+def test_changes_names_each_choice_as_the_tabs_show_it(demo, capsys):
+    assert run(capsys, "snapshot", demo, "Start")[0] == 0
+    ws = Workspace.open(demo)
+    try:
+        item = ws.rows(ITEMS)[0]
+        assert item.status is ItemStatus.NOT_STARTED
+        update_row(ws, ITEMS, item.id, status=ItemStatus.AGREED)
+        option = ws.rows(OPTIONS)[0]
+        update_row(ws, OPTIONS, option.id, status=OptionStatus.SHORT_LIST)
+    finally:
+        ws.close()
+    code, out, _ = run(capsys, "changes", demo, "--since", "Start")
+    assert code == 0
+    assert "Status: Not started → Agreed" in out and f"{option.name}: Status: Long list → Short list" in out
+    assert not {"not_started", "agreed", "long_list", "short_list"} & set(out.replace(":", " ").split())
+    code, out, _ = run(capsys, "changes", demo, "--since", "Start", "--json")
+    found = {(c["field"], c["was"], c["now"]) for c in json.loads(out)["changes"]}
+    assert {("Status", "Not started", "Agreed"), ("Status", "Long list", "Short list")} <= found

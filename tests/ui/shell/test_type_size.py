@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.shell.main_window import MAX_TYPE_ZOOM, MIN_TYPE_ZOOM, MainWindow
@@ -82,3 +82,68 @@ def test_the_view_menu_lists_the_type_size_commands(window: MainWindow) -> None:
     assert shortcuts["Larger type"][0] == "Ctrl+="
     assert shortcuts["Smaller type"][0] == "Ctrl+-"
     assert shortcuts["Normal type size"] == ["Ctrl+0"]
+
+
+def new_window(qtbot, settings: AppSettings, **options: bool) -> MainWindow:
+    win = MainWindow(settings, **options)
+    qtbot.addWidget(win)
+    win.show()
+    win.windowHandle().requestActivate()  # the keys go to this window (one closed before it leaves none active)
+    qtbot.waitUntil(win.isActiveWindow)
+    return win
+
+
+def test_the_type_size_is_kept_for_the_next_session(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    normal = point_size()
+    press(window, "Ctrl+=")
+    press(window, "Ctrl+=")
+    window.close()
+    assert point_size() == pytest.approx(normal)  # closing leaves the app's type as it was found
+    ini = tmp_path / "settings.ini"
+    assert AppSettings.in_file(ini).type_zoom() == pytest.approx(1.2)  # kept in the (test's own) settings file
+
+    again = new_window(qtbot, AppSettings.in_file(ini))
+    assert again.type_zoom == pytest.approx(1.2)
+    assert point_size() == pytest.approx(normal * 1.2)
+    assert f"{theme.font().pointSizeF():.1f}pt" in again.tab_widget.tabBar().styleSheet()
+    press(again, "Ctrl+0")
+    again.close()
+    third = new_window(qtbot, AppSettings.in_file(ini))
+    assert third.type_zoom == 1.0 and point_size() == pytest.approx(normal)
+    third.close()
+
+
+@pytest.mark.parametrize("saved, zoom", [("9", MAX_TYPE_ZOOM), ("0.01", MIN_TYPE_ZOOM), ("large", 1.0), ("nan", 1.0)])
+def test_a_saved_size_out_of_range_or_unreadable_is_brought_within(qtbot, tmp_path: Path, saved, zoom) -> None:
+    ini = tmp_path / "settings.ini"
+    ini.write_text(f"[view]\ntype_zoom={saved}\n", encoding="utf-8")
+    win = new_window(qtbot, AppSettings.in_file(ini))
+    assert win.type_zoom == zoom
+    win.close()
+
+
+def test_a_window_that_remembers_nothing_keeps_no_type_size(qtbot, tmp_path: Path) -> None:
+    ini = tmp_path / "settings.ini"
+    win = new_window(qtbot, AppSettings.in_file(ini), remember=False)
+    press(win, "Ctrl+=")
+    assert win.type_zoom == pytest.approx(1.1)
+    win.close()
+    assert AppSettings.in_file(ini).type_zoom() == 1.0
+
+
+def test_in_presentation_mode_the_new_size_is_shown_over_the_tabs(qtbot, window: MainWindow) -> None:
+    press(window, "F11")
+    assert window.statusBar().isHidden()
+    press(window, "Ctrl+=")
+    assert window.note_text() == "Type size 110% — Ctrl+0 for the normal size"
+    note = window.findChild(QLabel, "presentationHint")
+    assert note.isVisible() and window.rect().contains(note.geometry())  # on the screen, in the corner
+    window.resize(window.width() - 100, window.height() - 60)  # a window manager may size the window later
+    qtbot.waitUntil(lambda: note.geometry().right() == window.width() - 17)
+    assert note.geometry().bottom() == window.height() - 17
+    press(window, "Ctrl+0")
+    assert window.note_text().startswith("Type size 100%")
+    press(window, "F11")
+    assert window.note_text() == ""  # leaving presentation mode takes the note away
+    press(window, "Ctrl+=")
+    assert window.note_text() == "" and window.statusBar().currentMessage().startswith("Type size 110%")

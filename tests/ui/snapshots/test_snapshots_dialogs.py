@@ -10,16 +10,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from file_checks import first_value, network_in_file  # noqa: E402
+from imagingnet_desktop.domain.programme.steps import ItemStatus
 from imagingnet_desktop.ui.shell.main_window import MainWindow
 from imagingnet_desktop.ui.shell.settings import AppSettings
 from imagingnet_desktop.ui.snapshots.changes_dialog import ChangesDialog
 from imagingnet_desktop.ui.snapshots.take_snapshot_dialog import TakeSnapshotDialog
+from imagingnet_desktop.workspace.collections import update_row
 from imagingnet_desktop.workspace.network.partner_commands import (
     delete_partners,
     edit_partner_field,
     rename_network,
 )
 from imagingnet_desktop.workspace.network.partner_import import DEMO_NETWORK_NAME, create_demo
+from imagingnet_desktop.workspace.programme.collections import ITEMS
 from imagingnet_desktop.workspace.snapshots.snapshots import take_snapshot
 
 
@@ -160,3 +163,18 @@ def test_after_a_restore_every_open_tab_shows_the_snapshot(qtbot, tmp_path, ws):
     assert network.model.rowCount() == 4
     dialog.close()
     window.close_workspace()
+
+
+def test_the_list_names_a_changed_choice_as_its_tab_shows_it(qtbot, ws):
+    item = ws.rows(ITEMS)[0]
+    assert item.status is ItemStatus.NOT_STARTED
+    take_snapshot(ws, "Before")
+    update_row(ws, ITEMS, item.id, status=ItemStatus.AGREED)
+    dialog = ChangesDialog(ws)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = dialog.text()
+    assert f"✎ Changed   {item.text[:59]}" in text
+    assert f"Status: {ItemStatus.NOT_STARTED.label}  →  {ItemStatus.AGREED.label}" in text
+    assert "Status: Not started  →  Agreed" in text and "not_started" not in text
+    dialog.close()

@@ -134,7 +134,7 @@ def test_changes_since_lists_what_was_added_changed_and_removed_per_area(ws):
     assert ("Network", f"NSH – {nsh.name}", "changed", "Population", "720,000", "730,000") in found
     assert any(f[:3] == ("Network", f"KBD – {kbd.name}", "removed") and "Population 480,000" in f[4] for f in found)
     assert any(f[:3] == ("Network", f"{new.code} – {new.name}", "added") for f in found)
-    assert ("Programme", "Agree the MOU scope", "changed", "Status", "not_started", "agreed") in found
+    assert ("Programme", "Agree the MOU scope", "changed", "Status", "Not started", "Agreed") in found
     assert ("Programme", "Agree the MOU scope", "changed", "Owner", "NSH", "EMV") in found  # codes, not ids
     assert ("Programme", "Current step (setting)", "added", None, None, "SOC") in found
     assert any(f[:3] == ("Record", "Adopt the MOU", "added") for f in found)

@@ -43,6 +43,12 @@ class ToleranceKind(StrEnum):
     GBP = "gbp"  # reserved above this amount
     PERCENT = "percent"  # reserved beyond this deviation from the annual business plan
 
+    @property
+    def label(self) -> str:
+        """The kind alone (``tolerance_text`` gives it with its amount)."""
+        return {"none": "Always reserved", "gbp": "Above an amount",
+                "percent": "Beyond a deviation from the plan"}[self.value]
+
 
 DEADLOCK_STAGES = ("Chief executives", "Mediation", "Dispute clause")
 

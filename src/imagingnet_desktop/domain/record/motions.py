@@ -45,6 +45,12 @@ class Abstentions(StrEnum):
     EXCLUDED = "excluded"
 
     @property
+    def label(self) -> str:
+        if self is Abstentions.NOT_FOR:
+            return "Abstaining counts as not for"
+        return "Abstentions left out of the count"
+
+    @property
     def explanation(self) -> str:
         if self is Abstentions.NOT_FOR:
             return "Abstentions count as not voting for: the share needed is of all the votes."
@@ -55,6 +61,10 @@ class Abstentions(StrEnum):
 class MotionOutcome(StrEnum):
     PASSED = "passed"
     NOT_PASSED = "not passed"
+
+    @property
+    def label(self) -> str:
+        return "Passed" if self is MotionOutcome.PASSED else "Not passed"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from imagingnet_desktop.domain.control.reserved_matters import (
 from imagingnet_desktop.domain.control.typed_values import parse_partner_codes
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.number_text import parse_number, parse_whole
+from imagingnet_desktop.domain.rule_names import RULE_KIND_NAMES
 from imagingnet_desktop.domain.voting.rules import RuleKind
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.scroll_pane import vertical_scroll
@@ -32,9 +33,8 @@ from imagingnet_desktop.workspace.control.control_rows import RESERVED_MATTERS, 
 from imagingnet_desktop.workspace.control.matters import AgreedVotes
 from imagingnet_desktop.workspace.workspace import Workspace
 
-RULES = {"Unanimity": RuleKind.UNANIMITY, "Qualified": RuleKind.QUALIFIED,
-         "Simple majority": RuleKind.SIMPLE_MAJORITY}
-RULE_NAMES = {kind: name for name, kind in RULES.items()}
+RULE_NAMES = RULE_KIND_NAMES
+RULES = {name: kind for kind, name in RULE_NAMES.items()}
 DECIDERS = {d.label: d for d in DecidedBy}
 ROUTES = {"CEOs → mediation → dispute": (True, True),  # the detail below spells each stage out
           "CEOs → dispute": (True, False),

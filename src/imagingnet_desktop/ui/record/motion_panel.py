@@ -31,6 +31,7 @@ from imagingnet_desktop.domain.record.motions import (
     VoteChoice,
     parse_fraction,
 )
+from imagingnet_desktop.domain.rule_names import RULE_KIND_NAMES
 from imagingnet_desktop.domain.voting.rules import RuleKind
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
@@ -40,10 +41,8 @@ from imagingnet_desktop.workspace.record.entries import MOTIONS
 from imagingnet_desktop.workspace.record.matter_links import link_motion, matter_choices
 from imagingnet_desktop.workspace.workspace import Workspace
 
-RULE_CHOICES = ((RuleKind.SIMPLE_MAJORITY, "Simple majority"), (RuleKind.QUALIFIED, "Qualified majority"),
-                (RuleKind.UNANIMITY, "Unanimity"))
-ABSTENTION_CHOICES = ((Abstentions.NOT_FOR, "Abstaining counts as not for"),
-                      (Abstentions.EXCLUDED, "Abstentions left out of the count"))
+RULE_CHOICES = tuple(RULE_KIND_NAMES.items())
+ABSTENTION_CHOICES = tuple((choice, choice.label) for choice in Abstentions)
 CHOICE_TEXT = {VoteChoice.FOR: ("✓ For", theme.STATUS_COLOURS["within"]),
                VoteChoice.AGAINST: ("✗ Against", theme.STATUS_COLOURS["above"]),
                VoteChoice.ABSTAIN: ("– Abstain", theme.MUTED_INK)}

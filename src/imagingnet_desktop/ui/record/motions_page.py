@@ -29,9 +29,9 @@ from imagingnet_desktop.workspace.workspace import Workspace
 
 def motion_line(workspace: Workspace, motion: Motion) -> str:
     if motion.outcome is MotionOutcome.PASSED:
-        state = "✓ Passed"
+        state = f"✓ {motion.outcome.label}"
     elif motion.outcome is MotionOutcome.NOT_PASSED:
-        state = "✗ Not passed"
+        state = f"✗ {motion.outcome.label}"
     else:
         waiting = len(motion_edits.waiting_for(workspace, motion.id))
         state = "● Ready to reveal" if not waiting else f"○ Voting, {waiting} to come"

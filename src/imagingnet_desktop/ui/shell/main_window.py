@@ -9,12 +9,13 @@ code are imported when first needed: they are not on the path to the first paint
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from imagingnet_desktop.domain.network.network import checked_network_name
 from imagingnet_desktop.domain.network.partner_fields import FieldError
@@ -57,14 +58,17 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.remember = remember
         self.workspace: Workspace | None = None
-        self._unsubscribe = None
+        self._unsubscribe: Callable[[], None] | None = None
         self._presenting = False  # the state presentation mode is in, whatever the window manager did since
         self._normal_geometry: QRect | None = None
         self._was_maximized = False
         self._presenting = False
-        self._type_zoom = 1.0  # Ctrl+= / Ctrl+- / Ctrl+0, times presentation mode's scale
+        self._type_zoom = allowed_zoom(settings.type_zoom())  # Ctrl+= / Ctrl+- / Ctrl+0, kept between runs
         self._stepping = False
-        self._hint = None  # the "press F11 or Esc to leave" note (a QLabel once first shown)
+        self._note: QLabel | None = None  # the note floating over the bottom corner (built when first shown)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.timeout.connect(self._clear_note)
 
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
@@ -80,6 +84,8 @@ class MainWindow(QMainWindow):
         self.bars = WindowBars.above_the_tabs(self)  # "not saved" (stays until dismissed), read-only, notices
         self.actions_ = main_actions.build(self)
         self.statusBar()
+        if self._type_zoom != 1.0:
+            self._apply_type_size()
         self._restore_window()
         self._refresh()
 
@@ -203,7 +209,7 @@ class MainWindow(QMainWindow):
         for spec in TABS:
             self.tab_widget.addTab(TabHost(spec, workspace), spec.title.replace("&", "&&"))
         self.tab_widget.setCurrentIndex(0)
-        self.tab_widget.widget(0).content()  # the first tab now; the others on their first visit
+        self._host(0).content()  # the first tab now; the others on their first visit
         self.tab_widget.setUpdatesEnabled(True)
         self._stack.setCurrentWidget(self.tab_widget)
         if self.remember:
@@ -225,7 +231,7 @@ class MainWindow(QMainWindow):
         # Tab 0 is built already; removing the rest last first never shows (and so builds) an unvisited tab.
         self.tab_widget.setCurrentIndex(0)
         while self.tab_widget.count():
-            host = self.tab_widget.widget(self.tab_widget.count() - 1)
+            host = self._host(self.tab_widget.count() - 1)
             self.tab_widget.removeTab(self.tab_widget.count() - 1)
             host.detach()  # a tab that listens to the workspace stops listening before it is closed
             host.deleteLater()
@@ -285,7 +291,7 @@ class MainWindow(QMainWindow):
 
         return self._create(DEMO_NETWORK_NAME, create_demo)
 
-    def _create(self, suggested_name: str, make) -> bool:
+    def _create(self, suggested_name: str, make: Callable[[Path], Workspace]) -> bool:
         chosen = self._ask_new_path(suggested_name)
         if not chosen:
             return False
@@ -387,7 +393,8 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self._step(lambda ws: ws.redo(), "Redo", "Redone", lambda ws: ws.redo_label)
 
-    def _step(self, step, what: str, done: str, label_of) -> None:
+    def _step(self, step: Callable[[Workspace], Change], what: str, done: str,
+              label_of: Callable[[Workspace], str | None]) -> None:
         """Undo or redo, then say in the window what it was and bring the tab where it shows into view."""
         if self.workspace is None:
             return
@@ -415,7 +422,8 @@ class MainWindow(QMainWindow):
         """Bring the tab (and the page of it) where ``change`` shows into view, if it is not there already."""
         if self.workspace is None:
             return
-        current = self.tab_widget.currentWidget()
+        current = cast("TabHost | None", self.tab_widget.currentWidget())
+        key: str | None
         if current is not None and change & _SHOWN_BY.get(current.spec.key, Change.NONE):
             key = current.spec.key  # the tab on view shows it already (a partner moved, seen in Shares & votes)
         else:
@@ -423,7 +431,7 @@ class MainWindow(QMainWindow):
         if key is None:
             return
         for index in range(self.tab_widget.count()):
-            host = self.tab_widget.widget(index)
+            host = self._host(index)
             if host.spec.key == key:
                 if self.tab_widget.currentIndex() != index:
                     self.tab_widget.setCurrentIndex(index)
@@ -436,7 +444,7 @@ class MainWindow(QMainWindow):
     def _flush_tabs(self) -> None:
         """Commit what any tab holds back (see ``TabHost.flush``) before the window acts on the workspace."""
         for index in range(self.tab_widget.count()):
-            self.tab_widget.widget(index).flush()
+            self._host(index).flush()
 
     def _on_change(self, change: Change) -> None:
         if not self._stepping and change & ~Change.UNDO_STACK:
@@ -447,15 +455,19 @@ class MainWindow(QMainWindow):
     def show_tab(self, index: int) -> None:
         if self.workspace is not None and 0 <= index < self.tab_widget.count():
             self.tab_widget.setCurrentIndex(index)
-            self.tab_widget.widget(index).content().setFocus()
+            self._host(index).content().setFocus()
 
     def tab(self, key: str) -> QWidget | None:
         """The tab for ``key`` (see ``tab_specs.TABS``), built if need be; None without a workspace."""
         for index in range(self.tab_widget.count()):
-            host = self.tab_widget.widget(index)
+            host = self._host(index)
             if host.spec.key == key:
                 return host.content()
         return None
+
+    def _host(self, index: int) -> TabHost:
+        """The page at ``index`` of the tab widget: every page is a ``TabHost`` (see ``set_workspace``)."""
+        return cast(TabHost, self.tab_widget.widget(index))
 
     @property
     def presenting(self) -> bool:
@@ -491,7 +503,7 @@ class MainWindow(QMainWindow):
             self._apply_type_size()
             self.menuBar().show()
             self.statusBar().show()
-            self._clear_presentation_hint()
+            self._clear_note()
             self.showNormal()
             # Let every tab refit to the normal type first (their minimum sizes shrink a step later), so the
             # window can go back to exactly its old size; and once more after anything still pending.
@@ -508,24 +520,41 @@ class MainWindow(QMainWindow):
             self.showMaximized()
 
     def _show_presentation_hint(self) -> None:
-        """How to leave, floating over the bottom corner for a few seconds: it moves nothing on the screen."""
-        from PySide6.QtWidgets import QLabel
+        self.show_note(PRESENTATION_HINT, 6000)
 
-        if self._hint is None:
-            self._hint = QLabel(PRESENTATION_HINT, self)
-            self._hint.setObjectName("presentationHint")
-            self._hint.setStyleSheet("#presentationHint { background: #1f3a5f; color: #ffffff; padding: 8px 14px;"
+    def show_note(self, text: str, msec: int) -> None:
+        """``text`` floating over the bottom corner for ``msec``: seen in presentation mode, which hides the
+        status bar, and it moves nothing on the screen. A new note takes the place of the one shown."""
+        if self._note is None:
+            self._note = QLabel(self)
+            self._note.setObjectName("presentationHint")
+            self._note.setStyleSheet("#presentationHint { background: #1f3a5f; color: #ffffff; padding: 8px 14px;"
                                      " border-radius: 4px; }")
-        self._hint.setFont(theme.font(1.0, bold=True))
-        self._hint.adjustSize()
-        self._hint.move(max(0, self.width() - self._hint.width() - 16), max(0, self.height() - self._hint.height() - 16))
-        self._hint.show()
-        self._hint.raise_()
-        QTimer.singleShot(6000, self, self._clear_presentation_hint)
+        self._note.setText(text)
+        self._note.setFont(theme.font(1.0, bold=True))
+        self._note.adjustSize()
+        self._place_note()
+        self._note.show()
+        self._note.raise_()
+        self._note_timer.start(msec)
 
-    def _clear_presentation_hint(self) -> None:
-        if self._hint is not None:
-            self._hint.hide()
+    def _place_note(self) -> None:
+        if self._note is not None:
+            self._note.move(max(0, self.width() - self._note.width() - 16),
+                            max(0, self.height() - self._note.height() - 16))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_note()  # full screen may arrive after the note is shown: it keeps to the corner
+
+    def note_text(self) -> str:
+        """The floating note's text ("" when none is shown)."""
+        return self._note.text() if self._note is not None and not self._note.isHidden() else ""
+
+    def _clear_note(self) -> None:
+        self._note_timer.stop()
+        if self._note is not None:
+            self._note.hide()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Escape and self._presenting:
@@ -537,12 +566,16 @@ class MainWindow(QMainWindow):
     def change_type_size(self, steps: int) -> None:
         """Ctrl+= / Ctrl+- : the type a step (10%) larger or smaller, on top of presentation mode's 150%;
         ``steps == 0`` (Ctrl+0) puts it back to the normal size."""
-        zoom = 1.0 if steps == 0 else self._type_zoom + steps * TYPE_STEP
-        zoom = round(min(MAX_TYPE_ZOOM, max(MIN_TYPE_ZOOM, zoom)), 2)
+        zoom = allowed_zoom(1.0 if steps == 0 else self._type_zoom + steps * TYPE_STEP)
         if zoom != self._type_zoom:
             self._type_zoom = zoom
             self._apply_type_size()
-        self.statusBar().showMessage(f"Type size {round(zoom * 100)}% — Ctrl+0 for the normal size", 4000)
+            if self.remember:
+                self.settings.save_type_zoom(zoom)  # the next run starts at this size
+        text = f"Type size {round(zoom * 100)}% — Ctrl+0 for the normal size"
+        self.statusBar().showMessage(text, 4000)
+        if self._presenting:
+            self.show_note(text, 4000)  # the status bar is hidden there
 
     @property
     def type_zoom(self) -> float:
@@ -550,7 +583,7 @@ class MainWindow(QMainWindow):
 
     def _apply_type_size(self) -> None:
         mode = theme.PRESENTATION_SCALE if self._presenting else 1.0
-        theme.apply(QApplication.instance(), scale_factor=mode * self._type_zoom)
+        theme.apply(cast(QApplication, QApplication.instance()), scale_factor=mode * self._type_zoom)
         self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
 
     def show_about(self) -> None:
@@ -604,8 +637,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.set_presentation_mode(False)
-        if self._type_zoom != 1.0:  # the type size is the app's: leave it as it was found
-            self.change_type_size(0)
+        if self._type_zoom != 1.0:  # the app's type is left as it was found; the chosen size is kept for next time
+            self._type_zoom = 1.0
+            self._apply_type_size()
         if self.remember:
             self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
         self._close_current()
@@ -627,6 +661,11 @@ _SHOWN_BY = {
     "network": Change.PARTNERS | Change.NETWORK_NAME,
     "shares": Change.PARTNERS | Change.TAB_STATE | Change.SCENARIOS,
 }
+
+
+def allowed_zoom(zoom: float) -> float:
+    """A type size within the limits, in whole steps of a hundredth (a saved 9.0 or 0.1 is brought within)."""
+    return round(min(MAX_TYPE_ZOOM, max(MIN_TYPE_ZOOM, zoom)), 2)
 
 
 def tab_key_for(change: Change) -> str | None:

@@ -1,4 +1,4 @@
-"""What the app remembers between runs (QSettings): recent workspaces and the window's geometry.
+"""What the app remembers between runs (QSettings): recent workspaces, the window's geometry, the type size.
 
 ``IMAGINGNET_SETTINGS=/path/file.ini`` keeps the settings in that file instead of the user's own, so tests,
 benchmarks and smoke checks never touch a facilitator's recent list.
@@ -6,6 +6,7 @@ benchmarks and smoke checks never touch a facilitator's recent list.
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ MAX_RECENT = 8
 _RECENT = "recent_workspaces"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
+_TYPE_ZOOM = "view/type_zoom"
 
 
 class AppSettings:
@@ -70,6 +72,20 @@ class AppSettings:
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
         self._q.setValue(_GEOMETRY, geometry)
         self._q.setValue(_STATE, state)
+        self._q.sync()
+
+    # ------------------------------------------------------------- the type size (Ctrl+= / Ctrl+- / Ctrl+0)
+    def type_zoom(self) -> float:
+        """The type size last chosen, as a factor (1.0 = normal); 1.0 when none was saved or it is unreadable."""
+        value: Any = self._q.value(_TYPE_ZOOM)  # a float, or its text in an INI file
+        try:
+            zoom = float(value)
+        except (TypeError, ValueError):
+            return 1.0
+        return zoom if math.isfinite(zoom) and zoom > 0 else 1.0
+
+    def save_type_zoom(self, zoom: float) -> None:
+        self._q.setValue(_TYPE_ZOOM, float(zoom))
         self._q.sync()
 
 

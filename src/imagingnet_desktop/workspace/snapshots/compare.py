@@ -3,8 +3,9 @@
 Generic over tables: rows are matched by primary key, compared column by column (a row's ``position`` is left
 out: renumbering is not a change anyone made), and named readably — a partner by code and name, any other row
 by its title, text or name column, or else by what a row of that table is called and its number. Columns that
-refer to a partner show the partner's code. A JSON object held as text (a tab setting, a scenario definition)
-is compared key by key. Every value is given as display text, so the same list serves the screen and the CLI.
+refer to a partner show the partner's code; a stored choice (an enum's value) shows the word the screens use
+for it (choices.py). A JSON object held as text (a tab setting, a scenario definition) is compared key by key.
+Every value is given as display text, so the same list serves the screen and the CLI.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from imagingnet_desktop.domain.network.partner import FIELD_BY_NAME, FieldKind
 from imagingnet_desktop.store.tables.snapshots import TableRows
 from imagingnet_desktop.workspace.snapshots.areas import area_of, area_rank, humanise, row_noun
+from imagingnet_desktop.workspace.snapshots.choices import choice_text, holds_choice, setting_choice_text
 from imagingnet_desktop.workspace.tab_settings import is_view_setting
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
@@ -73,13 +75,17 @@ class _Comparison:
         other = self.after if side is self.before else self.before
         return side.codes.get(value) or other.codes.get(value) or f"partner {value}"
 
-    def show(self, table: str, column: str, value: Any, side: _Side) -> str:
+    def show(self, table: str, column: str, value: Any, side: _Side, row: Mapping[str, Any] | None = None) -> str:
+        """``value`` as display text; ``row`` (the row it is in) tells which setting a ``tab_state`` value is."""
         if column in side.partner_columns.get(table, ()):
             return self.partner(value, side)
         if value is None or value == "":
             return BLANK
+        choice = choice_text(table, column, value)
+        if choice is not None:
+            return choice
         if table == "tab_state" and column == "value" and isinstance(value, str):
-            return _json_text(value)
+            return setting_choice_text(str((row or {}).get("key", "")), value) or _json_text(value)
         if table == "partners" and column in FIELD_BY_NAME:
             return _partner_value(FIELD_BY_NAME[column].kind, value)
         if isinstance(value, float):
@@ -93,6 +99,8 @@ class _Comparison:
             return None  # the item is the setting itself
         if table == "partners" and column in FIELD_BY_NAME:
             return FIELD_BY_NAME[column].label
+        if column.endswith("_id") and holds_choice(table, column):
+            return humanise(column.removesuffix("_id"))  # ``step_id`` holds a step: "Step", not "Step number"
         return humanise(column)
 
     def name(self, table: str, row: Mapping[str, Any], side: _Side) -> str:
@@ -123,7 +131,7 @@ class _Comparison:
                 shown += [f"{humanise(path.replace('.', ' '))} {text}" for path, text in _flat(as_object)
                           if text != BLANK and path.rsplit(".", 1)[-1] not in row]
             else:
-                text = self.show(table, column, value, side)
+                text = self.show(table, column, value, side, row)
                 shown.append(f"{label} {text}" if label else text)
         return _clip("; ".join(shown[:SUMMARY_FIELDS]), 120) if shown else BLANK
 
@@ -246,7 +254,8 @@ def _table_changes(comparison: _Comparison, table: str) -> Iterator[ItemChange]:
                 yield from _object_changes(area, item, column, was_object, now_object, skip=frozenset(new))
                 continue
             yield ItemChange(area, item, CHANGED, comparison.field_label(table, column),
-                             comparison.show(table, column, was, before), comparison.show(table, column, now, after))
+                             comparison.show(table, column, was, before, old),
+                             comparison.show(table, column, now, after, new))
     for row_key, old in old_rows.items():
         if row_key not in new_rows:
             yield ItemChange(_area(table, old), comparison.name(table, old, before), REMOVED, None,
