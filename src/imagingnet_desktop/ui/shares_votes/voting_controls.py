@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imagingnet_desktop.domain.rule_names import RULE_KIND_NAMES
 from imagingnet_desktop.domain.scenarios.scenario import DEFAULT_QUALIFIED, Scenario
 from imagingnet_desktop.domain.shares.share_table import Basis
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
@@ -35,11 +36,7 @@ METHODS = (
     (VoteMethod.CUSTOM, "Custom: typed in"),
 )
 VOTE_BASES = (("blend", "the blend (sliders)"), *((b.value, b.label) for b in Basis))
-RULES = (
-    (RuleKind.SIMPLE_MAJORITY, "Simple majority"),
-    (RuleKind.QUALIFIED, "Qualified majority"),
-    (RuleKind.UNANIMITY, "Unanimity"),
-)
+RULES = tuple(RULE_KIND_NAMES.items())
 MAX_MIN_PARTNERS = 20
 VETO_COLUMNS = 3
 
