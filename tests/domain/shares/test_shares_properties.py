@@ -12,6 +12,7 @@ from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.shares.share_table import Basis, basis_shares, blend_shares, share_table
 
 D = Decimal
+HUNDREDTH_D = D("0.01")
 HUNDREDTH = Fraction(1, 100)
 
 _money = st.one_of(
@@ -51,7 +52,7 @@ def _figure(p: Partner, basis: Basis) -> Fraction:
 
 
 @given(networks(), st.sampled_from(list(Basis)))
-def test_basis_shares_are_exact_and_their_percents_sum_to_100(partners, basis):
+def test_basis_shares_are_exact_and_their_percents_sum_to_100_but_for_equal_shares_kept_equal(partners, basis):
     result = basis_shares(partners, basis)
     assert result.partner_ids == tuple(p.id for p in partners)
     assert result.missing == tuple((p.id, p.code) for p in partners if getattr(p, basis.field) is None)
@@ -63,7 +64,10 @@ def test_basis_shares_are_exact_and_their_percents_sum_to_100(partners, basis):
         return
     assert result.has_basis
     assert list(result.percents) == list(result.proportions) == list(result.partner_ids)
-    assert sum(result.percents.values()) == D("100.00")
+    assert abs(sum(result.percents.values()) - D("100.00")) < len(partners) * HUNDREDTH_D
+    remainders = [(10000 * q) % 1 for q in result.proportions.values()]
+    if len(set(remainders)) == len(remainders):  # no two remainders alike, so no tie to keep
+        assert sum(result.percents.values()) == D("100.00")
     assert sum(result.proportions.values()) == 1
     for p in partners:
         exact = _figure(p, basis) / total
@@ -104,14 +108,14 @@ def test_a_blend_is_the_weighted_sum_of_its_bases(partners, raw):
     weight_sum = sum(positive.values())
     assert [c.basis for c in blend.components] == [b for b in Basis if b in positive]
     assert sum(c.normalised for c in blend.components) == 1
-    assert sum(c.percent for c in blend.components) == D("100.00")
+    assert abs(sum(c.percent for c in blend.components) - D("100.00")) < len(blend.components) * D("0.01")
     for p in partners:
         expected = sum(w / weight_sum * singles[b].proportions[p.id] for b, w in positive.items())
         assert blend.proportions[p.id] == expected
         assert abs(Fraction(blend.percents[p.id]) - expected * 100) < HUNDREDTH
         lows = [singles[b].proportions[p.id] for b in positive]
         assert min(lows) <= blend.proportions[p.id] <= max(lows)
-    assert sum(blend.percents.values()) == D("100.00")
+    assert abs(sum(blend.percents.values()) - D("100.00")) < len(partners) * D("0.01")
     assert blend.missing == tuple(
         (p.id, p.code) for p in partners if any(getattr(p, b.field) is None for b in positive))
 

@@ -22,27 +22,31 @@ D = Decimal
 UNIT = D("0.01")
 
 
-def test_three_equal_parts_give_the_odd_hundredth_to_the_first():
-    # 100/3 = 33.333…: floors 3 × 33.33 = 99.99, one hundredth left, all remainders equal -> first.
-    assert largest_remainder([1, 1, 1]) == (D("33.34"), D("33.33"), D("33.33"))
+def test_equal_parts_are_shown_equal_each_rounded_to_the_nearest():
+    # 100/3 = 33.333…: one hundredth left over that three equals cannot share, so each is rounded to the nearest.
+    assert largest_remainder([1, 1, 1]) == (D("33.33"),) * 3
+    # 100/7 = 14.2857…: four hundredths left among seven equals: each to the nearest, 14.29 (adding to 100.03).
+    assert largest_remainder([5] * 7) == (D("14.29"),) * 7
+    assert largest_remainder([1] * 6) == (D("16.67"),) * 6  # never 16.67 x 4 and 16.66 x 2 by list order
 
 
-def test_seven_equal_parts():
-    # 100/7 = 14.2857…: floors 7 × 14.28 = 99.96, four hundredths left -> the first four.
-    assert largest_remainder([5] * 7) == (D("14.29"),) * 4 + (D("14.28"),) * 3
-
-
-def test_ties_go_to_the_earlier_value_even_past_a_larger_value():
-    # 1,1,1,3 of 6: 16.666…, 16.666…, 16.666…, 50 -> floors sum 99.98; two left among three tied
-    # remainders of 2/3 -> the first two; the 50 has no remainder.
-    assert largest_remainder([1, 1, 1, 3]) == (D("16.67"), D("16.67"), D("16.66"), D("50.00"))
-    assert largest_remainder([3, 1, 1, 1]) == (D("50.00"), D("16.67"), D("16.67"), D("16.66"))
+def test_ties_are_kept_even_beside_a_larger_value():
+    # 1,1,1,3 of 6: 16.666… three times and 50: two hundredths left among three tied remainders of 2/3 of one,
+    # so all three are rounded up (to the nearest), whatever the order.
+    assert largest_remainder([1, 1, 1, 3]) == (D("16.67"), D("16.67"), D("16.67"), D("50.00"))
+    assert largest_remainder([3, 1, 1, 1]) == (D("50.00"), D("16.67"), D("16.67"), D("16.67"))
 
 
 def test_the_largest_remainder_wins_over_order():
     # 10, 11, 12 of 33 -> 30.3030…, 33.3333…, 36.3636…: floors 30.30 + 33.33 + 36.36 = 99.99;
     # remainders (in hundredths) .30, .33, .36 -> the last gets the hundredth left.
     assert largest_remainder([10, 11, 12]) == (D("30.30"), D("33.33"), D("36.37"))
+
+
+def test_a_tie_below_the_cut_changes_nothing():
+    # 2, 1, 1 of 4... 50, 25, 25 (no remainder); 5, 2, 2 of 9: 55.555…, 22.222…, 22.222…: floors 99.99, one
+    # hundredth left: 55.55… has the largest remainder (.56 against .22, .22) and takes it; the tie is untouched.
+    assert largest_remainder([5, 2, 2]) == (D("55.56"), D("22.22"), D("22.22"))
 
 
 def test_result_has_exactly_two_places_and_a_zero_stays_zero():
@@ -59,8 +63,9 @@ def test_accepts_fractions_decimals_and_ints_alike():
 
 
 def test_other_totals_and_places():
-    assert largest_remainder([1, 1, 1], total=D(1), places=0) == (D(1), D(0), D(0))
-    assert largest_remainder([1, 1, 1], total=D("10"), places=3) == (D("3.334"), D("3.333"), D("3.333"))
+    assert largest_remainder([1, 1, 1], total=D(1), places=0) == (D(0), D(0), D(0))  # a third each, to the nearest
+    assert largest_remainder([1, 1, 2], total=D(1), places=0) == (D(0), D(0), D(1))
+    assert largest_remainder([1, 1, 1], total=D("10"), places=3) == (D("3.333"), D("3.333"), D("3.333"))
     assert largest_remainder([1, 3], total=1000, places=0) == (D(250), D(750))
     assert largest_remainder([]) == ()
 
@@ -105,19 +110,16 @@ def test_exact_decimal_keeps_every_digit():
 def test_equal_shares():
     assert equal_shares(0) == ()
     assert equal_shares(1) == (D("100.00"),)
-    assert equal_shares(3) == (D("33.34"), D("33.33"), D("33.33"))
+    assert equal_shares(3) == (D("33.33"),) * 3
     assert equal_shares(8) == (D("12.50"),) * 8
     with pytest.raises(ValueError):
         equal_shares(-1)
 
 
 @given(st.integers(1, 300))
-def test_equal_shares_sum_to_100_and_differ_by_at_most_a_hundredth(n):
+def test_equal_shares_are_all_100_over_n_to_the_nearest_hundredth(n):
     parts = equal_shares(n)
-    assert len(parts) == n
-    assert sum(parts) == D("100.00")
-    assert max(parts) - min(parts) <= UNIT
-    assert list(parts) == sorted(parts, reverse=True)  # odd hundredths to the earliest
+    assert len(parts) == n and set(parts) == {round_half_up(Fraction(100, n))}
 
 
 # --- properties ------------------------------------------------------------------------------
@@ -130,47 +132,65 @@ positive = st.one_of(_spread_out, _tied, st.integers(1, 10**40), _fractions)
 non_negative = st.one_of(positive, st.just(0), st.just(D("0.00")))
 
 
+def _remainders(values) -> list[Fraction]:
+    total = sum(Fraction(v) for v in values)
+    quotas = [Fraction(v) * 10000 / total for v in values]  # in hundredths
+    return [q - q.numerator // q.denominator for q in quotas]
+
+
 @given(st.lists(positive, min_size=1, max_size=100))
-def test_parts_sum_to_exactly_100_and_each_is_within_a_hundredth(values):
+def test_each_part_is_within_a_hundredth_and_the_sum_is_100_unless_a_tie_is_kept(values):
     parts = largest_remainder(values)
-    assert sum(parts) == D("100.00")
     total = sum(Fraction(v) for v in values)
     for value, part in zip(values, parts, strict=True):
         exact = Fraction(value) * 100 / total
         assert abs(Fraction(part) - exact) < Fraction(1, 100)
         assert part.as_tuple().exponent == -2
+    remainders = _remainders(values)
+    if len(set(remainders)) == len(remainders):  # no two alike: the plain largest remainder method
+        assert sum(parts) == D("100.00")
+    else:
+        assert abs(sum(parts) - D("100.00")) < len(values) * UNIT
 
 
 @given(st.lists(non_negative, min_size=1, max_size=100))
-def test_parts_are_the_largest_remainder_apportionment(values):
-    """Pin the method down: each part is its quota's floor or ceiling, the zero values get zero,
-    and whoever was rounded up had a remainder at least as large as anyone rounded down (a tie
-    only if they came earlier)."""
+def test_parts_are_the_largest_remainder_apportionment_with_ties_kept(values):
+    """Pin the method down: each part is its quota's floor or ceiling, zero values get zero, whoever was
+    rounded up had a remainder at least as large as anyone rounded down, equal remainders fare alike, and as
+    many are rounded up as the hundredths left over allow unless that would split a tie."""
     assume(any(v > 0 for v in values))
     parts = largest_remainder(values)
     total = sum(Fraction(v) for v in values)
-    quotas = [Fraction(v) * 10000 / total for v in values]  # in hundredths
+    quotas = [Fraction(v) * 10000 / total for v in values]
     units = [int(p * 100) for p in parts]
-    assert sum(units) == 10000
     ups, downs = [], []
-    for i, (q, u) in enumerate(zip(quotas, units, strict=True)):
+    for q, u in zip(quotas, units, strict=True):
         floor = q.numerator // q.denominator
         assert u in (floor, floor + 1)
         if q == 0:
             assert u == 0
-        (ups if u == floor + 1 else downs).append((q - floor, i))
-    for r_up, i_up in ups:
-        for r_down, i_down in downs:
-            assert r_up > r_down or (r_up == r_down and i_up < i_down)
+        (ups if u == floor + 1 else downs).append(q - floor)
+    assert all(r_up >= r_down for r_up in ups for r_down in downs)
+    assert not set(ups) & set(downs)  # equal remainders are never told apart
+    left = 10000 - sum(q.numerator // q.denominator for q in quotas)
+    if len(ups) != left:  # only where the cut fell inside a tie, which then went to the nearest
+        cut = sorted(ups + downs, reverse=True)[left - 1]
+        tied = [r for r in ups + downs if r == cut]
+        assert len(tied) > 1 and all((r in ups) == (r >= Fraction(1, 2)) for r in tied)
 
 
-@given(st.lists(non_negative, min_size=2, max_size=60))
-def test_a_larger_value_never_gets_less_and_ties_favour_order(values):
+@given(st.lists(non_negative, min_size=2, max_size=60), st.randoms(use_true_random=False))
+def test_reordering_the_values_reorders_the_parts_and_equal_values_get_equal_parts(values, rng):
     assume(any(v > 0 for v in values))
     parts = largest_remainder(values)
+    order = list(range(len(values)))
+    rng.shuffle(order)
+    assert largest_remainder([values[i] for i in order]) == tuple(parts[i] for i in order)
     for i in range(len(values)):
         for j in range(i + 1, len(values)):
-            if values[i] >= values[j]:
+            if Fraction(values[i]) == Fraction(values[j]):
+                assert parts[i] == parts[j]
+            elif values[i] > values[j]:
                 assert parts[i] >= parts[j]
             else:
                 assert parts[i] <= parts[j]

@@ -64,7 +64,7 @@ def test_every_partner_named_with_shares_and_votes_as_the_app_shows_them(workspa
     assert [line for line in shares if "(" in line and line.endswith("%")] == expected
     assert [f"{analysis.table.blend.percents[p.id]:.2f}%" for p in partners] == [e.rsplit(" ", 1)[1] for e in expected]
     votes = by_title["Voting and reserved matters"][2].split("\n")
-    assert [f"• {p.name} ({p.code}): 1 vote (20.0%)" for p in partners] == [v for v in votes if v.endswith("(20.0%)")]
+    assert [f"• {p.name} ({p.code}): 1 vote (20.00%)" for p in partners] == [v for v in votes if v.endswith("(20.00%)")]
     assert "Decision rule: simple majority (more than half of the votes); a decision needs 3 of the 5 votes." in votes
     parties = doc.table_with_header("No.", "Partner", "Organisation type", "Short name")
     assert [row[1] for row in parties[1:]] == [p.name for p in partners]

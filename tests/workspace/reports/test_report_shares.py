@@ -53,12 +53,17 @@ def proportions(column: str) -> list[Fraction]:
 
 
 def largest_remainder(parts: list[Fraction]) -> list[Decimal]:
-    """Hundredths of a percent by Hamilton's method, ties to the earlier partner."""
+    """Hundredths of a percent by Hamilton's method, ties kept: equal remainders that cannot all take a last
+    hundredth are each rounded to the nearest."""
     exact = [p * 10_000 for p in parts]
     units = [math.floor(x) for x in exact]
-    by_remainder = sorted(range(len(parts)), key=lambda i: (-(exact[i] - units[i]), i))
-    for i in by_remainder[: 10_000 - sum(units)]:
-        units[i] += 1
+    rests = [x - u for x, u in zip(exact, units, strict=True)]
+    left = 10_000 - sum(units)
+    ranked = sorted(rests, reverse=True)
+    if left:
+        cut = ranked[left - 1]
+        split = left < len(ranked) and ranked[left] == cut
+        units = [u + (r > cut or (r == cut and (not split or r >= Fraction(1, 2)))) for u, r in zip(units, rests, strict=True)]
     return [Decimal(u) / 100 for u in units]
 
 

@@ -16,6 +16,12 @@ Exact = int | Fraction | Decimal
 
 HUNDRED = Decimal("100.00")
 
+# How shares shown to 2 dp are rounded, in the words every screen and draft uses (``largest_remainder``).
+SHARES_ROUNDING_TEXT = (
+    "Shares are shown to two decimal places, rounded to add up to 100.00%. Equal shares are always shown "
+    "equal: where a last hundredth cannot go to all of them, each is rounded to the nearest hundredth, and "
+    "the shares shown may then add up to a hundredth or two either side of 100.00%.")
+
 _FAST = frozenset({int, Fraction, Decimal})
 
 # Big enough that building a result Decimal never rounds it, however many digits it has.
@@ -60,12 +66,16 @@ def units_of(total: Exact, places: int) -> int:
 def largest_remainder(
     values: Sequence[Exact], total: Exact = HUNDRED, places: int = 2
 ) -> tuple[Decimal, ...]:
-    """Apportion ``total`` in proportion to ``values``, to ``places`` decimals, the parts summing to ``total``.
+    """Apportion ``total`` in proportion to ``values``, to ``places`` decimals, the parts summing to ``total``
+    unless that would tell equal values apart.
 
-    Largest remainder (Hamilton) method: each part first gets the whole number of units
-    (``10**-places``) in its exact quota; the units left over go one each to the parts with the
-    largest remainders, a tie going to the earlier value. Each part is therefore within one unit
-    (strictly) of its exact quota, a zero value always gets zero, and a larger value never gets less.
+    Largest remainder (Hamilton) method, ties kept: each part first gets the whole number of units
+    (``10**-places``) in its exact quota; the units left over go one each to the parts with the largest
+    remainders. Where parts with equal remainders (equal values among them) could not all have one, none is
+    preferred by its place in the list: each of them is rounded to the nearest unit instead (a half up), so
+    the parts then add up to a few units more or less than ``total``. Each part is within one unit (strictly)
+    of its exact quota, a zero value always gets zero, a larger value never gets less, equal values get
+    equal parts, and reordering the values reorders the parts and changes nothing else.
 
     ``values`` are non-negative ``int``/``Fraction``/``Decimal`` (proportions or raw figures alike).
     Raises ``ValueError`` when a value is negative or they all are zero.
@@ -91,10 +101,12 @@ def apportion(nums: Sequence[int], whole: int, units: int, places: int) -> tuple
     floors = [q for q, _ in quotas]
     left = units - sum(floors)  # 0 <= left < len(nums)
     if left:
-        # sorted() is stable, so equal remainders keep their order: the earlier value wins the tie.
-        by_remainder = sorted(range(len(nums)), key=lambda i: -quotas[i][1])
-        for i in by_remainder[:left]:
-            floors[i] += 1
+        remainders = sorted((r for _, r in quotas), reverse=True)
+        cut = remainders[left - 1]  # the smallest remainder that gets a unit...
+        split = left < len(remainders) and remainders[left] == cut  # ...unless its equals cannot all have one
+        for i, (_, r) in enumerate(quotas):
+            if r > cut or (r == cut and (not split or 2 * r >= whole)):
+                floors[i] += 1
     return tuple(from_units(f, places) for f in floors)
 
 

@@ -3,7 +3,8 @@
 The white paper asks for shares on several bases so they can be checked and corroborated against
 each other: activity volume, pay, direct non-pay, total operating cost and going-concern value,
 and blends of them. Shares are exact ``Fraction`` proportions; the percentages shown are those
-proportions apportioned to 2 dp by the largest remainder method, so they always add up to 100.00.
+proportions apportioned to 2 dp by the largest remainder method with ties kept (equal shares shown equal), so
+they add up to 100.00 unless equal shares could not all take a last hundredth.
 
 Nothing here raises for awkward data: a basis with no usable figures comes back with
 ``has_basis`` false and a plain ``reason``. Only bad blend weights raise (``BlendWeightError``).
@@ -170,7 +171,7 @@ class BlendShares(_Outcome):
 
 
 def equal_shares(n: int) -> tuple[Decimal, ...]:
-    """``n`` equal shares to 2 dp summing to 100.00 (the odd hundredths go to the earliest partners)."""
+    """``n`` equal shares to 2 dp: each 100/n rounded to the nearest hundredth, all alike."""
     if n < 0:
         raise ValueError(f"cannot share among {n} partners")
     return largest_remainder([1] * n) if n else ()

@@ -6,11 +6,10 @@ hands it a new table per step and only the cells that changed (the blend and its
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from imagingnet_desktop.domain.shares.rounding import HUNDRED
 from imagingnet_desktop.domain.shares.share_table import Basis, ShareTable
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.cached_table_model import CachedTableModel, Cell, Grid
@@ -124,7 +123,7 @@ class ShareTableModel(CachedTableModel):
             if not result.has_basis:
                 return NO_BASIS
             if pid is None:
-                return share_number(sum(result.percents.values(), Decimal(0)))
+                return share_number(HUNDRED)  # the exact shares' total (the rounded ones may differ: see working)
             if result.figures[pid] is None:
                 return NO_FIGURE
             return share_number(result.percents[pid])
@@ -133,7 +132,7 @@ class ShareTableModel(CachedTableModel):
             if blend is None or not blend.has_basis:
                 return NO_BASIS
             if pid is None:
-                return share_number(sum(blend.percents.values(), Decimal(0)))
+                return share_number(HUNDRED)
             return share_number(blend.percents[pid])
         if pid is None:
             return ""

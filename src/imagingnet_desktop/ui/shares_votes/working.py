@@ -10,6 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis
+from imagingnet_desktop.domain.shares.rounding import SHARES_ROUNDING_TEXT
 from imagingnet_desktop.domain.shares.share_table import Basis, BasisShares, ShareTable
 from imagingnet_desktop.domain.voting.rules import VoteMethod
 from imagingnet_desktop.ui.common.working_dialog import Working
@@ -23,10 +24,7 @@ from imagingnet_desktop.ui.shares_votes.display_text import (
     vote_share_percent,
 )
 
-ROUNDING = (
-    "Shares are shown to 2 decimal places; the last hundredths go to the largest remainders, so each "
-    "column adds up to exactly 100.00%."
-)
+ROUNDING = SHARES_ROUNDING_TEXT
 
 
 # ---------------------------------------------------------------------------- shares

@@ -31,7 +31,7 @@ def votes_table(position: SharesAndVotes) -> Table:
     columns = (Column("Partner", 90), Column("Short name", 22), Column("Votes", 20, Align.RIGHT),
                Column("Share of votes", 28, Align.RIGHT))
     rows = tuple((v.name, v.code, figures.count(v.votes), v.share_of_votes) for v in position.votes)
-    return Table(columns, rows, total=("Total", "", figures.count(position.total_votes), "100.0%"))
+    return Table(columns, rows, total=("Total", "", figures.count(position.total_votes), "100.00%"))
 
 
 def signature_blocks(network: Network) -> tuple[SignatureBlock, ...]:

@@ -1,12 +1,14 @@
-"""How the drafts write figures: the app's one formatting rule (shares 2 dp exactly as the Shares & votes tab
-shows them, vote shares 1 dp, money with £ and thousands separators, no space before %), and dates in words
-whatever the machine's locale."""
+"""How the drafts write figures: shares, vote shares and counts by the app's one formatting rule
+(``domain.figure_text``: shares and vote shares 2 dp, no space before %), money with £ and thousands
+separators, and dates in words whatever the machine's locale."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+
+from imagingnet_desktop.domain import figure_text
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -19,16 +21,15 @@ def long_date(day: date) -> str:
 
 def share(value: Decimal) -> str:
     """A 2 dp share as the shares table shows it: ``33.32%``."""
-    return f"{value:.2f}%"
+    return figure_text.share_percent(value)
 
 
 def vote_share(value: Fraction | float) -> str:
-    """A vote share (0..1) as the votes & power table shows it: ``29.4%``."""
-    return f"{100 * float(value):.1f}%"
+    """A vote share (0..1) as the votes & power table shows it: ``29.41%``."""
+    return figure_text.vote_share_percent(value)
 
 
-def count(value: int) -> str:
-    return f"{value:,}"
+count = figure_text.count
 
 
 def amount(value: Decimal) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from imagingnet_desktop.documents.model import Heading, Paragraph
+from imagingnet_desktop.domain.shares.rounding import SHARES_ROUNDING_TEXT
 from imagingnet_desktop.workspace.exports import area_content, common_clauses
 from imagingnet_desktop.workspace.exports.area_content import ReservedMatterText
 from imagingnet_desktop.workspace.exports.background import recitals
@@ -137,8 +138,7 @@ def _shareholding(d: Drafter, position: SharesAndVotes) -> None:
                 f"{_basis_words(position.basis)}, for illustration only."))
         if position.shares:
             c.table("table", common_clauses.shares_table(position))
-            c.item("rounding", (
-                "Shares are shown to two decimal places, rounded so that together they make exactly 100.00%."))
+            c.item("rounding", SHARES_ROUNDING_TEXT)
         else:
             c.item("no_basis", f"No shares can be worked out yet: {position.no_basis or 'there is no basis'}")
         c.item("review", (

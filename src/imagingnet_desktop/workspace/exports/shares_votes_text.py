@@ -34,7 +34,7 @@ class VoteLine:
     code: str
     name: str
     votes: int
-    share_of_votes: str  # as the app shows it, "29.4%"
+    share_of_votes: str  # as the app shows it, "29.41%"
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ Shape (inside ``"network"``)::
                "minimal_winning": {"total", "listed": [[code]]}, "minimal_blocking": {...},
                "warnings": [str], "problem": str | null}
 
-Percents are JSON numbers to 2 dp, from the largest-remainder Decimals (each basis sums to exactly
-100.00 in decimal). Proportional votes are each partner's exact share in basis points, rounded on its own, so
+Percents are JSON numbers to 2 dp, from the largest-remainder Decimals (each basis sums to 100.00 in
+decimal, unless equal shares could not all take a last hundredth: equal shares are always equal). Proportional votes are each partner's exact share in basis points, rounded on its own, so
 ``total_votes`` need not be 10,000 and the quota is of the votes that exist. Power indices are floats, with the exact fractions as strings beside them. Every
 key is always present: where the analysis stopped (``problem``, e.g. a rule nobody can meet) the
 parts not reached are null.
