@@ -230,7 +230,8 @@ def purpose_tip(matter: ReservedMatter) -> str:
         return "The MOU and heads of terms give this matter's rule for a partner's exit."
     if matter.purpose is MatterPurpose.ADMISSION:
         return "The MOU and heads of terms give this matter's rule for admitting a new partner."
-    return "Choose Exit or Admission for the one matter whose rule the drafts give for a partner leaving or joining."
+    return ("Choose “Exit of a partner” or “Admission of a partner” for the one matter whose rule the drafts give "
+            "for a partner leaving or joining.")
 
 
 def detail_text(workspace: Workspace, matter: ReservedMatter, outcome: MatterOutcome | None,
