@@ -1,7 +1,7 @@
 """The current schema as ``schema_check.describe`` sees it. Made by ``python -m imagingnet_desktop.store.schema_check``:
 do not edit by hand."""
 
-MIGRATIONS = ['_v1_network_and_partners', '_v2_state_and_scenarios', 'scenarios_by_partner_id', 'control_tables', 'add_snapshots', 'programme_tables', 'commercial_appraisal', 'v3_record', 'exports_history']
+MIGRATIONS = ['_v1_network_and_partners', '_v2_state_and_scenarios', 'scenarios_by_partner_id', 'control_tables', 'add_snapshots', 'programme_tables', 'commercial_appraisal', 'v3_record', 'exports_history', 'matter_purpose']
 
 SCHEMA = {'columns': {'board_positions': [['body', 'TEXT', 1, 0],
                                  ['id', 'INTEGER', 0, 1],
@@ -162,6 +162,7 @@ SCHEMA = {'columns': {'board_positions': [['body', 'TEXT', 1, 0],
                                   ['id', 'INTEGER', 0, 1],
                                   ['min_partners', 'INTEGER', 0, 0],
                                   ['position', 'REAL', 1, 0],
+                                  ['purpose', 'TEXT', 1, 0],
                                   ['rule_kind', 'TEXT', 1, 0],
                                   ['title', 'TEXT', 1, 0],
                                   ['tolerance_kind', 'TEXT', 1, 0],

@@ -13,9 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from imagingnet_desktop.domain.control.reserved_matters import (
+    MatterPurpose,
     ReservedMatter,
     ToleranceKind,
     analyse_matter,
+    check_purposes,
     deadlock_route,
     parse_fraction,
     rule_text,
@@ -130,3 +132,40 @@ def test_blockers_and_passing_groups_match_the_rule_read_directly(votes, matter,
     assert [len(g) for g in outcome.min_passing] == sorted(len(g) for g in outcome.min_passing)
     if matter.fraction is not None:
         assert outcome.game.quota == math.ceil(sum(votes) * matter.fraction)
+
+
+# ---------------------------------------------------------------------------- purposes
+
+
+def test_a_matter_has_no_special_purpose_unless_given_one_and_validation_keeps_it():
+    plain = ReservedMatter(1, "Distribute a surplus")
+    assert plain.purpose is MatterPurpose.NONE
+    exit_matter = ReservedMatter(2, "Departures", purpose=MatterPurpose.EXIT)
+    assert validate_matter(exit_matter).purpose is MatterPurpose.EXIT
+    assert [p.label for p in MatterPurpose] == ["Other", "Exit of a partner", "Admission of a partner"]
+    assert [p.value for p in MatterPurpose] == ["none", "exit", "admission"]
+
+
+def test_at_most_one_matter_of_each_purpose_but_any_number_of_others():
+    others = [ReservedMatter(n, f"Matter {n}") for n in range(1, 5)]
+    check_purposes([*others, ReservedMatter(5, "Leaving", purpose=MatterPurpose.EXIT),
+                    ReservedMatter(6, "Joining", purpose=MatterPurpose.ADMISSION)])
+    with pytest.raises(FieldError, match="“Leaving” is already the matter for the exit of a partner: set that "
+                                         "one to Other first"):
+        check_purposes([ReservedMatter(5, "Leaving", purpose=MatterPurpose.EXIT), *others,
+                        ReservedMatter(7, "Departures", purpose=MatterPurpose.EXIT)])
+    with pytest.raises(FieldError, match="admission of a partner"):
+        check_purposes([ReservedMatter(6, "Joining", purpose=MatterPurpose.ADMISSION),
+                        ReservedMatter(8, "New members", purpose=MatterPurpose.ADMISSION)])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(list(MatterPurpose)), max_size=8))
+def test_purposes_are_refused_exactly_when_one_other_than_none_repeats(chosen):
+    matters = [ReservedMatter(n, f"Matter {n}", purpose=p) for n, p in enumerate(chosen, start=1)]
+    special = [p for p in chosen if p is not MatterPurpose.NONE]
+    if len(special) == len(set(special)):
+        check_purposes(matters)
+    else:
+        with pytest.raises(FieldError):
+            check_purposes(matters)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QWidget
 
 from file_checks import rows_in_file
+from imagingnet_desktop.domain.control.reserved_matters import MatterPurpose
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
 from imagingnet_desktop.domain.voting.rules import VoteMethod
 from imagingnet_desktop.ui.common import theme
@@ -29,6 +30,7 @@ WEIGHTED = replace(Scenario(name="Weighted"), vote_method=VoteMethod.CUSTOM,
                    custom_votes=tuple((DEMO_ID[code], votes) for code, votes in
                                       (("NSH", 40), ("EMV", 20), ("KBD", 15), ("SMC", 15), ("WBK", 10))))
 EXIT = "A partner's exit from the network"
+ADMIT = "Admit a new partner or remove a partner"
 
 
 def in_file(ws: Workspace, collection):
@@ -187,6 +189,47 @@ def test_a_refused_value_is_said_where_it_was_typed_and_nothing_is_saved(qtbot, 
     assert in_file(workspace, RESERVED_MATTERS) == before and in_file(workspace, VETO_HOLDERS) == ()
     type_into(qtbot, page.table, row, "Tolerance", "£1,000,000")
     assert not tab.message.text() and in_file(workspace, RESERVED_MATTERS)[row].tolerance_value == Decimal(1000000)
+
+
+def test_a_matters_purpose_is_chosen_from_the_keyboard_one_matter_each(qtbot, tab, workspace):
+    page = tab.matters
+    tab.pages.setCurrentWidget(page)
+    admit, surplus = row_of(workspace, ADMIT), row_of(workspace, "Distribute a surplus")
+    assert cell(page.table, admit, "Purpose") == "Admission of a partner"
+    assert cell(page.table, surplus, "Purpose") == "—"
+    choose(qtbot, page.table, surplus, "Purpose", "Admission of a partner")
+    assert tab.message.is_error and f"“{ADMIT}” is already the matter for the admission" in tab.message.text()
+    assert in_file(workspace, RESERVED_MATTERS)[surplus].purpose is MatterPurpose.NONE
+    choose(qtbot, page.table, admit, "Purpose", "Other")
+    choose(qtbot, page.table, surplus, "Purpose", "Admission of a partner")
+    assert not tab.message.text()
+    assert [m.purpose for m in workspace.rows(RESERVED_MATTERS)] == [m.purpose for m in
+                                                                     in_file(workspace, RESERVED_MATTERS)]
+    assert in_file(workspace, RESERVED_MATTERS)[surplus].purpose is MatterPurpose.ADMISSION
+    assert in_file(workspace, RESERVED_MATTERS)[admit].purpose is MatterPurpose.NONE
+    assert cell(page.table, surplus, "Purpose") == "Admission of a partner" and cell(page.table, admit, "Purpose") == "—"
+    assert "rule for admitting a new partner" in page.detail.text()  # the current row: the matter just chosen
+    workspace.undo()
+    workspace.undo()
+    assert [m.purpose for m in in_file(workspace, RESERVED_MATTERS)][admit] is MatterPurpose.ADMISSION
+    assert cell(page.table, surplus, "Purpose") == "—"
+
+
+def test_a_drop_down_shows_its_longest_choice_whole_inside_the_table(qtbot, tab, workspace):
+    page = tab.matters
+    tab.pages.setCurrentWidget(page)
+    index = page.model.index(row_of(workspace, ADMIT), column_of(page.model, "Purpose"))
+    page.table.setFocus()
+    page.table.setCurrentIndex(index)
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    combo = QApplication.focusWidget()
+    assert isinstance(combo, QComboBox) and combo.currentText() == "Admission of a partner"
+    assert combo.sizeHint().width() > page.table.columnWidth(index.column())  # the cell alone would cut it
+    assert combo.width() >= combo.sizeHint().width()
+    assert 0 <= combo.geometry().left() and combo.geometry().right() <= page.table.viewport().width()
+    qtbot.keyClick(combo, Qt.Key.Key_Escape)
+    closed(qtbot, page.table)
+    assert in_file(workspace, RESERVED_MATTERS)[index.row()].purpose is MatterPurpose.ADMISSION
 
 
 def test_a_kpi_actual_typed_shows_its_status_in_words_and_symbol(qtbot, tab, workspace):

@@ -50,6 +50,22 @@ class ToleranceKind(StrEnum):
                 "percent": "Beyond a deviation from the plan"}[self.value]
 
 
+class MatterPurpose(StrEnum):
+    """What else a matter stands for: the drafts' exit and joining clauses defer to the rule of the matter with
+    that purpose, whatever the board calls it. At most one matter has each purpose other than ``NONE``."""
+
+    NONE = "none"
+    EXIT = "exit"  # a partner leaving (or being asked to leave) the network
+    ADMISSION = "admission"  # a new partner joining the network
+
+    @property
+    def label(self) -> str:
+        return _PURPOSE_LABELS[self]
+
+
+_PURPOSE_LABELS = {MatterPurpose.NONE: "Other", MatterPurpose.EXIT: "Exit of a partner",
+                   MatterPurpose.ADMISSION: "Admission of a partner"}
+
 DEADLOCK_STAGES = ("Chief executives", "Mediation", "Dispute clause")
 
 
@@ -66,6 +82,7 @@ class ReservedMatter:
     tolerance_value: Decimal | None = None
     escalate_chief_executives: bool = True  # deadlock: first the chief executives,
     escalate_mediation: bool = True  # then mediation, and last the dispute clause (always)
+    purpose: MatterPurpose = MatterPurpose.NONE
 
     @property
     def fraction(self) -> Fraction | None:
@@ -120,6 +137,19 @@ def validate_matter(matter: ReservedMatter) -> ReservedMatter:
         raise FieldError(f"A tolerance in % must be from 0 to 100, not {value}.")
     return replace(matter, title=title, fraction_num=num, fraction_den=den, min_partners=minimum,
                    tolerance_value=value)
+
+
+def check_purposes(matters: Sequence[ReservedMatter]) -> None:
+    """Refuse (``FieldError``) two matters with the same purpose other than ``NONE``: a draft's exit or joining
+    clause must be able to name the one rule it defers to."""
+    holder: dict[MatterPurpose, ReservedMatter] = {}
+    for matter in matters:
+        if matter.purpose is MatterPurpose.NONE:
+            continue
+        first = holder.setdefault(matter.purpose, matter)
+        if first.id != matter.id:
+            raise FieldError(f"“{first.title}” is already the matter for the {matter.purpose.label.lower()}: "
+                             f"set that one to {MatterPurpose.NONE.label} first, then choose it here.")
 
 
 def parse_fraction(text: str) -> tuple[int, int]:

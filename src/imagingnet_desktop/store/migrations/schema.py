@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from imagingnet_desktop.store.migrations import commercial
 from imagingnet_desktop.store.migrations.control import control_tables
 from imagingnet_desktop.store.migrations.exports import exports_history
+from imagingnet_desktop.store.migrations.matter_purpose import matter_purpose
 from imagingnet_desktop.store.migrations.programme import programme_tables
 from imagingnet_desktop.store.migrations.record import v3_record
 from imagingnet_desktop.store.migrations.scenarios_by_partner_id import scenarios_by_partner_id
@@ -74,5 +75,6 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     commercial.commercial_appraisal,
     v3_record,
     exports_history,
+    matter_purpose,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from imagingnet_desktop.domain.control.reserved_matters import (
     DecidedBy,
     MatterOutcome,
+    MatterPurpose,
     ReservedMatter,
     ToleranceKind,
     deadlock_route,
@@ -36,11 +37,16 @@ from imagingnet_desktop.workspace.workspace import Workspace
 RULE_NAMES = RULE_KIND_NAMES
 RULES = {name: kind for kind, name in RULE_NAMES.items()}
 DECIDERS = {d.label: d for d in DecidedBy}
+PURPOSES = {p.label: p for p in MatterPurpose}
 ROUTES = {"CEOs → mediation → dispute": (True, True),  # the detail below spells each stage out
           "CEOs → dispute": (True, False),
           "Mediation → dispute": (False, True),
           "Dispute clause only": (False, False)}
 BLOCKER_COLOUR = "#b3261e"
+
+
+def purpose_cell(matter: ReservedMatter) -> str:
+    return "—" if matter.purpose is MatterPurpose.NONE else matter.purpose.label
 
 
 def route_name(matter: ReservedMatter) -> str:
@@ -168,6 +174,9 @@ class MattersPage(QWidget):
             Column("Tolerance", tolerance_cell, tolerance, edit_text=lambda m: "" if tolerance_cell(m) == "always"
                    else tolerance_cell(m)),
             Column("Deadlock route", route_name, route, choices=lambda m: list(ROUTES)),
+            Column("Purpose", purpose_cell, lambda m, t: matters.set_purpose(ws, m.id, PURPOSES[t]),
+                   choices=lambda m: list(PURPOSES), edit_text=lambda m: m.purpose.label,
+                   tooltip=purpose_tip),
         ]
 
     # ------------------------------------------------------------------ showing
@@ -216,11 +225,22 @@ class MattersPage(QWidget):
             self._run(lambda: matters.delete_matter(self._workspace, matter.id))
 
 
+def purpose_tip(matter: ReservedMatter) -> str:
+    if matter.purpose is MatterPurpose.EXIT:
+        return "The MOU and heads of terms give this matter's rule for a partner's exit."
+    if matter.purpose is MatterPurpose.ADMISSION:
+        return "The MOU and heads of terms give this matter's rule for admitting a new partner."
+    return ("Choose “Exit of a partner” or “Admission of a partner” for the one matter whose rule the drafts give "
+            "for a partner leaving or joining.")
+
+
 def detail_text(workspace: Workspace, matter: ReservedMatter, outcome: MatterOutcome | None,
                 agreed: AgreedVotes | None) -> str:
     lines = [f"{matter.title}: {matters.matter_rule_text(workspace, matter)}.",
              f"Decided by the {matter.decided_by.label}. Tolerance: {tolerance_text(matter)}. "
              f"Deadlock: {' → '.join(deadlock_route(matter))}."]
+    if matter.purpose is not MatterPurpose.NONE:
+        lines.append(purpose_tip(matter))
     if outcome is None or agreed is None:
         return "\n".join(lines)
     if outcome.problem:

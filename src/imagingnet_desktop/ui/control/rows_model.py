@@ -166,6 +166,23 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo.setFont(theme.font())
         return combo
 
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                             index: AnyIndex) -> None:
+        """A combo box is never narrower than its longest choice and its arrow (the cell may be narrower): it
+        widens to the left when the cell is at the right edge, and stays within the table."""
+        super().updateEditorGeometry(editor, option, index)
+        if not isinstance(editor, QComboBox):
+            return
+        area = editor.parentWidget()
+        rect = option.rect
+        width = max(rect.width(), editor.sizeHint().width())
+        if area is not None:
+            width = min(width, area.width())
+            left = max(0, min(rect.left(), area.width() - width))
+        else:
+            left = rect.left()
+        editor.setGeometry(left, rect.top(), width, rect.height())
+
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
         if isinstance(editor, QComboBox):
             found = editor.findText(str(index.data(Qt.ItemDataRole.EditRole)))

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from imagingnet_desktop.domain.control.reserved_matters import (
     MatterOutcome,
+    MatterPurpose,
     ReservedMatter,
     ReservedMatterVeto,
     analyse_matter,
+    check_purposes,
     rule_text,
     validate_matter,
     voting_game,
@@ -131,11 +133,24 @@ def edit_matter(workspace: Workspace, matter_id: int, label: str | None = None, 
     new = validate_matter(candidate)
     if new == old:
         return Change.NONE
+    check_purposes([new if m.id == matter_id else m for m in workspace.rows(RESERVED_MATTERS)])
     _refuse_new_problem(workspace, old, new)
     steps: list[Command] = [UpdateRow(RESERVED_MATTERS, new)]
     if new.rule_kind is RuleKind.UNANIMITY:
         steps += link_commands(workspace, VETO_HOLDERS, lambda v: v.reserved_matter_id == matter_id, [])
     return run(workspace, label or f"edit reserved matter {new.title}", steps)
+
+
+def set_purpose(workspace: Workspace, matter_id: int, purpose: MatterPurpose) -> Change:
+    """Make this the matter whose rule the drafts' exit or joining clause follows (or neither, with ``NONE``).
+    Refused with ``FieldError`` while another matter has that purpose."""
+    title = workspace.row(RESERVED_MATTERS, matter_id).title
+    return edit_matter(workspace, matter_id, label=f"purpose of {title}: {purpose.label.lower()}", purpose=purpose)
+
+
+def purpose_matter(workspace: Workspace, purpose: MatterPurpose) -> ReservedMatter | None:
+    """The matter with this purpose (exit or admission), if one has it."""
+    return next((m for m in workspace.rows(RESERVED_MATTERS) if m.purpose is purpose), None)
 
 
 def _refuse_new_problem(workspace: Workspace, old: ReservedMatter, new: ReservedMatter) -> None:

@@ -10,7 +10,6 @@ text, already in the words the document should use (partner names, not ids).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -22,6 +21,7 @@ from imagingnet_desktop.domain.control.positions import next_holder
 from imagingnet_desktop.domain.control.reserved_matters import (
     DEADLOCK_STAGES,
     DecidedBy,
+    MatterPurpose,
     ReservedMatter,
     ToleranceKind,
     deadlock_route,
@@ -79,8 +79,8 @@ class ReservedMatterText:
     escalation: str | None = None  # "Partnership Board" / "Trust Boards", and the deadlock route
     tolerance: str | None = None  # e.g. "Beyond 5% off the business plan"
     problem: str | None = None
-    is_exit: bool = False  # the matter is a Partner's exit: the MOU's exit clause defers to its rule
-    is_admission: bool = False  # admitting a new Partner: the joining clause defers to its rule
+    is_exit: bool = False  # its purpose is a Partner's exit: the MOU's exit clause defers to its rule
+    is_admission: bool = False  # its purpose is admitting a new Partner: the joining clause defers to its rule
     has_amount: bool = False  # the table states a tolerance (a sum or a percentage) for it
 
 
@@ -207,13 +207,9 @@ def reserved_matters(workspace: Workspace) -> list[ReservedMatterText]:
         found.append(ReservedMatterText(
             defined_partner(matter.title), _matter_rule(workspace, matter),
             _escalation(matter.decided_by, deadlock_route(matter)), tolerance_text(matter), problem,
-            is_exit=bool(_EXIT.search(matter.title)), is_admission=bool(_ADMISSION.search(matter.title)),
+            is_exit=matter.purpose is MatterPurpose.EXIT, is_admission=matter.purpose is MatterPurpose.ADMISSION,
             has_amount=matter.tolerance_kind is not ToleranceKind.NONE))
     return found
-
-
-_EXIT = re.compile(r"\b(exit|leav|withdraw)", re.IGNORECASE)
-_ADMISSION = re.compile(r"\b(admit|admission|join)", re.IGNORECASE)
 
 
 def _matter_rule(workspace: Workspace, matter: ReservedMatter) -> str:

@@ -3,8 +3,9 @@
 Shape (inside ``"network"``, and at the top level beside it)::
 
     "control": {"positions": [{"title", "body", "partner": code | null, "next": code | null}],
-                "reserved_matters": [{"title", "rule": {"kind", "fraction": "p/q" | null, "min_partners",
-                                      "veto": [code], "quota", "description"},
+                "reserved_matters": [{"title", "purpose": "none"|"exit"|"admission",
+                                      "rule": {"kind", "fraction": "p/q" | null, "min_partners",
+                                               "veto": [code], "quota", "description"},
                                       "escalation": {"decided_by", "deadlock_route": [stage]},
                                       "tolerance": {"kind": "none"|"gbp"|"percent", "value", "description"},
                                       "single_blockers": [code], "min_passing": [[code]], "problem": str | null}],
@@ -13,8 +14,9 @@ Shape (inside ``"network"``, and at the top level beside it)::
 
 ``single_blockers``: partners who can stop the matter on their own under the agreed votes; ``min_passing``: the
 minimal groups that can pass it (each passes and fails without any one of its members), fewest partners first.
-Both come from the voting engine through ``workspace.control.matters``. A source without Control tables (a bare
-network) has empty lists.
+Both come from the voting engine through ``workspace.control.matters``. ``purpose``: ``exit`` or ``admission`` for
+the matter whose rule the drafts' exit or joining clause follows (at most one of each), ``none`` for the rest. A
+source without Control tables (a bare network) has empty lists.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ def control_section(source: object) -> dict[str, JsonValue]:
         veto = [codes[pid] for pid in matters.veto_partner_ids(workspace, matter.id)]
         reserved.append({
             "title": matter.title,
+            "purpose": matter.purpose.value,
             "rule": {"kind": matter.rule_kind.value, "fraction": fraction_text(matter) or None,
                      "min_partners": matter.min_partners, "veto": veto,
                      "quota": outcome.game.quota if outcome.game else None,
