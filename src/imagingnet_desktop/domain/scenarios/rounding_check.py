@@ -20,6 +20,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from imagingnet_desktop.domain.figure_text import power_percent
 from imagingnet_desktop.domain.voting.rules import VOTE_RESOLUTION, RuleGame, RuleKind, VotingRule
 from imagingnet_desktop.domain.voting.thresholds import qualified_text
 from imagingnet_desktop.domain.wording import join_words
@@ -108,8 +109,7 @@ class RoundingCheck:
         return "\n".join(lines)
 
 
-def _pct(value: Fraction) -> str:
-    return f"{float(value) * 100:.1f}%"
+_pct = power_percent
 
 
 def _pts(value: Fraction) -> str:

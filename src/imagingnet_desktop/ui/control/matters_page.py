@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from fractions import Fraction
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
@@ -21,6 +22,7 @@ from imagingnet_desktop.domain.control.reserved_matters import (
     tolerance_text,
 )
 from imagingnet_desktop.domain.control.typed_values import parse_partner_codes
+from imagingnet_desktop.domain.figure_text import vote_share_percent
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.number_text import parse_number, parse_whole
 from imagingnet_desktop.domain.rule_names import RULE_KIND_NAMES
@@ -194,7 +196,8 @@ class MattersPage(QWidget):
             text = f"⚠ The agreed votes ({self.agreed.scenario_name}) cannot be worked out: {self.agreed.problem}"
         else:
             total = sum(votes) or 1
-            shares = ", ".join(f"{c} {100 * v / total:.1f}%" for c, v in zip(self.agreed.codes, votes, strict=True))
+            shares = ", ".join(f"{c} {vote_share_percent(Fraction(v, total))}"
+                               for c, v in zip(self.agreed.codes, votes, strict=True))
             text = f"Under the agreed votes — {self.agreed.scenario_name}: {shares}"
         self.votes_note.setText(text)
         self.model.read_only = ws.read_only
