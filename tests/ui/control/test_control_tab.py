@@ -168,7 +168,7 @@ def test_every_matter_follows_a_change_of_the_agreed_votes_and_its_undo(qtbot, t
     agree(workspace, WEIGHTED)
     weighted = shown()
     assert weighted == expected() != equal  # read from the file: every matter follows
-    assert "Weighted: NSH 40.0%" in page.votes_note.text()
+    assert "Weighted: NSH 40.00%" in page.votes_note.text()
     assert sum(1 for text in weighted if text == "✖ NSH") >= 3
     workspace.undo()
     assert shown() == equal
@@ -296,7 +296,7 @@ def test_the_matters_follow_a_partner_renamed_or_removed_live(qtbot, tab, worksp
     nsh = workspace.network.partners[0]
     edit_partner_field(workspace, nsh.id, "code", "NSX")
     assert cell(page.table, row, "Can block alone") == "✖ NSX"  # its custom votes follow the new code
-    assert "NSX 40.0%" in page.votes_note.text()
+    assert "NSX 40.00%" in page.votes_note.text()
     delete_partners(workspace, [nsh.id], hand_over="clear")
     assert cell(page.table, row, "Can block alone") == "✔ nobody alone"  # 60 votes left: 2/3 is 40
     assert "NSX" not in page.votes_note.text()

@@ -146,7 +146,11 @@ def test_leaving_presentation_mode_returns_to_exactly_the_normal_window(window, 
     tab.power_page.table.setFocus()
     qtbot.keyClick(tab.power_page.table, Qt.Key.Key_Escape)  # Esc where the facilitator is: the table
     assert not window.presenting
-    qtbot.waitUntil(lambda: window.geometry() == before, timeout=8000)
+    try:
+        qtbot.waitUntil(lambda: window.geometry() == before, timeout=8000)
+    except Exception:
+        raise AssertionError(f"{window.geometry()} != {before}; minimum {window.minimumSize()}, hint "
+                             f"{window.minimumSizeHint()}, screen {window.screen().availableGeometry()}") from None
 
 
 def _compare_four(window: MainWindow):
