@@ -252,3 +252,22 @@ def test_memory_equals_the_file_after_any_edits_of_the_matters(workspace, steps)
         assert in_file(workspace, VETO_HOLDERS) == workspace.rows(VETO_HOLDERS)
         held = {v.reserved_matter_id for v in workspace.rows(VETO_HOLDERS)}
         assert held <= {m.id for m in workspace.rows(RESERVED_MATTERS) if m.rule_kind is not RuleKind.UNANIMITY}
+
+
+def test_the_report_counts_every_minimal_passing_group_and_lists_them_all_for_a_workshop_network(tmp_path) -> None:
+    from imagingnet_desktop.domain.network.partner import Partner
+    from imagingnet_desktop.workspace.reports.report import build_report
+    from imagingnet_desktop.workspace.workspace import Workspace
+
+    for n, listed_all in ((8, True), (30, False)):
+        partners = tuple(Partner(i, f"T{i:02d}", f"Trust {i}", imaging_exams_per_year=1000) for i in range(1, n + 1))
+        workspace = Workspace.create(tmp_path / f"{n}.imagingnet", f"{n} trusts", partners)
+        try:
+            counts = []
+            for matter in json.loads(json.dumps(build_report(workspace)))["control"]["reserved_matters"]:
+                count, listed = matter["min_passing_count"], matter["min_passing"]
+                assert len(listed) == min(count, 70), matter["title"]
+                counts.append(count)
+            assert (max(counts) <= 70) == listed_all  # 30 equal partners: C(30, 16) groups carry a majority
+        finally:
+            workspace.close()

@@ -88,4 +88,4 @@ def test_the_report_lists_each_matters_purpose(workspace):
                                                                                    EXIT: "exit"}
     assert {m["purpose"] for m in listed} == {"none", "exit", "admission"}
     assert list(listed[0]) == ["title", "purpose", "rule", "escalation", "tolerance", "single_blockers",
-                               "min_passing", "problem"]
+                               "min_passing", "min_passing_count", "problem"]

@@ -26,7 +26,7 @@ from imagingnet_desktop.domain.wording import join_words
 
 MAX_DENOMINATOR = 100
 MAX_MIN_PARTNERS = 100
-PASSING_LIST_LIMIT = 200  # 8 partners have at most 70 minimal passing groups: all are listed
+PASSING_LIST_LIMIT = 70  # 8 partners have at most C(8, 4) = 70 minimal passing groups: all are listed
 
 
 class DecidedBy(StrEnum):

@@ -8,12 +8,14 @@ Shape (inside ``"network"``, and at the top level beside it)::
                                                "veto": [code], "quota", "description"},
                                       "escalation": {"decided_by", "deadlock_route": [stage]},
                                       "tolerance": {"kind": "none"|"gbp"|"percent", "value", "description"},
-                                      "single_blockers": [code], "min_passing": [[code]], "problem": str | null}],
+                                      "single_blockers": [code], "min_passing": [[code]],
+                                      "min_passing_count": int, "problem": str | null}],
                 "kpis": [{"name", "family": "quality"|"cost"|"service", "unit", "target", "tolerance", "actual",
                           "period", "status": "red"|"amber"|"green"|null}]}
 
 ``single_blockers``: partners who can stop the matter on their own under the agreed votes; ``min_passing``: the
-minimal groups that can pass it (each passes and fails without any one of its members), fewest partners first.
+minimal groups that can pass it (each passes and fails without any one of its members), fewest partners first:
+all of them for a workshop network, the first 70 of ``min_passing_count`` in a large one.
 Both come from the voting engine through ``workspace.control.matters``. ``purpose``: ``exit`` or ``admission`` for
 the matter whose rule the drafts' exit or joining clause follows (at most one of each), ``none`` for the rest. A
 source without Control tables (a bare network) has empty lists.
@@ -71,6 +73,7 @@ def control_section(source: object) -> dict[str, JsonValue]:
                           "description": tolerance_text(matter)},
             "single_blockers": agreed.codes_of(outcome.single_blockers),
             "min_passing": [agreed.codes_of(group) for group in outcome.min_passing],
+            "min_passing_count": outcome.passing_total,
             "problem": outcome.problem,
         })
     kpis = []
