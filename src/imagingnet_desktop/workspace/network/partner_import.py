@@ -48,22 +48,43 @@ class ImportOutcome:
     unchanged: tuple[str, ...] = ()  # partners the file names whose figures were already what it says
     missing_columns: tuple[str, ...] = ()  # template columns the file lacks (kept as they were on updates)
 
+    @property
+    def changed(self) -> bool:
+        """False when every partner the file names already holds its figures: then no edit was made."""
+        return bool(self.added or self.updated)
+
+    @property
+    def undo_hint(self) -> str:
+        return " — Ctrl+Z to undo" if self.changed else ""
+
     def summary(self) -> str:
-        return f"{plural(len(self.added), 'partner')} added, {len(self.updated)} updated"
+        """The counts (added, updated and unchanged apart), for the status bar; an import that changed nothing
+        says so."""
+        if not self.changed:
+            return f"Nothing to import: {self._already()}"
+        return (f"{plural(len(self.added), 'partner')} added, {len(self.updated)} updated, "
+                f"{len(self.unchanged)} unchanged")
 
     def described(self) -> str:
-        """For the window: added, updated and unchanged counted apart, and what the file left alone."""
-        def partners(n: int) -> str:
-            return f"{n} partner{'' if n == 1 else 's'}"
-
-        parts = [f"{partners(len(self.added))} added", f"{len(self.updated)} updated"]
-        if self.unchanged:
-            parts.append(f"{len(self.unchanged)} unchanged")
-        text = ", ".join(parts)
-        if self.missing_columns and (self.updated or self.unchanged):
+        """For the window: the counts, and what the file left alone."""
+        text = self.summary()
+        if self.changed and self.missing_columns and (self.updated or self.unchanged):
             columns = ", ".join(self.missing_columns)
             text += f". {columns} not in the file: kept as {'it was' if len(self.missing_columns) == 1 else 'they were'}"
         return text
+
+    def headline(self, file_name: str, into: str = "") -> str:
+        """``Imported partners.csv: 2 partners added, ...``, or that the file changed nothing."""
+        where = f"{file_name} into {into}" if into else file_name
+        if not self.changed:
+            return f"Nothing to import from {where}: {self._already()}"
+        return f"Imported {where}: {self.described()}"
+
+    def _already(self) -> str:
+        count = len(self.unchanged)
+        which = "the 1 partner in the file already holds" if count == 1 else \
+            f"the {count:,} partners in the file already hold"
+        return f"{which} its figures, so no edit was made (nothing to undo)"
 
 
 def read_table(path: str | os.PathLike[str]) -> tuple[list[str], list[list[object]]]:
@@ -151,7 +172,8 @@ def import_partners(workspace: Workspace, path: str | os.PathLike[str]) -> Impor
     clashes = _name_clashes(partners, row_of_code)
     if clashes:
         raise ImportRefused(Path(path), clashes)
-    workspace.execute(ReplacePartners(f"import partners from {Path(path).name}", tuple(partners)))
+    if added or updated:  # a file that changes nothing is no edit: nothing to undo
+        workspace.execute(ReplacePartners(f"import partners from {Path(path).name}", tuple(partners)))
     in_file = set().union(*(b.keys() for b in parsed.baselines))
     missing = tuple(name for name in TEMPLATE_HEADER if name not in in_file)
     return ImportOutcome(tuple(added), tuple(updated), tuple(notes), tuple(unchanged), missing)

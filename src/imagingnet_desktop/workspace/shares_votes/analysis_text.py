@@ -19,7 +19,8 @@ def analysis_text(analysis: ScenarioAnalysis) -> str:
         blocks.append(shares_lines(data["shares"], data["shares_notes"], list(analysis.codes), "Shares (% to 2 dp)"))
     voting = dict(data["voting"])
     voting["warnings"] = []  # listed below, after the coalitions, as the tab shows them
-    blocks.append(voting_lines(voting, "Votes and power (% to 1 dp; vote shares to 2 dp)"))
+    weights = (data["shares_blend"] or {}).get("weights")
+    blocks.append(voting_lines(voting, "Votes and power (% to 1 dp; vote shares to 2 dp)", weights))
     coalitions = data["coalitions"]
     if coalitions is not None:
         lines = ["Smallest coalitions"]
