@@ -98,3 +98,12 @@ def test_an_import_that_changes_nothing_is_no_edit_and_says_so(demo: Path, tmp_p
     assert code == 0 and err == ""
     assert out == ("Nothing to import from partners.csv into demo.imagingnet: the 5 partners in the file already "
                    "hold its figures, so no edit was made (nothing to undo).\n")
+
+
+def test_analyse_counts_one_coalition_in_the_singular(demo: Path, capsys) -> None:
+    code, out, _ = run(capsys, "analyse", demo, "--votes", "custom:NSH=10,EMV=0,KBD=0,SMC=0,WBK=0")
+    assert code == 0
+    assert "  1 coalition that passes a decision: NSH\n" in out and "  1 coalition that blocks one: NSH\n" in out
+    code, out, _ = run(capsys, "analyse", demo, "--rule", "unanimity")
+    assert "  1 coalition that passes a decision: NSH + EMV + KBD + SMC + WBK\n" in out
+    assert "  5 coalitions that block one: NSH; EMV; KBD; SMC; WBK\n" in out

@@ -24,12 +24,13 @@ def analysis_text(analysis: ScenarioAnalysis) -> str:
     coalitions = data["coalitions"]
     if coalitions is not None:
         lines = ["Smallest coalitions"]
-        for key, what in (("winning", "that pass a decision"), ("blocking", "that block one")):
+        for key, verb, what in (("winning", "pass", "a decision"), ("blocking", "block", "one")):
             group = coalitions[key]
             shown = [" + ".join(c) for c in group["listed"][:COALITIONS_SHOWN]]
             more = group["count"] - len(shown)
             listed = "; ".join(shown) + (f"; and {more:,} more" if more > 0 else "")
-            lines.append(f"  {plural(group['count'], 'coalition')} {what}: {listed or 'none'}")
+            agrees = verb + ("es" if verb.endswith("s") else "s") if group["count"] == 1 else verb
+            lines.append(f"  {plural(group['count'], 'coalition')} that {agrees} {what}: {listed or 'none'}")
         blocks.append(lines)
     warnings = data["warnings"]
     blocks.append(["Warnings", *(f"  ! {w}" for w in warnings)] if warnings else ["Warnings: none"])
