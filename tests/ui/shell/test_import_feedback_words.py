@@ -71,3 +71,17 @@ def test_an_import_that_leaves_the_agreed_votes_unworkable_warns(window: MainWin
     assert banner.startswith("Imported new.csv: 1 partner added, 0 updated, 0 unchanged — Ctrl+Z to undo. ⚠ ")
     assert ("The agreed scenario 'One each' no longer works out with these partners: Custom votes need a number "
             "for every partner: NEW has none yet.") in banner
+
+
+def test_the_problems_list_names_no_made_up_column(window: MainWindow, tmp_path: Path, qtbot) -> None:
+    from imagingnet_desktop.ui.shell.dialogs import ImportProblemsDialog
+
+    source = tmp_path / "semicolons.csv"
+    source.write_text("code;name;organisation_type\nNEW;New Town Hospitals NHS Trust;NHS Trust\n", encoding="utf-8")
+    window._ask_import_path = lambda: str(source)
+    window.actions_.import_partners.trigger()
+    qtbot.waitUntil(lambda: window.findChild(ImportProblemsDialog) is not None)
+    dialog = window.findChild(ImportProblemsDialog)
+    assert dialog.text().startswith("The file: its values are separated by semicolons (;), not commas")
+    assert "column '" not in dialog.text() and "(file)" not in dialog.text()
+    dialog.close()
