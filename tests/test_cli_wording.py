@@ -10,6 +10,7 @@ import pytest
 
 from cli_helpers import make_demo, run
 from imagingnet_desktop import cli
+from imagingnet_desktop.__main__ import main
 
 
 @pytest.fixture
@@ -107,3 +108,25 @@ def test_analyse_counts_one_coalition_in_the_singular(demo: Path, capsys) -> Non
     code, out, _ = run(capsys, "analyse", demo, "--rule", "unanimity")
     assert "  1 coalition that passes a decision: NSH + EMV + KBD + SMC + WBK\n" in out
     assert "  5 coalitions that block one: NSH; EMV; KBD; SMC; WBK\n" in out
+
+
+@pytest.mark.parametrize("args", [["reprot"], ["reprot", "x"], ["--exit-after-start", "reprot"]])
+def test_a_mistyped_command_alone_says_so_and_lists_the_commands(args: list[str], capsys, monkeypatch) -> None:
+    import imagingnet_desktop.app
+
+    monkeypatch.setattr(imagingnet_desktop.app, "run_app", lambda a: pytest.fail(f"the window opened for {a}"))
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "'reprot' is not a command. Did you mean 'report'?" in err
+    assert "new, import-partners, report, analyse, export, snapshot or changes" in err
+
+
+@pytest.mark.parametrize("name", ["some.imagingnet", "folder/plain", "existing"])
+def test_a_workspace_still_opens_the_window(name: str, tmp_path: Path, monkeypatch) -> None:
+    import imagingnet_desktop.app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "existing").write_bytes(b"")  # a file of that name, with no suffix: a workspace, not a command
+    opened: list[list[str]] = []
+    monkeypatch.setattr(imagingnet_desktop.app, "run_app", lambda a: opened.append(a) or 0)
+    assert main([name]) == 0 and opened == [[name]]
