@@ -65,8 +65,8 @@ def test_an_import_that_leaves_the_agreed_votes_unworkable_says_so(demo: Path, t
     new.write_text("code,name,organisation_type\nNEW,New Town Hospitals NHS Trust,NHS Trust\n", encoding="utf-8")
     code, out, err = run(capsys, "import-partners", demo, new)
     assert code == 0 and "1 partner added" in out
-    assert ("imagingnet import-partners: warning: The agreed scenario 'Custom' no longer works out with these "
-            "partners: Custom votes need a number for every partner: NEW has none yet.") in err
+    assert ("imagingnet import-partners: warning: The agreed scenario 'Custom' no longer works out (see Shares & "
+            "votes): Custom votes need a number for every partner: NEW has none yet.") in err
     code, out, _ = run(capsys, "report", demo)
     assert "  Rule: Simple majority\n" in out and "simple_majority" not in out
     assert "Not analysed: Custom votes need a number for every partner: NEW has none yet." in out

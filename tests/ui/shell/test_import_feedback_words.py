@@ -69,7 +69,7 @@ def test_an_import_that_leaves_the_agreed_votes_unworkable_warns(window: MainWin
     import_via_menu(window, source)
     banner = window.bars.feedback_text()
     assert banner.startswith("Imported new.csv: 1 partner added, 0 updated, 0 unchanged — Ctrl+Z to undo. ⚠ ")
-    assert ("The agreed scenario 'One each' no longer works out with these partners: Custom votes need a number "
+    assert ("The agreed scenario 'One each' no longer works out (see Shares & votes): Custom votes need a number "
             "for every partner: NEW has none yet.") in banner
 
 

@@ -59,7 +59,7 @@ def test_agreed_custom_votes_missing_an_imported_partner_are_a_problem(workspace
     import_partners(workspace, source)
     problem = agreed_scenario_problem(workspace)
     assert problem is not None and problem.startswith(
-        "The agreed scenario 'One each' no longer works out with these partners: Custom votes need a number for "
+        "The agreed scenario 'One each' no longer works out (see Shares & votes): Custom votes need a number for "
         "every partner: NEW has none yet.")
     workspace.undo()
     assert agreed_scenario_problem(workspace) is None

@@ -193,8 +193,7 @@ def agreed_scenario_problem(workspace: Workspace) -> str | None:
     problem = analyse_scenario(workspace, scenario).problem
     if problem is None:
         return None
-    return (f"The agreed scenario '{scenario.name}' no longer works out with these partners: {problem} Until it is "
-            "put right under Shares & votes, the report shows no votes or power for it.")
+    return f"The agreed scenario '{scenario.name}' no longer works out (see Shares & votes): {problem}"
 
 
 def compared_ids(workspace: Workspace) -> list[int]:
