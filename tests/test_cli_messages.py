@@ -68,7 +68,8 @@ def test_reimporting_the_same_partners_counts_them_unchanged(demo: Path, tmp_pat
     done = imagingnet("import-partners", demo, exported, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == (
-        "Imported partners.csv into w.imagingnet: 0 partners added, 0 updated, 5 unchanged.")
+        "Nothing to import from partners.csv into w.imagingnet: the 5 partners in the file already hold its "
+        "figures, so no edit was made (nothing to undo).")
     assert "not in the file" not in done.stdout
 
 

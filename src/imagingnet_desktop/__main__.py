@@ -9,15 +9,19 @@ WINDOWLESS_COMMANDS = frozenset({"new", "import-partners", "report", "analyse", 
                                  "--version", "-V", "--help", "-h"})
 
 
-def _looks_like_a_command(args: list[str]) -> bool:
-    """``imagingnet reprot x``: a first word that is no file, has no file suffix and is followed by more
-    words is a mistyped command, not a workspace (the app opens one workspace at a time)."""
+def _mistyped_command(args: list[str]) -> str | None:
+    """``imagingnet reprot`` or ``imagingnet reprot x``: a first word that is no file, has no file suffix and no
+    folder in it is a mistyped command, not a workspace (``imagingnet network.imagingnet`` opens the window on
+    that file, and so does an existing file of any name)."""
     from pathlib import Path
 
-    first = args[0]
-    rest = [a for a in args[1:] if a != "--exit-after-start"]
-    return (bool(rest) and not first.startswith("-") and not Path(first).suffix and not Path(first).exists()
-            and "/" not in first and "\\" not in first)
+    words = [a for a in args if a != "--exit-after-start"]
+    if not words:
+        return None
+    first = words[0]
+    if first.startswith("-") or Path(first).suffix or "/" in first or "\\" in first or Path(first).exists():
+        return None
+    return first
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,10 +30,11 @@ def main(argv: list[str] | None = None) -> int:
         from imagingnet_desktop.cli import run
 
         return run(args)
-    if args and _looks_like_a_command(args):
+    mistyped = _mistyped_command(args) if args else None
+    if mistyped is not None:
         from imagingnet_desktop.cli import unknown_command
 
-        return unknown_command(args[0])
+        return unknown_command(mistyped)
     # Start-up makes many objects that live as long as the app (modules, Qt's enums, widgets): the cyclic
     # collector sweeping them while they are made is wasted work, some 20 ms of CPU here. ``run_app`` turns it
     # back on once the window is built and the workspace open; ``finally`` makes sure of it on any way out.

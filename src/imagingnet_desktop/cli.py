@@ -76,6 +76,7 @@ def _network_name(raw: str) -> str:
 
 def _import_partners(args: argparse.Namespace) -> int:
     from imagingnet_desktop.workspace.network.partner_import import import_partners, parse_file
+    from imagingnet_desktop.workspace.shares_votes.scenarios import agreed_scenario_problem
     from imagingnet_desktop.workspace.workspace import Workspace
 
     source = Path(args.file)
@@ -85,15 +86,18 @@ def _import_partners(args: argparse.Namespace) -> int:
     workspace = Workspace.open(args.workspace)
     try:
         outcome = import_partners(workspace, source)
+        unworkable = agreed_scenario_problem(workspace) if outcome.changed else None
     finally:
         workspace.close()
-    lines = [f"Imported {source.name} into {Path(args.workspace).name}: {outcome.described()}."]
+    lines = [f"{outcome.headline(source.name, Path(args.workspace).name)}."]
     if outcome.added:
         lines.append(f"  added: {', '.join(outcome.added)}")
     if outcome.updated:
         lines.append(f"  updated: {', '.join(outcome.updated)}")
     lines += [f"  {note}" for note in outcome.notes]
     _write("\n".join(lines) + "\n")
+    if unworkable:
+        _error(args.command, f"warning: {unworkable}")
     _warn_if_not_tidied(args, workspace)
     return EXIT_OK
 
@@ -154,7 +158,7 @@ def _analyse(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     if args.json:
-        _write(json.dumps(analysis_json(analysis), indent=2, ensure_ascii=not _stdout_is_utf8(),
+        _write(json.dumps(analysis_json(analysis, agreed=saved is not None and saved.agreed), indent=2, ensure_ascii=not _stdout_is_utf8(),
                           allow_nan=False) + "\n")
     else:
         from imagingnet_desktop.workspace.shares_votes.analysis_text import analysis_text
@@ -309,7 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.set_defaults(handler=_report)
 
     ana = commands.add_parser(
-        "analyse", parents=[common], help="work a shares & votes scenario through, as the tab shows it (reads only)",
+        "analyse", parents=[common], help="work a shares & votes scenario through, as the tab shows it (writes only with --save-as)",
         description="Print what the Shares & votes tab shows for one scenario: shares, votes, Banzhaf and "
         "Shapley-Shubik power, veto and null players, the smallest coalitions that pass and that block, and the "
         "warnings. What is not given is the default: activity alone, equal votes, a simple majority. Nothing is "

@@ -28,6 +28,11 @@ def vote_share_percent(value: Fraction | float | None) -> str:
     return NOT_AVAILABLE if value is None else f"{100 * float(value):.2f}%"
 
 
+def vote_share_number(value: Fraction | float | None) -> str:
+    """A share of the votes (0..1) to 2 dp in a table whose heading says it is a percentage: ``21.29``."""
+    return NOT_AVAILABLE if value is None else f"{100 * float(value):.2f}"
+
+
 def power_percent(value: Fraction | float | None) -> str:
     """A power index (0..1) to 1 dp: ``29.4%``."""
     return NOT_AVAILABLE if value is None else f"{100 * float(value):.1f}%"

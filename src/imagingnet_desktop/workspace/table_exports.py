@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
+from imagingnet_desktop.domain.figure_text import power_number, share_number, vote_share_number
 from imagingnet_desktop.domain.network.partner import TEMPLATE_HEADER
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.domain.shares.share_table import Basis
@@ -55,13 +56,27 @@ def _csv_text(value: Cell) -> str:
 
 
 def _xlsx_value(value: Cell) -> str | int | float | None:
-    """A Decimal becomes a number (an int when whole), yes/no stays words as in the import template."""
+    """A Decimal becomes a number (an int when whole and written without places), yes/no stays words as in the
+    import template."""
     value = neutralised(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        return int(value) if value == value.to_integral_value() and _places(value) == 0 else float(value)
     return value
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _number_format(value: Cell) -> str | None:
+    """A Decimal's own places as the cell's format (``20.0`` shows as 20.0, not 20), so a column of figures to
+    1 or 2 dp reads alike in Excel as in the CSV."""
+    if isinstance(value, Decimal) and not isinstance(value, bool) and (places := _places(value)):
+        return "0." + "0" * places
+    return None
 
 
 def write_csv(table: Table, path: Path) -> None:
@@ -81,8 +96,11 @@ def write_xlsx(table: Table, path: Path) -> None:
     sheet.append([_xlsx_value(h) for h in table.header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in table.rows:
+    for number, row in enumerate(table.rows, start=2):
         sheet.append([_xlsx_value(v) for v in row])
+        for column, value in enumerate(row, start=1):
+            if (shown := _number_format(value)) is not None:
+                sheet.cell(number, column).number_format = shown
     for cell in (c for row in sheet.iter_rows(min_row=2) for c in row):
         if isinstance(cell.value, str) and cell.data_type == "f":  # never a formula, whatever openpyxl guessed
             cell.data_type = "s"
@@ -143,21 +161,25 @@ def shares_table(workspace: Workspace) -> Table:
         shares: list[Cell] = []
         for basis in Basis:
             outcome = table.bases[basis] if table is not None else None
-            shares.append(outcome.percents.get(partner.id) if outcome is not None and outcome.has_basis else None)
+            shares.append(_figure(share_number, outcome.percents.get(partner.id))
+                          if outcome is not None and outcome.has_basis else None)
         blend = table.blend if table is not None else None
-        shares.append(blend.percents.get(partner.id) if blend is not None and blend.has_basis else None)
+        shares.append(_figure(share_number, blend.percents.get(partner.id))
+                      if blend is not None and blend.has_basis else None)
         rows.append((
             partner.code, partner.name, *shares,
             votes[i] if votes is not None else None,
-            _percent(fractions[i]) if votes is not None else None,
-            _percent(power.banzhaf[i]) if power is not None else None,
-            _percent(power.shapley_shubik[i]) if power is not None else None,
+            _figure(vote_share_number, fractions[i]) if votes is not None else None,
+            _figure(power_number, power.banzhaf[i]) if power is not None else None,
+            _figure(power_number, power.shapley_shubik[i]) if power is not None else None,
         ))
     return Table(f"Shares - {analysis.scenario.name}", header, tuple(rows))
 
 
-def _percent(fraction: object) -> float:
-    return round(100 * float(fraction), 2)  # type: ignore[arg-type]
+def _figure(rule: Callable[[Any], str], value: object) -> Decimal | None:
+    """A figure as the screens show it (``figure_text``: shares and vote shares to 2 dp, power to 1 dp), kept a
+    number: a Decimal with those places, which CSV writes as shown and XLSX formats to the same places."""
+    return None if value is None else Decimal(rule(value))
 
 
 def _day(value: date | None) -> str | None:

@@ -88,7 +88,7 @@ def test_import_via_the_menu_adds_partners_and_ctrl_z_removes_them(tmp_path, mak
     win.actions_.import_partners.trigger()
     codes = [p.code for p in win.workspace.network.partners]
     assert codes == [p.code for p in before] + ["NEW1", "NEW2"]
-    assert win.statusBar().currentMessage() == "2 partners added, 0 updated — Ctrl+Z to undo"
+    assert win.statusBar().currentMessage() == "2 partners added, 0 updated, 0 unchanged — Ctrl+Z to undo"
     assert win.actions_.undo.text().replace("&&", "&").replace("&U", "U") == "Undo import partners from two new.csv"
 
     win.actions_.undo.trigger()

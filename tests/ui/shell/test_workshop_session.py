@@ -175,7 +175,7 @@ def test_the_programme_office_imports_baselines_between_workshops(qtbot, tmp_pat
     good[2][0], good[2][1] = "HLT", "Highland & Lowland Trust ŵ"  # a new partner
     monkeypatch.setattr(window, "_ask_import_path", lambda: str(write_csv(tmp_path / "baselines.csv", good)))
     window.actions_.import_partners.trigger()
-    assert window.statusBar().currentMessage() == "1 partner added, 2 updated — Ctrl+Z to undo"
+    assert window.statusBar().currentMessage() == "1 partner added, 2 updated, 0 unchanged — Ctrl+Z to undo"
     assert codes(window.workspace.network) == ["NSH", "EMV", "KBD", "SMC", "WBK", "HLT"]
     view = shares_view(window)
     assert view.shares_page.model.rowCount() == 7  # six partners and the total

@@ -94,7 +94,7 @@ def test_the_changes_are_listed_per_tab_in_words_and_restore_is_undoable(qtbot, 
     dialog.restore_button.click()
     assert asked == [("Before", 4)]
     assert ws.network.name == DEMO_NETWORK_NAME and len(ws.network.partners) == 5
-    assert "Restored 'Before'" in dialog.message.text()
+    assert "Restored 'Before': 4 changes undone in every tab." in dialog.message.text()
     assert "0 changes since 'Before'" in dialog.summary.text()  # the list follows the workspace
     assert "Nothing has changed" in dialog.text()
     assert network_in_file(ws.path).name == DEMO_NETWORK_NAME

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from imagingnet_desktop import cli
 from imagingnet_desktop.domain.names import is_reserved_file_name, printable, safe_file_stem
+from imagingnet_desktop.domain.network.network import MAX_PARTNERS
 from imagingnet_desktop.domain.network.partner_fields import FieldError, parse_field
 from imagingnet_desktop.workspace.network import partner_import
 from imagingnet_desktop.workspace.network.partner_commands import edit_partner_field, rename_network
@@ -112,7 +113,9 @@ def test_a_sheet_of_many_rows_is_refused_quickly_without_reading_it_all(tmp_path
     started = time.perf_counter()
     found = problems(path)
     assert time.perf_counter() - started < 1.5  # it stops at the limit: never the whole sheet
-    assert found == [(None, "(file)", f"more than {partner_import.MAX_ROWS} rows")]
+    assert found == [(None, "(file)", f"more than {partner_import.MAX_ROWS:,} rows, and ImagingNet serves up to "
+                                      f"{MAX_PARTNERS} partners (exact voting power on every change stays quick up "
+                                      "to there)")]
 
 
 def test_an_oversized_cell_is_found_by_row_and_column_before_loading(tmp_path: Path, monkeypatch) -> None:

@@ -255,7 +255,7 @@ def test_text_report_shows_shares_and_power(tmp_path, capsys):
     text = report(with_agreed(tmp_path / "t.imagingnet", scenario), capsys, as_json=False)
     assert "Shares (% to 2 dp; blend from the agreed scenario: Activity (examinations) 100%)" in text
     assert "Voting (agreed scenario: Agreed position)" in text
-    assert "Votes: proportional, in proportion to pay" in text
+    assert "Votes: proportional, in proportion to the pay shares" in text
     assert "Rule: Unanimity: every partner must agree (quota 10,000 of 10,000 votes)" in text
     assert "Veto players: NSH, EMV, KBD, SMC, WBK" in text
     lines = text.splitlines()

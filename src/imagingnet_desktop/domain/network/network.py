@@ -171,9 +171,18 @@ def checked_network_name(raw: str) -> str:
 MAX_PARTNERS = 200
 
 
-def partner_limit_problem(count: int) -> str | None:
-    """Why a network of ``count`` partners is refused, or None."""
-    if count <= MAX_PARTNERS:
+PARTNER_LIMIT_REASON = (f"ImagingNet serves up to {MAX_PARTNERS} partners (exact voting power on every change "
+                        "stays quick up to there)")
+
+
+def partner_limit_problem(count: int, *, in_file: bool = False, at_least: bool = False) -> str | None:
+    """Why ``count`` partners are refused, or None: a network that would have them, or (``in_file``) a file
+    with that many partner rows (``at_least``: more than ``count`` rows, where reading stopped at a limit); the
+    file's are worded to follow "the file:"."""
+    if count <= MAX_PARTNERS and not at_least:
         return None
-    return (f"the network would have {count:,} partners; ImagingNet serves up to {MAX_PARTNERS} partners "
-            "(exact voting power on every change stays quick up to there), so an import may not bring more")
+    if at_least:
+        return f"more than {count:,} rows, and {PARTNER_LIMIT_REASON}"
+    if in_file:
+        return f"{count:,} partner rows, and {PARTNER_LIMIT_REASON}"
+    return f"the network would have {count:,} partners; {PARTNER_LIMIT_REASON}, so an import may not bring more"

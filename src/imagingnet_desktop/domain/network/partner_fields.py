@@ -32,22 +32,39 @@ _ORG_ALIASES = {
 }
 
 
-FILE_COLUMN = "(file)"  # a problem with the whole file, not one column
+FILE_COLUMN = "(file)"  # a problem with the whole file (or the whole row), not one column: never shown
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem found in a row of input (import or edit)."""
+    """One problem found in a row of input (import or edit).
+
+    ``column`` is the header's name for the column, or ``FILE_COLUMN`` for the file (``row`` None) or a row as
+    a whole. A column the header gives no name is named by ``position`` instead, as the spreadsheet shows it
+    ("3" in a CSV, "C" in a sheet; build it with ``at_position``): a message never names a made-up column.
+    """
 
     row: int | None
     column: str
     message: str
+    position: str = ""
+
+    @classmethod
+    def at_position(cls, row: int | None, position: str, message: str) -> Problem:
+        return cls(row, "", message, position)
+
+    @property
+    def where(self) -> str:
+        """``row 2, column 'code'``, ``row 1, column 3``, ``row 4`` or ``the file``."""
+        parts = [f"row {self.row}"] if self.row is not None else []
+        if self.position:
+            parts.append(f"column {self.position}")
+        elif self.column != FILE_COLUMN:
+            parts.append(f"column '{self.column}'")
+        return ", ".join(parts) or "the file"
 
     def __str__(self) -> str:
-        if self.column == FILE_COLUMN:  # about the file as a whole: no row or column to name
-            return f"the file: {self.message}" if self.row is None else f"row {self.row}: {self.message}"
-        where = f"row {self.row}, " if self.row is not None else ""
-        return f"{where}column '{self.column}': {self.message}"
+        return f"{self.where}: {self.message}"
 
 
 def parse_field(name: str, raw: object) -> object:

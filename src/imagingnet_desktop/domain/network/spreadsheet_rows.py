@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from imagingnet_desktop.domain.network.partner import PARTNER_FIELDS, TEMPLATE_HEADER
-from imagingnet_desktop.domain.network.partner_fields import FieldError, Problem, parse_field
+from imagingnet_desktop.domain.network.partner_fields import FILE_COLUMN, FieldError, Problem, parse_field
 
 HEADER_ROW = 1  # spreadsheet numbering: the header is row 1, the first partner row 2
 
@@ -41,7 +41,7 @@ def header_problems(header: Sequence[str]) -> list[Problem]:
         if name not in seen and _required(name)
     ]
     problems += [
-        Problem(HEADER_ROW, h or "(blank)", "this column is not in the import template")
+        Problem(HEADER_ROW, h, "this column is not in the import template")
         for h in seen
         if h not in TEMPLATE_HEADER and h
     ]
@@ -69,7 +69,9 @@ def parse_rows(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Parse
         if all(_blank(v) for v in raw.values()):
             continue
         if len(row) > len(columns) and any(not _blank(v) for v in row[len(columns):]):
-            problems.append(Problem(row_number, "(beyond the header)", "this row has more values than columns"))
+            problems.append(Problem(row_number, FILE_COLUMN, f"this row has values beyond the header's "
+                                                             f"{len(columns)} columns: remove them, or name their "
+                                                             "column in the header"))
         baseline: dict[str, object] = {}
         for name in TEMPLATE_HEADER:
             if name not in raw:
@@ -90,7 +92,7 @@ def parse_rows(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Parse
         baselines.append(baseline)
         row_numbers.append(row_number)
     if not baselines and not problems:
-        problems.append(Problem(None, "(file)", "there are no partner rows under the header"))
+        problems.append(Problem(None, FILE_COLUMN, "there are no partner rows under the header"))
     return ParsedRows(tuple(baselines), tuple(problems), tuple(row_numbers))
 
 
@@ -100,6 +102,11 @@ def _formula_message(cell: FormulaCell) -> str:
         f"the cell holds a formula ({formula}) with no saved value, and formulas are never calculated on "
         "import: type the value instead, or open and save the file in Excel first"
     )
+
+
+def partner_row_count(rows: Sequence[Sequence[object]]) -> int:
+    """The rows that hold anything (entirely blank rows are skipped on import, so they are no partner)."""
+    return sum(1 for row in rows if not all(_blank(v) for v in row))
 
 
 def _blank(value: object) -> bool:

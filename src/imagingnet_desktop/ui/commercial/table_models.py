@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from imagingnet_desktop.domain.commercial.appraisal import STATUS_WORDS
 from imagingnet_desktop.domain.commercial.catalogue import COMPARATOR_LABELS
 from imagingnet_desktop.domain.commercial.robustness import percent
+from imagingnet_desktop.domain.figure_text import plural
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.store.errors import WorkspaceError
 from imagingnet_desktop.ui.common import theme
@@ -234,8 +235,8 @@ class RankingTableModel(_ViewModel):
             rows.append([
                 "-" if ranked.rank is None else ("★ 1" if ranked.rank == 1 else str(ranked.rank)),
                 ranked.name,
-                f"{float(ranked.total):.2f}" if ranked.total is not None else f"not complete ({ranked.missing} "
-                                                                                 f"factor(s) unscored)",
+                f"{float(ranked.total):.2f}" if ranked.total is not None else f"not complete "
+                                                                                 f"({plural(ranked.missing, 'factor')} unscored)",
                 "-" if share is None else percent(share),
             ])
         self._replace(rows)

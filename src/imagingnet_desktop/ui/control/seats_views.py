@@ -32,7 +32,7 @@ def seats_summary(partners: Sequence[Partner], seats: dict[int, list[BoardPositi
     if key_total == 0:  # nothing to weigh yet: no warning that the smaller trusts hold none of none
         return "No key post is allocated yet."
     if len(partners) < 2:
-        return f"{key_total} key post(s) allocated."
+        return f"{key_total} key post{'s' if key_total != 1 else ''} allocated."
     smaller = sorted(partners, key=_size)[: len(partners) // 2]
     held = sum(1 for p in smaller for s in seats.get(p.id, []) if s.key_post)
     codes = ", ".join(p.code for p in smaller)

@@ -83,11 +83,7 @@ def ask_open_export(parent: QWidget | None, text: str, detail: str) -> str | Non
 
 def problems_text(problems: Sequence[Problem]) -> str:
     """One line per problem, by row and column, ready to paste into an e-mail."""
-    lines = []
-    for p in problems:
-        row = f"Row {p.row}" if p.row is not None else "File"
-        lines.append(f"{row}, column '{p.column}': {p.message}")
-    return "\n".join(lines)
+    return "\n".join(f"{p.where[:1].upper()}{p.where[1:]}: {p.message}" for p in problems)
 
 
 class ImportProblemsDialog(QDialog):

@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         from imagingnet_desktop.workspace.network.partner_import import ImportRefused, import_partners
+        from imagingnet_desktop.workspace.shares_votes.scenarios import agreed_scenario_problem
 
         self._flush_tabs()
         try:
@@ -331,9 +332,10 @@ class MainWindow(QMainWindow):
         except (WorkspaceError, PermissionError) as exc:
             self._show_error("Nothing was imported", str(exc))
             return
-        self.statusBar().showMessage(f"{outcome.summary()} — Ctrl+Z to undo", 15000)
-        text = f"Imported {Path(path).name}: {outcome.described()} — Ctrl+Z to undo"
-        self.bars.show_feedback(text)
+        unworkable = agreed_scenario_problem(self.workspace) if outcome.changed else None
+        self.statusBar().showMessage(f"{outcome.summary()}{outcome.undo_hint}", 15000)
+        text = f"{outcome.headline(Path(path).name)}{outcome.undo_hint}"
+        self.bars.show_feedback(f"{text}. ⚠ {unworkable}" if unworkable else text)
         self.show_tab_for(Change.PARTNERS)
 
     def export_mou_dialog(self) -> Path | None:

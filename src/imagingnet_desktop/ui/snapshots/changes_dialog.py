@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imagingnet_desktop.domain.figure_text import plural
 from imagingnet_desktop.domain.network.partner_fields import FieldError
 from imagingnet_desktop.store import WorkspaceError
 from imagingnet_desktop.store.tables.snapshots import SnapshotInfo
@@ -199,7 +200,8 @@ class ChangesDialog(QDialog):
         answer = QMessageBox.question(
             self, "Restore the snapshot?",
             f"Put the whole workspace back as it was in '{snapshot.name}' (taken {taken_at_text(snapshot)})?\n\n"
-            f"The {count} change(s) listed are undone in every tab. Edit ▸ Undo (Ctrl+Z) puts them back.",
+            f"{'The change listed is' if count == 1 else f'The {count:,} changes listed are'} undone in every tab. "
+            "Edit ▸ Undo (Ctrl+Z) puts them back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -223,8 +225,8 @@ class ChangesDialog(QDialog):
         except (WorkspaceError, PermissionError, OSError) as failure:
             self.message.show_error(f"Not saved: {failure}")
             return
-        self.message.show_notice(f"Restored '{snapshot.name}': {len(found.changes)} change(s) undone in every tab. "
-                                 "Edit ▸ Undo (Ctrl+Z) puts them back.")
+        self.message.show_notice(f"Restored '{snapshot.name}': {plural(len(found.changes), 'change')} undone in every "
+                                 "tab. Edit ▸ Undo (Ctrl+Z) puts them back.")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Enter never restores by accident

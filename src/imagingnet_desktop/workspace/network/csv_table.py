@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from imagingnet_desktop.domain.network.partner_fields import Problem
+from imagingnet_desktop.domain.network.partner_fields import FILE_COLUMN, Problem
 
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 _LIMIT_WHILE_READING = 64 * 1024 * 1024  # above any file we accept: cells are measured here instead
@@ -39,7 +39,7 @@ def _read(text: str) -> tuple[list[str], list[list[object]], list[Problem]]:
             row = len(records) + 1
             header = records[0] if records else []
             column, message = _quote_problem(_from_line(text, lines_before), str(exc))
-            problems.append(Problem(row, _column_name(header, column), message))
+            problems.append(_cell_problem(row, header, column, message))
             break
         lines_before = reader.line_num
         records.append(record)
@@ -50,22 +50,40 @@ def _read(text: str) -> tuple[list[str], list[list[object]], list[Problem]]:
         row = offset + 1
         for index, cell in enumerate(record):
             if len(cell) > MAX_CELL_CHARS:
-                problems.append(Problem(row, _column_name(header, index),
-                                        f"this cell holds {len(cell):,} characters; a cell can hold at most "
-                                        f"{MAX_CELL_CHARS:,}"))
+                problems.append(_cell_problem(row, header, index,
+                                              f"this cell holds {len(cell):,} characters; a cell can hold at "
+                                              f"most {MAX_CELL_CHARS:,}"))
         if offset and 0 < len(record) < len(header) and any(c.strip() for c in record):
-            problems.append(Problem(
-                row, header[len(record)] or "(blank)",
+            problems.append(_cell_problem(
+                row, header, len(record),
                 f"this row has {len(record)} values but the header has {len(header)} columns, so this one and "
                 "those after it are missing (a comma left out, or a quote not closed?)",
             ))
     return header, [list(r) for r in records[1:]], problems
 
 
-def _column_name(header: list[str], index: int) -> str:
+def _cell_problem(row: int, header: list[str], index: int, message: str) -> Problem:
+    """A problem in column ``index``: by the header's name for it, else by its place (column 3)."""
     if 0 <= index < len(header) and header[index].strip():
-        return header[index].strip()
-    return f"(column {index + 1})"
+        return Problem(row, header[index].strip(), message)
+    return Problem.at_position(row, str(index + 1), message)
+
+
+SEPARATORS = {";": "semicolons (;)", "\t": "tabs"}
+
+
+def separator_problem(text: str) -> Problem | None:
+    """A file whose header is split by semicolons or tabs rather than commas (Excel saves "CSV" so where the
+    list separator is a semicolon). Refused, saying so: such a file usually writes decimals with a comma too
+    ("14,5"), and "14,500" would be read as fourteen thousand five hundred."""
+    first = io.StringIO(text, newline="").readline().rstrip("\r\n")
+    commas = len(next(csv.reader([first]), []))
+    for separator, words in SEPARATORS.items():
+        if len(first.split(separator)) > max(commas, 1):
+            return Problem(None, FILE_COLUMN, (
+                f"its values are separated by {words}, not commas: save it from Excel as "
+                "\"CSV UTF-8 (Comma delimited)\" and import that file (decimals written with a point, 14.5)"))
+    return None
 
 
 def _from_line(text: str, lines_before: int) -> str:

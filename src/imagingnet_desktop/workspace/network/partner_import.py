@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from imagingnet_desktop.domain.figure_text import plural
-from imagingnet_desktop.domain.network.network import MAX_PARTNERS, partner_limit_problem
+from imagingnet_desktop.domain.network.network import partner_limit_problem
 from imagingnet_desktop.domain.network.partner import TEMPLATE_HEADER, Partner
 from imagingnet_desktop.domain.network.partner_fields import FILE_COLUMN, Problem
-from imagingnet_desktop.domain.network.spreadsheet_rows import ParsedRows, parse_rows
+from imagingnet_desktop.domain.network.spreadsheet_rows import ParsedRows, parse_rows, partner_row_count
 from imagingnet_desktop.domain.spreadsheet_cells import restored
-from imagingnet_desktop.workspace.network.csv_table import read_csv_text
+from imagingnet_desktop.workspace.network.csv_table import read_csv_text, separator_problem
 from imagingnet_desktop.workspace.network.partner_commands import ReplacePartners
 from imagingnet_desktop.workspace.network.xlsx_table import XlsxProblem, read_xlsx
 from imagingnet_desktop.workspace.workspace import Workspace
@@ -48,34 +48,55 @@ class ImportOutcome:
     unchanged: tuple[str, ...] = ()  # partners the file names whose figures were already what it says
     missing_columns: tuple[str, ...] = ()  # template columns the file lacks (kept as they were on updates)
 
+    @property
+    def changed(self) -> bool:
+        """False when every partner the file names already holds its figures: then no edit was made."""
+        return bool(self.added or self.updated)
+
+    @property
+    def undo_hint(self) -> str:
+        return " — Ctrl+Z to undo" if self.changed else ""
+
     def summary(self) -> str:
-        return f"{plural(len(self.added), 'partner')} added, {len(self.updated)} updated"
+        """The counts (added, updated and unchanged apart), for the status bar; an import that changed nothing
+        says so."""
+        if not self.changed:
+            return f"Nothing to import: {self._already()}"
+        return (f"{plural(len(self.added), 'partner')} added, {len(self.updated)} updated, "
+                f"{len(self.unchanged)} unchanged")
 
     def described(self) -> str:
-        """For the window: added, updated and unchanged counted apart, and what the file left alone."""
-        def partners(n: int) -> str:
-            return f"{n} partner{'' if n == 1 else 's'}"
-
-        parts = [f"{partners(len(self.added))} added", f"{len(self.updated)} updated"]
-        if self.unchanged:
-            parts.append(f"{len(self.unchanged)} unchanged")
-        text = ", ".join(parts)
-        if self.missing_columns and (self.updated or self.unchanged):
+        """For the window: the counts, and what the file left alone."""
+        text = self.summary()
+        if self.changed and self.missing_columns and (self.updated or self.unchanged):
             columns = ", ".join(self.missing_columns)
             text += f". {columns} not in the file: kept as {'it was' if len(self.missing_columns) == 1 else 'they were'}"
         return text
+
+    def headline(self, file_name: str, into: str = "") -> str:
+        """``Imported partners.csv: 2 partners added, ...``, or that the file changed nothing."""
+        where = f"{file_name} into {into}" if into else file_name
+        if not self.changed:
+            return f"Nothing to import from {where}: {self._already()}"
+        return f"Imported {where}: {self.described()}"
+
+    def _already(self) -> str:
+        count = len(self.unchanged)
+        which = "the 1 partner in the file already holds" if count == 1 else \
+            f"the {count:,} partners in the file already hold"
+        return f"{which} its figures, so no edit was made (nothing to undo)"
 
 
 def read_table(path: str | os.PathLike[str]) -> tuple[list[str], list[list[object]]]:
     """Header and rows of a CSV (UTF-8, BOM or not) or of the first sheet of an XLSX (values only)."""
     path = Path(path)
     if not path.is_file():
-        raise ImportRefused(path, (Problem(None, "(file)", f"there is no file at {path}"),))
+        raise ImportRefused(path, (Problem(None, FILE_COLUMN, f"there is no file at {path}"),))
     if path.stat().st_size > MAX_BYTES:
-        raise ImportRefused(path, (Problem(None, "(file)", "the file is larger than 20 MB"),))
+        raise ImportRefused(path, (Problem(None, FILE_COLUMN, "it is larger than 20 MB"),))
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".xlsm"):
-        raise ImportRefused(path, (Problem(None, "(file)", "choose a .csv or .xlsx file"),))
+        raise ImportRefused(path, (Problem(None, FILE_COLUMN, "choose a .csv or .xlsx file"),))
     header, rows = _read_csv(path) if suffix == ".csv" else _read_xlsx(path)
     return header, [[restored(v) for v in row] for row in rows]  # a cell our export quoted, as it was
 
@@ -85,13 +106,21 @@ def _read_csv(path: Path) -> tuple[list[str], list[list[object]]]:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportRefused(
-            path, (Problem(None, "(file)", f"the file is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8"),)
+            path, (Problem(None, FILE_COLUMN, f"it is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8"),)
         ) from None
     header, rows, problems = read_csv_text(text)
-    if problems:
-        raise ImportRefused(path, tuple(problems))
+    first: list[Problem] = []
+    too_many = partner_limit_problem(partner_row_count(rows), in_file=True)
+    if too_many:  # the partner limit first, whatever else is wrong with the file
+        first.append(Problem(None, FILE_COLUMN, too_many))
+    separators = separator_problem(text)
+    if separators is not None:  # what reading it by commas found says nothing useful then
+        first.append(separators)
+        problems = []
+    if first or problems:
+        raise ImportRefused(path, (*first, *problems))
     if not header:
-        raise ImportRefused(path, (Problem(None, "(file)", "the file is empty"),))
+        raise ImportRefused(path, (Problem(None, FILE_COLUMN, "it is empty"),))
     return header, rows
 
 
@@ -102,18 +131,18 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[list[object]]]:
     except XlsxProblem as problem:
         raise ImportRefused(path, tuple(problem.problems)) from None
     if not header and not rows:
-        raise ImportRefused(path, (Problem(None, "(file)", "the first sheet is empty"),))
+        raise ImportRefused(path, (Problem(None, FILE_COLUMN, "the first sheet is empty"),))
     return header, rows
 
 
 def parse_file(path: str | os.PathLike[str]) -> ParsedRows:
     header, rows = read_table(path)
-    if len(rows) > MAX_ROWS:
-        raise ImportRefused(Path(path), (Problem(None, "(file)", f"more than {MAX_ROWS} rows"),))
-    if len(rows) > MAX_PARTNERS:  # each row is a partner: refused before anything else is read
-        raise ImportRefused(Path(path), (Problem(None, FILE_COLUMN, (
-            f"the file has {len(rows):,} partner rows; ImagingNet serves up to {MAX_PARTNERS} partners (exact voting "
-            "power on every change stays quick up to there)")),))
+    if len(rows) > MAX_ROWS:  # a sheet is read no further than this
+        reason = partner_limit_problem(MAX_ROWS, at_least=True) or ""
+        raise ImportRefused(Path(path), (Problem(None, FILE_COLUMN, reason),))
+    too_many = partner_limit_problem(partner_row_count(rows), in_file=True)
+    if too_many:  # each row is a partner: refused before anything else is read
+        raise ImportRefused(Path(path), (Problem(None, FILE_COLUMN, too_many),))
     parsed = parse_rows(header, rows)
     if not parsed.ok:
         raise ImportRefused(Path(path), parsed.problems)
@@ -151,7 +180,8 @@ def import_partners(workspace: Workspace, path: str | os.PathLike[str]) -> Impor
     clashes = _name_clashes(partners, row_of_code)
     if clashes:
         raise ImportRefused(Path(path), clashes)
-    workspace.execute(ReplacePartners(f"import partners from {Path(path).name}", tuple(partners)))
+    if added or updated:  # a file that changes nothing is no edit: nothing to undo
+        workspace.execute(ReplacePartners(f"import partners from {Path(path).name}", tuple(partners)))
     in_file = set().union(*(b.keys() for b in parsed.baselines))
     missing = tuple(name for name in TEMPLATE_HEADER if name not in in_file)
     return ImportOutcome(tuple(added), tuple(updated), tuple(notes), tuple(unchanged), missing)

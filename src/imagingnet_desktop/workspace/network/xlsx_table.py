@@ -16,7 +16,8 @@ from typing import Any
 from xml.etree import ElementTree
 from xml.parsers import expat
 
-from imagingnet_desktop.domain.network.partner_fields import Problem
+from imagingnet_desktop.domain.network.network import partner_limit_problem
+from imagingnet_desktop.domain.network.partner_fields import FILE_COLUMN, Problem
 from imagingnet_desktop.domain.network.spreadsheet_rows import FormulaCell
 from imagingnet_desktop.workspace.network.csv_table import MAX_CELL_CHARS
 
@@ -41,7 +42,7 @@ def read_xlsx(path: Path, max_rows: int) -> tuple[list[str], list[list[object]]]
         values = load_workbook(path, read_only=True, data_only=True)
         formulas = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise XlsxProblem([Problem(None, "(file)", f"the spreadsheet cannot be read ({exc})")]) from None
+        raise XlsxProblem([Problem(None, FILE_COLUMN, f"the spreadsheet cannot be read ({exc})")]) from None
     try:
         if not values.worksheets:
             return [], []
@@ -89,7 +90,7 @@ def _is_formula(value: object) -> bool:
 
 def _check_cells(header: list[str], rows: list[list[object]]) -> None:
     problems = [
-        Problem(number, _name(header, i), _too_long(len(value)))
+        _cell_problem(number, header, i, _too_long(len(value)))
         for number, row in enumerate(rows, start=1)
         for i, value in enumerate(row)
         if isinstance(value, str) and len(value) > MAX_CELL_CHARS
@@ -102,8 +103,11 @@ def _too_long(length: int) -> str:
     return f"this cell holds {length:,} characters; a cell can hold at most {MAX_CELL_CHARS:,}"
 
 
-def _name(header: list[str], index: int) -> str:
-    return header[index] if 0 <= index < len(header) and header[index] else f"(column {_letters(index)})"
+def _cell_problem(row: int, header: list[str], index: int, message: str) -> Problem:
+    """By the header's name for the column, else by its letter as Excel shows it (column C)."""
+    if 0 <= index < len(header) and header[index]:
+        return Problem(row, header[index], message)
+    return Problem.at_position(row, _letters(index), message)
 
 
 # ----------------------------------------------------------------------------- before openpyxl sees it
@@ -114,23 +118,32 @@ class _TooManyRows(Exception):
 
 
 def _count_rows(archive: zipfile.ZipFile, sheet: str, max_rows: int) -> None:
-    """Stop reading at the row limit (openpyxl, lacking a <dimension>, would read the whole sheet first)."""
-    rows = [0]
+    """Stop reading at the row limit (openpyxl, lacking a <dimension>, would read the whole sheet first), and
+    refuse more partner rows (rows holding a value, under the header) than the app serves: that reason first."""
+    rows = [0, 0]  # rows seen, rows holding a value
+    in_row = [False]  # the row being read holds a value
     parser = expat.ParserCreate()
 
     def start(name: str, _attrs: dict[str, str]) -> None:
         if name == "row":
             rows[0] += 1
+            in_row[0] = False
             if rows[0] > max_rows + 1:  # the header and ``max_rows`` under it
                 raise _TooManyRows
+        elif name in ("v", "is") and not in_row[0]:
+            in_row[0] = True
+            rows[1] += 1
 
     parser.StartElementHandler = start
     try:
         _stream(archive, sheet, parser)
     except _TooManyRows:
-        raise XlsxProblem([Problem(None, "(file)", f"more than {max_rows} rows")]) from None
+        raise XlsxProblem([Problem(None, FILE_COLUMN, partner_limit_problem(max_rows, at_least=True) or "")]) from None
     except expat.ExpatError:
         return  # openpyxl will say what is wrong with it
+    too_many = partner_limit_problem(max(rows[1] - 1, 0), in_file=True)
+    if too_many:
+        raise XlsxProblem([Problem(None, FILE_COLUMN, too_many)])
 
 
 def _check_sizes(path: Path, max_rows: int) -> None:
@@ -140,12 +153,12 @@ def _check_sizes(path: Path, max_rows: int) -> None:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise XlsxProblem([Problem(None, "(file)", f"the spreadsheet cannot be read ({exc})")]) from None
+        raise XlsxProblem([Problem(None, FILE_COLUMN, f"the spreadsheet cannot be read ({exc})")]) from None
     with archive:
         strings = "xl/sharedStrings.xml"
         unpacked = sum(info.file_size for info in archive.infolist() if info.filename != strings)
         if unpacked > MAX_UNPACKED_BYTES:
-            raise XlsxProblem([Problem(None, "(file)", f"the spreadsheet unpacks to {unpacked / 2**20:,.0f} MB; "
+            raise XlsxProblem([Problem(None, FILE_COLUMN, f"the spreadsheet unpacks to {unpacked / 2**20:,.0f} MB; "
                                        f"a partner list is far smaller (at most {MAX_UNPACKED_BYTES // 2**20} MB)")])
         names = set(archive.namelist())
         sheet = _first_sheet(archive)
@@ -157,18 +170,19 @@ def _check_sizes(path: Path, max_rows: int) -> None:
         if not oversized:
             size = archive.getinfo(strings).file_size
             if size > MAX_UNPACKED_BYTES:
-                raise XlsxProblem([Problem(None, "(file)", f"the spreadsheet's text unpacks to "
+                raise XlsxProblem([Problem(None, FILE_COLUMN, f"the spreadsheet's text unpacks to "
                                            f"{size / 2**20:,.0f} MB; a partner list is far smaller")])
             return
         if sheet is None or sheet not in names:
-            raise XlsxProblem([Problem(None, "(file)", _too_long(max(oversized.values())))])
+            raise XlsxProblem([Problem(None, FILE_COLUMN, _too_long(max(oversized.values())))])
         places, header_refs = _cells_using(archive, sheet, set(oversized))
         header_text = _string_texts(archive, "xl/sharedStrings.xml", set(header_refs.values()))
         header = {column: header_text.get(index, "") for column, index in header_refs.items()}
     problems = [
-        Problem(row, header.get(column) or f"(column {column})", _too_long(oversized[index]))
+        Problem(row, name, _too_long(oversized[index])) if (name := header.get(column))
+        else Problem.at_position(row, column, _too_long(oversized[index]))
         for row, column, index in places
-    ] or [Problem(None, "(file)", _too_long(max(oversized.values())))]
+    ] or [Problem(None, FILE_COLUMN, _too_long(max(oversized.values())))]
     raise XlsxProblem(problems[:50])
 
 

@@ -33,11 +33,13 @@ from fractions import Fraction
 from typing import Any
 
 from imagingnet_desktop.domain.figure_text import count, power_number
+from imagingnet_desktop.domain.rule_names import RULE_KIND_NAMES
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis, analyse
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
 from imagingnet_desktop.domain.shares.share_table import Basis, BlendShares, ShareTable, share_table
 from imagingnet_desktop.domain.voting.coalitions import CoalitionList
 from imagingnet_desktop.domain.voting.rules import RuleKind, VoteMethod
+from imagingnet_desktop.domain.voting.thresholds import qualified_text
 from imagingnet_desktop.workspace.shares_votes.scenarios import AGREED_DEFAULT, agreed_scenario
 
 JsonValue = Any
@@ -138,7 +140,7 @@ def voting_section(source: object) -> dict[str, JsonValue]:
     return voting_json(analysis, unreadable, agreed=analysis.scenario is not AGREED_DEFAULT)
 
 
-def voting_json(analysis: ScenarioAnalysis, unreadable: str | None = None, *, agreed: bool = True
+def voting_json(analysis: ScenarioAnalysis, unreadable: str | None = None, *, agreed: bool
                 ) -> dict[str, JsonValue]:
     """``"voting"`` for one analysed scenario (the report's: the agreed one; ``analyse``'s: the one asked for)."""
     scenario, votes, power, found = analysis.scenario, analysis.votes, analysis.power, analysis.coalitions
@@ -230,17 +232,22 @@ def voting_text(report: dict[str, JsonValue]) -> list[str]:
         heading = f"Voting (agreed scenario: {voting['scenario']})"
     else:
         heading = "Voting (no scenario is agreed yet, so this is the default: equal votes and a simple majority)"
-    return voting_lines(voting, heading)
+    return voting_lines(voting, heading, (report.get("shares_blend") or {}).get("weights"))
 
 
-def voting_lines(voting: dict[str, JsonValue], heading: str) -> list[str]:
-    """The voting figures as text under ``heading``: votes, both indices, veto and null players, warnings."""
+def voting_lines(voting: dict[str, JsonValue], heading: str, blend_weights: dict[str, float] | None = None
+                 ) -> list[str]:
+    """The voting figures as text under ``heading``: votes, both indices, veto and null players, warnings.
+
+    ``blend_weights`` (``"shares_blend"``'s ``"weights"``) name what votes in proportion to the blend follow."""
     rule = voting["rule"]
-    method = voting["method"] + (f", in proportion to {voting['vote_basis']}" if voting["vote_basis"] else "")
+    method = voting["method"]
+    if voting["vote_basis"]:
+        method += f", in proportion to {votes_follow(voting['vote_basis'], blend_weights)}"
     quota = f" (quota {rule['quota']:,} of {voting['total_votes']:,} votes)" if rule["quota"] is not None else ""
     lines = [heading,
              f"  Votes: {method}",
-             f"  Rule: {rule['description'] or rule['kind']}{quota}"]
+             f"  Rule: {rule['description'] or rule_name(rule)}{quota}"]
     if voting["problem"]:
         lines.append(f"  Not analysed: {voting['problem']}")
     if voting["votes"] is None or voting["banzhaf"] is None:
@@ -255,6 +262,32 @@ def voting_lines(voting: dict[str, JsonValue], heading: str) -> list[str]:
                  f"partners with no power: {', '.join(voting['null_players']) or 'none'}")
     lines += [f"  ! {warning}" for warning in voting["warnings"]]
     return lines
+
+
+def votes_follow(vote_basis: str, blend_weights: dict[str, float] | None) -> str:
+    """The shares proportional votes follow, in words: "the activity shares", or "the blend (75% activity, 25%
+    pay)"; a blend of one basis is that basis's shares (never "blend" when the shares are activity alone)."""
+    if vote_basis != BLEND:
+        return f"the {Basis.of(vote_basis).noun} shares"
+    weights = {b: w for b, w in (blend_weights or {}).items() if w}
+    if len(weights) == 1:
+        return f"the {Basis.of(next(iter(weights))).noun} shares"
+    if not weights:
+        return "the blend"
+    return "the blend (" + ", ".join(f"{w:g}% {Basis.of(b).noun}" for b, w in weights.items()) + ")"
+
+
+def rule_name(rule: dict[str, JsonValue]) -> str:
+    """``"rule"`` by its name on the screens ("Simple majority", "Qualified majority: at least 2/3 of votes"),
+    never the stored ``simple_majority``: what the text shows where the analysis stopped before describing it."""
+    try:
+        kind = RuleKind(rule["kind"])
+    except ValueError:
+        return "not readable"
+    name = RULE_KIND_NAMES[kind]
+    if kind is RuleKind.QUALIFIED and rule.get("fraction"):
+        name += f": at least {qualified_text(Fraction(rule['fraction']))} of votes"
+    return name
 
 
 def _table_lines(cells: list[list[str]]) -> list[str]:

@@ -19,16 +19,18 @@ def analysis_text(analysis: ScenarioAnalysis) -> str:
         blocks.append(shares_lines(data["shares"], data["shares_notes"], list(analysis.codes), "Shares (% to 2 dp)"))
     voting = dict(data["voting"])
     voting["warnings"] = []  # listed below, after the coalitions, as the tab shows them
-    blocks.append(voting_lines(voting, "Votes and power (% to 1 dp; vote shares to 2 dp)"))
+    weights = (data["shares_blend"] or {}).get("weights")
+    blocks.append(voting_lines(voting, "Votes and power (% to 1 dp; vote shares to 2 dp)", weights))
     coalitions = data["coalitions"]
     if coalitions is not None:
         lines = ["Smallest coalitions"]
-        for key, what in (("winning", "that pass a decision"), ("blocking", "that block one")):
+        for key, verb, what in (("winning", "pass", "a decision"), ("blocking", "block", "one")):
             group = coalitions[key]
             shown = [" + ".join(c) for c in group["listed"][:COALITIONS_SHOWN]]
             more = group["count"] - len(shown)
             listed = "; ".join(shown) + (f"; and {more:,} more" if more > 0 else "")
-            lines.append(f"  {plural(group['count'], 'coalition')} {what}: {listed or 'none'}")
+            agrees = verb + ("es" if verb.endswith("s") else "s") if group["count"] == 1 else verb
+            lines.append(f"  {plural(group['count'], 'coalition')} that {agrees} {what}: {listed or 'none'}")
         blocks.append(lines)
     warnings = data["warnings"]
     blocks.append(["Warnings", *(f"  ! {w}" for w in warnings)] if warnings else ["Warnings: none"])

@@ -197,14 +197,17 @@ def coalitions_json(analysis: ScenarioAnalysis) -> dict[str, Any] | None:
     return {"winning": listed(found.winning), "blocking": listed(found.blocking)}
 
 
-def analysis_json(analysis: ScenarioAnalysis) -> dict[str, Any]:
-    """What ``analyse --json`` prints: the report's ``"shares"`` and ``"voting"`` keys for this scenario."""
+def analysis_json(analysis: ScenarioAnalysis, *, agreed: bool = False) -> dict[str, Any]:
+    """What ``analyse --json`` prints: the report's ``"shares"`` and ``"voting"`` keys for this scenario.
+
+    ``agreed`` is true only for a scenario just saved and marked as agreed (``--save-as NAME --agree``): a
+    scenario worked out on the command line, or saved without ``--agree``, is not the network's agreed one."""
     table = analysis.table
     return {
         "shares": shares_json(table) if table is not None else None,
         "shares_notes": shares_notes_json(analysis, table) if table is not None else {},
         "shares_blend": shares_blend_json(analysis, table) if table is not None else None,
-        "voting": voting_json(analysis),
+        "voting": voting_json(analysis, agreed=agreed),
         "warnings": list(analysis.warnings),
         "coalitions": coalitions_json(analysis),
     }

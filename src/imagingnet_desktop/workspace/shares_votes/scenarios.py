@@ -180,6 +180,22 @@ def agreed_scenario(workspace: Workspace) -> Scenario:
     return next((s.scenario for s in saved_scenarios(workspace) if s.agreed), AGREED_DEFAULT)
 
 
+def agreed_scenario_problem(workspace: Workspace) -> str | None:
+    """Why the saved agreed scenario cannot be worked out for the partners as they are now (custom votes that
+    name none for a partner just imported, say), as a sentence to show after a change to the partners; None
+    when it can be, or when no scenario is agreed (the default always can)."""
+    try:
+        scenario = agreed_scenario(workspace)
+    except (ValueError, TypeError, AssertionError, ArithmeticError):
+        return "The agreed scenario cannot be read, so the report shows the default instead."
+    if scenario is AGREED_DEFAULT:
+        return None
+    problem = analyse_scenario(workspace, scenario).problem
+    if problem is None:
+        return None
+    return f"The agreed scenario '{scenario.name}' no longer works out (see Shares & votes): {problem}"
+
+
 def compared_ids(workspace: Workspace) -> list[int]:
     ids = workspace.tab_state(COMPARED_KEY, [])
     known = {r.id for r in workspace.rows(SCENARIOS) if not r.working}
