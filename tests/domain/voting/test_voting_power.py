@@ -148,6 +148,16 @@ def _by_type_swings(groups: list[tuple[int, int]], quota: int) -> tuple[list[int
     return swings, shapley
 
 
+def _assert_counts_by_type(got: PowerIndices, groups: list[tuple[int, int]], quota: int) -> None:
+    """Every player of a type has that type's swings and Shapley-Shubik index, as counted by type."""
+    swings, shapley = _by_type_swings(groups, quota)
+    first = 0
+    for t, (_, c) in enumerate(groups):
+        assert set(got.swings[first : first + c]) == {swings[t]}
+        assert set(got.shapley_shubik[first : first + c]) == {shapley[t]}
+        first += c
+
+
 @pytest.mark.parametrize(
     "groups",
     [
@@ -161,12 +171,7 @@ def test_big_games_beyond_64_bit_counts_are_exact(groups: list[tuple[int, int]])
     weights = [w for w, c in groups for _ in range(c)]
     quota = sum(weights) // 2 + 1
     got = power_indices(weights, quota)
-    swings, shapley = _by_type_swings(groups, quota)
-    first = 0
-    for t, (_, c) in enumerate(groups):
-        assert set(got.swings[first : first + c]) == {swings[t]}
-        assert set(got.shapley_shubik[first : first + c]) == {shapley[t]}
-        first += c
+    _assert_counts_by_type(got, groups, quota)
     assert max(got.swings) > 2**64  # the Python-integer tables really were needed
     assert sum(got.shapley_shubik) == 1
 
@@ -355,11 +360,6 @@ def test_two_hundred_partners_count_exactly_and_quickly() -> None:
     weights = [w for w, c in groups for _ in range(c)]
     quota = -(-2 * sum(weights) // 3)  # two-thirds
     got = power_indices(weights, quota)
-    swings, shapley = _by_type_swings(groups, quota)
-    first = 0
-    for t, (_, c) in enumerate(groups):
-        assert set(got.swings[first : first + c]) == {swings[t]}
-        assert set(got.shapley_shubik[first : first + c]) == {shapley[t]}
-        first += c
+    _assert_counts_by_type(got, groups, quota)
     everyone = power_indices(weights, sum(weights))
     assert everyone.banzhaf == (Fraction(1, 200),) * 200 and everyone.veto_players == tuple(range(200))

@@ -11,22 +11,15 @@ import pytest
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
 from imagingnet_desktop.domain.voting.rules import VoteMethod
 from imagingnet_desktop.ui.shell.main_window import MainWindow
-from imagingnet_desktop.ui.shell.settings import AppSettings
-from imagingnet_desktop.workspace.network.partner_import import create_demo
 from imagingnet_desktop.workspace.shares_votes.scenarios import save_scenario_as
 from imagingnet_desktop.workspace.table_exports import export_table
 from imagingnet_desktop.workspace.workspace import Workspace
+from workshop_helpers import open_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> MainWindow:
-    path = tmp_path / "demo.imagingnet"
-    create_demo(path).close()
-    win = MainWindow(AppSettings.in_file(tmp_path / "settings.ini"))
-    qtbot.addWidget(win)
-    win.show()
-    assert win.open_path(path)
-    return win
+    return open_window(qtbot, tmp_path)
 
 
 def import_via_menu(window: MainWindow, source: Path) -> None:
