@@ -325,16 +325,27 @@ class MainWindow(QMainWindow):
         self._flush_tabs()
         try:
             outcome = import_partners(self.workspace, path)
-        except ImportRefused as refused:
+        except ImportRefused as refused:  # the bar says so too: an earlier "Imported …" must not stay up
+            from imagingnet_desktop.domain.figure_text import plural
+
+            self._import_refused(f"Nothing was imported from {Path(path).name}: "
+                                 f"{plural(len(refused.problems), 'problem')} to fix (listed in the window that "
+                                 "opened). The workspace is unchanged.")
             self._show_import_problems(refused)
             return
         except (WorkspaceError, PermissionError) as exc:
+            self._import_refused(f"Nothing was imported from {Path(path).name}: {exc} The workspace is unchanged.")
             self._show_error("Nothing was imported", str(exc))
             return
         self.statusBar().showMessage(f"{outcome.summary()} — Ctrl+Z to undo", 15000)
         text = f"Imported {Path(path).name}: {outcome.described()} — Ctrl+Z to undo"
         self.bars.show_feedback(text)
         self.show_tab_for(Change.PARTNERS)
+
+    def _import_refused(self, text: str) -> None:
+        """Said in the bar and the status bar, in place of what an earlier import did."""
+        self.bars.show_refusal(text)
+        self.statusBar().showMessage(text, 15000)
 
     def export_mou_dialog(self) -> Path | None:
         from imagingnet_desktop.workspace.exports.history import ExportKind
