@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QTabBar,
     QTabWidget,
     QWidget,
@@ -137,6 +138,8 @@ def _cut_text(widget: QWidget) -> str | None:
         return _cut_label(widget)
     if isinstance(widget, QComboBox):
         return _cut_combo(widget)
+    if isinstance(widget, QLineEdit):
+        return _cut_placeholder(widget)
     if isinstance(widget, QAbstractButton) and widget.text() and widget.width() > 0:
         needed = widget.sizeHint().width()
         if needed > widget.width() + SLACK:
@@ -198,6 +201,22 @@ def _cut_combo(combo: QComboBox) -> str | None:
     needed = combo.fontMetrics().horizontalAdvance(text)
     if needed > field + COMBO_SLACK:
         return f"choice '{text}' cut: {field} px shown, it needs {needed} px"
+    return None
+
+
+def _cut_placeholder(field: QLineEdit) -> str | None:
+    """An empty field's hint cut short ("Type a motion, then pr…"): what to type there is part of the screen."""
+    hint = field.placeholderText()
+    if field.text() or not hint or field.width() <= 0 or not field.isVisible():
+        return None
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    shown = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    room = shown.width() - margins.left() - margins.right() - 4  # the 2 px Qt keeps either side of the text
+    needed = field.fontMetrics().horizontalAdvance(hint)
+    if needed > room + SLACK:
+        return f"hint '{hint[:40]}' cut: {room} px shown, it needs {needed} px"
     return None
 
 
