@@ -56,6 +56,9 @@ def test_the_open_dashboard_shows_every_check_whole_beside_every_partner(window:
         verdict = tile.findChild(QLabel, "verdict")
         assert seen.contains(_in(verdict, pane)), f"the {check_id} badge ({verdict.text()}) is cut"
         assert verdict.width() >= verdict.minimumSizeHint().width(), f"the {check_id} badge's words are cut"
+    if tab.dashboard.columns == len(CHECKS):  # one row: a title on two lines leaves the figures level
+        tops = {_in(tab.dashboard.tile(c)._figure, pane).top() for c in CHECKS}
+        assert len(tops) == 1, f"the figures of one row stand at different heights: {sorted(tops)}"
     for label in tab.dashboard.findChildren(QLabel):  # a line below the checks may wait under the scroll bar,
         rect = _in(label, pane)  # whole: never half in view
         if label.isVisibleTo(tab.dashboard) and label.text() and rect.intersects(seen):

@@ -72,6 +72,7 @@ class CheckTile(QFrame):
         self.compact = False
         self._title = _label(FULL_TYPE[0], bold=True)
         self._title.setText(SHORT_LABELS[check_id])
+        self._title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)  # just over its figure
         self._figure = _label(FULL_TYPE[1], bold=True, wrap=False)
         self._unit = _label(FULL_TYPE[2], bold=True, wrap=False)
         self._verdict = _label(FULL_TYPE[3], bold=True, wrap=False)
@@ -91,6 +92,17 @@ class CheckTile(QFrame):
         column.addWidget(self._verdict, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self._reference)
         column.addStretch(1)
+
+    @property
+    def title_label(self) -> QLabel:
+        return self._title
+
+    def title_height(self, tile_width: int) -> int:
+        """The title's height in a tile ``tile_width`` wide (it wraps)."""
+        layout = self.layout()
+        sides = layout.contentsMargins().left() + layout.contentsMargins().right() if layout is not None else 0
+        inner = tile_width - sides - 10  # and the borders
+        return self._title.heightForWidth(max(inner, 20))
 
     def set_compact(self, compact: bool) -> None:
         """Smaller type for the figure, badge and notes (still at least 0.8 × the app's type)."""
@@ -218,8 +230,20 @@ class NetworkDashboard(QWidget):
                 tile.set_compact(compact)
             if five_fit():
                 self._arrange(len(tiles))
+                self._align_titles(tiles, (width - spacing * (len(tiles) - 1)) // len(tiles))
                 return
         self._arrange(3)
+        self._align_titles(tiles, (width - spacing * 2) // 3)
+
+    @staticmethod
+    def _align_titles(tiles: list[CheckTile], tile_width: int) -> None:
+        """Every title as tall as the tallest (one wraps onto a second line at large type): the figures and
+        badges of a row then line up."""
+        for tile in tiles:
+            tile.title_label.setMinimumHeight(0)
+        tallest = max(t.title_height(tile_width) for t in tiles)
+        for tile in tiles:
+            tile.title_label.setMinimumHeight(tallest)
 
     @property
     def compact(self) -> bool:
