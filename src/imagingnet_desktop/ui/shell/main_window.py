@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
@@ -525,6 +525,9 @@ class MainWindow(QMainWindow):
     def _restore_normal_window(self) -> None:
         if self._presenting:
             return
+        # Layouts still waiting to shrink to the normal type (a tab refits a step after the type changes) would
+        # hold the window wider than it was: let them settle first.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
         if self._normal_geometry is not None and not self._was_maximized and self.geometry() != self._normal_geometry:
             self.setGeometry(self._normal_geometry)
         if self._was_maximized and not self.isMaximized():
