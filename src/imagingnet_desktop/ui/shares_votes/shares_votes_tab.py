@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QLabel,
-    QScrollArea,
     QSplitter,
     QStyle,
     QStyleOptionComboBox,
@@ -39,6 +38,7 @@ from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
 from imagingnet_desktop.ui.common.run_edit import not_saved, run_edit
 from imagingnet_desktop.ui.common.tab import Tab
+from imagingnet_desktop.ui.common.whole_rows_scroll import WholeRowsScrollArea
 from imagingnet_desktop.ui.common.working_dialog import Working, WorkingDialog, show_working
 from imagingnet_desktop.ui.shares_votes.blend_sliders import BlendSliders, Weights
 from imagingnet_desktop.ui.shares_votes.pages import ChartPage, PowerPage, SharesPage
@@ -132,7 +132,8 @@ class SharesVotesTab(Tab):
         left_column.addSpacing(6)
         left_column.addWidget(self.controls)
         left_column.addStretch(1)
-        left_scroll = QScrollArea()  # at a large presentation scale the sliders scroll rather than squash
+        left_scroll = WholeRowsScrollArea()  # at large type the sliders scroll rather than squash, and no half
+        # a slider or choice box shows at its foot
         left_scroll.setWidget(left)
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
