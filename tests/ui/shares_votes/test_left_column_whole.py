@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.whole_rows_scroll import LEAVES
@@ -43,6 +43,10 @@ def _cut(area) -> list[str]:
         if isinstance(widget, LEAVES) and widget.isVisibleTo(area.widget()) and widget.height() > 0:
             rect = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
             if rect.top() < seen.bottom() < rect.bottom():  # the foot (the top is where it was scrolled to)
+                if isinstance(widget, QLabel) and widget.wordWrap():  # a paragraph may end a pane between lines
+                    shown = seen.bottom() + 1 - rect.top() - widget.contentsMargins().top() - widget.margin()
+                    if shown > 0 and shown % widget.fontMetrics().lineSpacing() == 0:
+                        continue
                 cut.append(f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r} at {rect}")
     return cut
 

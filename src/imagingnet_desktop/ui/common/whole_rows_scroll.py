@@ -66,16 +66,32 @@ class WholeRowsScrollArea(QScrollArea):
 
 
 def _margin_needed(content: QWidget, full: int, scrolled: int) -> int:
-    """How far above the full viewport's bottom the first cut widget starts (0: none is cut)."""
+    """How far above the full viewport's bottom the first cut widget starts (0: none is cut). A paragraph (a
+    wrapped label of several lines) is cut between two of its lines instead: it still shows what fits."""
     edge = scrolled + full
     if edge >= content.height():
         return 0  # scrolled to the end: nothing below to cut
-    spans = [(w.mapTo(content, QPoint(0, 0)).y(), w.height()) for w in content.findChildren(QWidget)
-             if isinstance(w, LEAVES) and w.isVisibleTo(content) and w.height() > 0]
+    leaves = [w for w in content.findChildren(QWidget)
+              if isinstance(w, LEAVES) and w.isVisibleTo(content) and w.height() > 0]
     moved = True
     while moved:  # a widget beside the cut one may start higher and cross the new edge too
         moved = False
-        for top, height in spans:
-            if scrolled < top < edge < top + height:
-                edge, moved = top, True
+        for widget in leaves:
+            top = widget.mapTo(content, QPoint(0, 0)).y()
+            if not scrolled < top < edge < top + widget.height():
+                continue
+            new_edge = _line_above(widget, top, edge) if isinstance(widget, QLabel) else top
+            if new_edge < edge:
+                edge, moved = new_edge, True
     return max(0, scrolled + full - edge)
+
+
+def _line_above(label: QLabel, top: int, edge: int) -> int:
+    """The last line boundary of a wrapped ``label`` (at ``top``) above ``edge``; its top if none."""
+    if not label.wordWrap():
+        return top
+    line = label.fontMetrics().lineSpacing()
+    first = top + label.contentsMargins().top() + label.margin()
+    if line <= 0 or edge - first < line:
+        return top
+    return first + (edge - first) // line * line
