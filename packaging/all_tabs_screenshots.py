@@ -4,6 +4,8 @@ into docs/screenshots/all-tabs/; prints what does not fit (the same checks as te
     .venv/bin/python packaging/all_tabs_screenshots.py [OUTPUT_FOLDER]
 
 Renders offscreen unless QT_QPA_PLATFORM is already set; uses a throw-away demo workspace and settings file.
+The folder's PNGs are replaced (a page renamed since the last run leaves no stale picture). The note that
+presentation mode shows for a few seconds ("press F11 or Esc to leave") is taken off before each picture.
 Exit status 1 when anything does not fit.
 """
 
@@ -27,6 +29,8 @@ def slug(text: str) -> str:
 def main() -> int:
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_OUTPUT
     output.mkdir(parents=True, exist_ok=True)
+    for stale in output.glob("*.png"):  # pages renamed since the last run leave no picture behind
+        stale.unlink()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtWidgets import QApplication
@@ -54,6 +58,7 @@ def main() -> int:
                     show_as_screen(window, app, width, height, presentation=presentation)
                     for page in each_page(window, app, index):
                         name = slug(page.replace("▸", " "))
+                        window._clear_note()  # the F11 hint fades after a few seconds: show what stays
                         window.grab().save(str(output / f"{name}-{width}x{height}-{mode}.png"))
                         smallest = theme.BASE_POINT_SIZE * theme.scale() * 0.75  # as the test
                         for misfit in misfits(window, width, height, page, smallest):

@@ -340,12 +340,12 @@ def test_presentation_type_reflows_the_dashboard_and_grows_the_rows(tab, qapp, q
     assert tab.dashboard.columns == 5
     try:
         theme.apply(qapp, scale_factor=theme.PRESENTATION_SCALE)
-        qtbot.waitUntil(lambda: tab.dashboard.columns == 3, timeout=2000)  # five large tiles no longer fit
+        qtbot.waitUntil(lambda: tab.dashboard.compact, timeout=2000)  # five full-size tiles no longer fit
         qtbot.waitUntil(lambda: tab.table.rowHeight(0) > normal_row * 1.3, timeout=2000)
         assert not tab._dashboard_scroll.horizontalScrollBar().isVisible()
     finally:
         theme.apply(qapp)
-    qtbot.waitUntil(lambda: tab.dashboard.columns == 5, timeout=2000)
+    qtbot.waitUntil(lambda: tab.dashboard.columns == 5 and not tab.dashboard.compact, timeout=2000)
     qtbot.waitUntil(lambda: tab.table.rowHeight(0) == normal_row, timeout=2000)
 
 

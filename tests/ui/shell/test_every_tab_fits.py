@@ -1,7 +1,7 @@
 """Every tab, and every page inside it, fits the screen in the real main window: normal and presentation mode
-(type at 150%, no menu bar), at 1280×720 and 1920×1080. Nothing reaches past the window, no label, button or
-tab title is cut, no pane hides content it cannot scroll to, and no text is left at a size that did not follow
-presentation mode's scale (``ui.shell.fit_check``).
+(type at 150%, no menu bar), at 1280×720 and 1920×1080. Nothing reaches past the window, no label, button,
+choice box, empty field's hint or tab title is cut, no pane hides content it cannot scroll to, and no text is
+left at a size that did not follow presentation mode's scale (``ui.shell.fit_check``).
 
 Each case opens its own window on the demo, so a tab is judged on its own (a built tab's minimum size widens
 the whole window, whichever tab is shown). ``packaging/all_tabs_screenshots.py`` makes the same checks and saves
@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTableWidget, QWidget
 
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.shell.fit_check import each_page, misfits, settle, show_as_screen
@@ -80,8 +80,9 @@ def test_every_page_of_the_tab_fits_the_screen(open_window: MainWindow, index: i
 
 
 def test_the_checks_catch_cut_text_and_a_window_wider_than_the_screen(open_window: MainWindow) -> None:
-    """The checks themselves can fail: a label narrower than its text, a column narrower than its title, and a
-    tab whose minimum width is more than the screen's."""
+    """The checks themselves can fail: a label narrower than its text, a column narrower than its title, a choice
+    box narrower than its choice, an empty field narrower than its hint, and a tab whose minimum width is more
+    than the screen's."""
     app = QApplication.instance()
     show_as_screen(open_window, app, 1280, 720, presentation=False)
     network = open_window.tab("network")
@@ -100,6 +101,22 @@ def test_the_checks_catch_cut_text_and_a_window_wider_than_the_screen(open_windo
     settle(app)
     assert any("column title 'A column title" in m.problem for m in misfits(open_window, 1280, 720, "Network"))
     table.hide()
+    choice = QComboBox(network)
+    choice.addItem("A choice far longer than the box that shows it")
+    choice.setMinimumContentsLength(3)
+    choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    choice.setGeometry(0, 0, 90, 30)
+    choice.show()
+    hint = QLineEdit(network)
+    hint.setPlaceholderText("A hint far longer than the field it is in")
+    hint.setGeometry(0, 40, 90, 30)
+    hint.show()
+    settle(app)
+    found = misfits(open_window, 1280, 720, "Network")
+    assert any("choice 'A choice far longer" in m.problem for m in found)
+    assert any("hint 'A hint far longer" in m.problem for m in found)
+    choice.hide()
+    hint.hide()
     wide = QWidget()
     wide.setMinimumWidth(1500)
     network.layout().addWidget(wide)

@@ -6,10 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
+from imagingnet_desktop.ui.common.whole_rows_scroll import WholeRowsScrollArea
 
-def vertical_scroll(widget: QWidget) -> QScrollArea:
-    """``widget`` in a frameless scroll area as wide as its viewport (no horizontal scroll bar)."""
-    area = QScrollArea()
+
+def vertical_scroll(widget: QWidget, *, whole_rows: bool = False) -> QScrollArea:
+    """``widget`` in a frameless scroll area as wide as its viewport (no horizontal scroll bar); with
+    ``whole_rows``, one that shows no half a line or control at its foot (``WholeRowsScrollArea``)."""
+    area = WholeRowsScrollArea() if whole_rows else QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)

@@ -54,6 +54,13 @@ def _label(relative: float, *, bold: bool = False, wrap: bool = True) -> QLabel:
     return label
 
 
+# Type sizes (× the app's type) of a tile's title, figure, unit, verdict badge and reference line: full size,
+# and compact, for when five full tiles are too wide for one row (large type on a small screen) — five compact
+# ones in a row leave the partner table its height, where three full ones over two rows would not.
+FULL_TYPE = (1.0, 2.4, 1.1, 1.2, 1.0)
+COMPACT_TYPE = (0.9, 1.5, 0.8, 0.85, 0.8)
+
+
 class CheckTile(QFrame):
     """One check: label, big figure and unit, verdict badge, reference range."""
 
@@ -62,14 +69,16 @@ class CheckTile(QFrame):
         self.check_id = check_id
         self.setObjectName("checkTile")
         self.status = CheckStatus.NO_DATA
-        self._title = _label(1.0, bold=True)
+        self.compact = False
+        self._title = _label(FULL_TYPE[0], bold=True)
         self._title.setText(SHORT_LABELS[check_id])
-        self._figure = _label(2.4, bold=True, wrap=False)
-        self._unit = _label(1.1, bold=True, wrap=False)
-        self._verdict = _label(1.2, bold=True, wrap=False)
+        self._title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)  # just over its figure
+        self._figure = _label(FULL_TYPE[1], bold=True, wrap=False)
+        self._unit = _label(FULL_TYPE[2], bold=True, wrap=False)
+        self._verdict = _label(FULL_TYPE[3], bold=True, wrap=False)
         self._verdict.setObjectName("verdict")
         self._verdict.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self._reference = _label(1.0)
+        self._reference = _label(FULL_TYPE[4])
         figure_row = QHBoxLayout()
         figure_row.setSpacing(6)
         figure_row.addWidget(self._figure, 0, Qt.AlignmentFlag.AlignBaseline)
@@ -83,6 +92,30 @@ class CheckTile(QFrame):
         column.addWidget(self._verdict, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self._reference)
         column.addStretch(1)
+
+    @property
+    def title_label(self) -> QLabel:
+        return self._title
+
+    def title_height(self, tile_width: int) -> int:
+        """The title's height in a tile ``tile_width`` wide (it wraps)."""
+        layout = self.layout()
+        sides = layout.contentsMargins().left() + layout.contentsMargins().right() if layout is not None else 0
+        inner = tile_width - sides - 10  # and the borders
+        return self._title.heightForWidth(max(inner, 20))
+
+    def set_compact(self, compact: bool) -> None:
+        """Smaller type for the figure, badge and notes (still at least 0.8 × the app's type)."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        sizes = COMPACT_TYPE if compact else FULL_TYPE
+        for label, relative in zip((self._title, self._figure, self._unit, self._verdict, self._reference), sizes,
+                                   strict=True):
+            theme.use_font(label, relative, bold=label is not self._reference)
+        column = self.layout()
+        if column is not None:
+            column.setSpacing(2 if compact else 4)
 
     def show_check(self, check: NetworkCheck) -> None:
         self.status = check.status
@@ -183,11 +216,44 @@ class NetworkDashboard(QWidget):
         grid.setRowStretch(grid.rowCount(), 1)  # spare height stays below the boxes rather than stretching them
 
     def fit_width(self, width: int) -> None:
-        """Choose five tiles in a row when they fit in ``width``, else three (large presentation type)."""
+        """Five full tiles in a row when they fit in ``width``; else five compact ones (large presentation type
+        on a small screen); else, when even those are too wide, three compact ones to a row."""
         tiles = list(self._tiles.values())
-        widest = max(t.minimumSizeHint().width() for t in tiles)
         spacing = self._grid.horizontalSpacing()
-        self._arrange(len(tiles) if widest * len(tiles) + spacing * (len(tiles) - 1) <= width else 3)
+
+        def five_fit() -> bool:
+            widest = max(t.minimumSizeHint().width() for t in tiles)
+            return widest * len(tiles) + spacing * (len(tiles) - 1) <= width
+
+        for compact in (False, True):
+            for tile in tiles:
+                tile.set_compact(compact)
+            if five_fit():
+                self._arrange(len(tiles))
+                self._align_titles(tiles, (width - spacing * (len(tiles) - 1)) // len(tiles))
+                return
+        self._arrange(3)
+        self._align_titles(tiles, (width - spacing * 2) // 3)
+
+    @staticmethod
+    def _align_titles(tiles: list[CheckTile], tile_width: int) -> None:
+        """Every title as tall as the tallest (one wraps onto a second line at large type): the figures and
+        badges of a row then line up."""
+        for tile in tiles:
+            tile.title_label.setMinimumHeight(0)
+        tallest = max(t.title_height(tile_width) for t in tiles)
+        for tile in tiles:
+            tile.title_label.setMinimumHeight(tallest)
+
+    @property
+    def compact(self) -> bool:
+        return next(iter(self._tiles.values())).compact
+
+    def row_bottoms(self) -> list[int]:
+        """Where each row of boxes ends (y in the dashboard, as laid out now): a pane cut there cuts no box."""
+        self._grid.activate()
+        boxes = (*self._tiles.values(), self._mix, self._links)
+        return sorted({box.geometry().bottom() + 1 for box in boxes if not box.isHidden()})
 
     def height_for(self, width: int) -> int:
         """The height the dashboard needs at ``width`` (its labels wrap)."""

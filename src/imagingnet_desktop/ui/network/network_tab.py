@@ -249,7 +249,9 @@ class NetworkTab(Tab):
         self._fit_split()
 
     def _fit_split(self) -> None:
-        """The dashboard as tall as it needs (at most 55%), the table the rest, until the user drags."""
+        """The dashboard as tall as it needs (at most 55%), the table the rest, until the user drags. When it
+        needs more, the pane ends under the last row of boxes that fits whole (the rest scrolls into view):
+        never across a box, so no verdict is cut in half."""
         if not shiboken6.isValid(self):
             return
         total = sum(self.splitter.sizes())
@@ -257,6 +259,11 @@ class NetworkTab(Tab):
             return
         wanted = self.dashboard.height_for(self._dashboard_scroll.available_width()) + 2  # viewport() costs start-up ms
         top = min(wanted, int(total * 0.55))
+        if top < wanted and self._dashboard_scroll.isVisible():
+            whole = [bottom for bottom in self.dashboard.row_bottoms() if bottom + 2 <= top]
+            if whole:
+                top = whole[-1] + 2
+                self._dashboard_scroll.verticalScrollBar().setSingleStep(max(whole[0] // 2, 20))
         self.splitter.setSizes([top, total - top])
 
     def _show_dashboard(self, shown: bool) -> None:

@@ -76,7 +76,7 @@ class CellPanel(QWidget):
         self.note.editingFinished.connect(lambda: self._edit_detail(self.note, edits.set_note))
         self.evidence = QLineEdit()
         self.evidence.setAccessibleName("Evidence for the chosen item")
-        self.evidence.setPlaceholderText("a document, a board minute, or a file path")
+        self.evidence.setPlaceholderText("a document, minute or file path")
         self.evidence.editingFinished.connect(lambda: self._edit_detail(self.evidence, edits.set_evidence))
         self.owner = QComboBox()
         self.owner.setAccessibleName("Owner of the chosen item")

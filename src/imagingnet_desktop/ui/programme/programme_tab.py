@@ -86,7 +86,7 @@ class ProgrammeTab(Tab):
         column.addWidget(self.gate_panel)
         column.addWidget(self.lessons)
         column.addStretch(1)
-        self.left_scroll = vertical_scroll(left)
+        self.left_scroll = vertical_scroll(left, whole_rows=True)  # no half a line at its foot
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.left_scroll)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -96,6 +96,17 @@ class EntryBar(QWidget):
         for edit in (self.text_edit, self.person_edit, self.due_edit):
             edit.returnPressed.connect(self.submit)
         self.kind_buttons[EntryKind.DECISION].setChecked(True)
+        self._fit_hints()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation type: the hints grow with it
+            self._fit_hints()
+
+    def _fit_hints(self) -> None:
+        """The due date's hint ("+7, 8/12/2026": how it may be typed) read whole at any type size."""
+        edit = self.due_edit
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 16)
 
     def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox()

@@ -49,7 +49,7 @@ class MotionsPage(QWidget):
         self.message = InlineMessage()
         self.new_edit = QLineEdit()
         self.new_edit.setAccessibleName("New motion")
-        self.new_edit.setPlaceholderText("Type a motion, then press Enter")
+        self.new_edit.setPlaceholderText("Type, then press Enter")  # "New motion" is its label
         self.new_edit.setMaxLength(MAX_TITLE_LENGTH + 1)
         theme.use_font(self.new_edit, 1.15)
         self.new_edit.returnPressed.connect(self._new)

@@ -8,8 +8,18 @@ labels are set only when their text differs, the chart moves its bars by blittin
 from __future__ import annotations
 
 from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from imagingnet_desktop.charts.voting_power import PowerBar, VotingPowerChart, png_bytes, save_png
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis
@@ -32,27 +42,69 @@ def _set_text(label: QLabel, text: str) -> None:
 
 
 class NotesUnder(QScrollArea):
-    """Wrapped notes under a table: as tall as their text up to ``lines`` lines (twice that at normal type),
-    then they scroll, so the table above keeps the room for every partner."""
+    """Wrapped notes under a table: as tall as their text, in whole lines, as far as the room the table leaves
+    once every one of its rows is in view; at least ``lines`` lines (twice that at normal type), then they
+    scroll. So the table keeps the room for every partner and the notes take the rest, not a cramped box."""
 
-    def __init__(self, label: QLabel, lines: int = 3) -> None:
+    def __init__(self, label: QLabel, lines: int = 3, table: QTableView | None = None) -> None:
         super().__init__()
         self.label = label
         self._lines = lines
+        self._table = table
+        self._text: str | None = None  # set_text's; None: whatever the label says
         self.setWidget(label)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if table is not None and table.model() is not None:
+            for signal in (table.model().modelReset, table.model().rowsInserted, table.model().rowsRemoved):
+                signal.connect(self._fit_later)
+
+    def _fit_later(self, *_: object) -> None:
+        QTimer.singleShot(0, self, self.fit)  # once the table has its new rows (if still here)
+
+    def set_text(self, text: str) -> None:
+        """``text`` may keep words together with no-break spaces ("NSH\u00a0+\u00a0EMV"): they are let go
+        when keeping them would need more lines than there is room for."""
+        if text != self._text:
+            self._text = text
+            self.fit()
 
     def fit(self) -> None:
-        if not self.label.text():
+        text = self._text if self._text is not None else self.label.text()
+        if not text:
+            self.label.clear()
             self.setFixedHeight(0)
             return
-        width = max(self.viewport().width(), 100)
-        wanted = self.label.heightForWidth(width) + 2
+        width = max(self.contentsRect().width(), 100)  # as wide as the text is once it needs no scroll bar
+        line = self.label.fontMetrics().lineSpacing()
         lines = self._lines if theme.scale() > 1 else 2 * self._lines  # normal type: room for more lines
-        whole_lines = self.label.fontMetrics().lineSpacing() * lines + 1  # never half a line
-        self.setFixedHeight(min(wanted, whole_lines))
+        lines = max(lines, (self._spare_height() - 2) // line)
+        room = line * lines + 2  # never half a line (the 2: as in the text's own height, below)
+        loose = text.replace("\u00a0", " ")
+        if loose != text and self._height_of(text, width) > room >= self._height_of(loose, width):
+            text = loose
+        if self.label.text() != text:
+            self.label.setText(text)
+        self.setFixedHeight(min(self.label.heightForWidth(width) + 2, room))
+
+    def _height_of(self, text: str, width: int) -> int:
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return self.label.fontMetrics().boundingRect(0, 0, width, 100_000, flags, text).height() + 2
+
+    def _spare_height(self) -> int:
+        """The height the page has under its table once every row of the table is in view (0: unknown)."""
+        page = self.parentWidget()
+        table = self._table
+        if table is None or page is None or page.layout() is None or table.model() is None:
+            return 0
+        layout = page.layout()
+        margins = layout.contentsMargins()
+        rows = table.verticalHeader().length()
+        frame = 2 * table.frameWidth()
+        bar = table.horizontalScrollBar().sizeHint().height() if table.horizontalScrollBar().isVisible() else 0
+        needed = table.horizontalHeader().height() + rows + frame + bar + 2
+        return page.height() - margins.top() - margins.bottom() - layout.spacing() - needed
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -104,8 +156,13 @@ class SharesPage(QWidget):
         self.notes.setStyleSheet("color: #7a3000;")
         theme.use_font(self.notes, 1.1, bold=True)
 
-        self.notes_area = NotesUnder(self.notes)
+        self.notes_area = NotesUnder(self.notes, table=self.table)
         _lay_out_table_page(self, "Each partner's share (%) on every basis", self.working_button, self.table, self.notes_area)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            self.notes_area.fit()  # a taller page leaves more room under the table
 
     def show_table(self, table: ShareTable | None) -> None:
         self.model.set_table(table)
@@ -141,15 +198,18 @@ class PowerPage(QWidget):
         self.coalitions.setTextFormat(Qt.TextFormat.PlainText)
         self.coalitions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         theme.use_font(self.coalitions, 1.0)
-        self.coalitions_area = NotesUnder(self.coalitions, lines=2)
+        self.coalitions_area = NotesUnder(self.coalitions, lines=2, table=self.table)
 
         _lay_out_table_page(self, "Votes and real voting power", self.working_button, self.table, self.coalitions_area)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            self.coalitions_area.fit()  # a taller page leaves more room under the table
+
     def show_analysis(self, analysis: ScenarioAnalysis) -> None:
         self.model.set_analysis(analysis)
-        if self.coalitions.text() != (text := coalitions_text(analysis)):
-            self.coalitions.setText(text)
-            self.coalitions_area.fit()
+        self.coalitions_area.set_text(coalitions_text(analysis))
 
 
 class ChartPage(QWidget):
@@ -280,7 +340,11 @@ def coalitions_text(analysis: ScenarioAnalysis) -> str:
         return ""
     passing = [analysis.codes_of(c) for c in found.winning.coalitions]
     blocking = [analysis.codes_of(c) for c in found.blocking.coalitions]
+
+    def listed(groups: list[list[str]], total: int) -> str:  # a group kept whole on its line: "NSH + EMV"
+        return coalition_list(groups, total).replace(" + ", "\u00a0+\u00a0")
+
     return (f"Smallest groups that can pass a decision ({found.winning.total:,}): "
-            f"{coalition_list(passing, found.winning.total)}\n"
+            f"{listed(passing, found.winning.total)}\n"
             f"Smallest groups that can block one ({found.blocking.total:,}): "
-            f"{coalition_list(blocking, found.blocking.total)}")
+            f"{listed(blocking, found.blocking.total)}")

@@ -15,12 +15,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QLabel,
-    QScrollArea,
     QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +38,7 @@ from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
 from imagingnet_desktop.ui.common.run_edit import not_saved, run_edit
 from imagingnet_desktop.ui.common.tab import Tab
+from imagingnet_desktop.ui.common.whole_rows_scroll import WholeRowsScrollArea
 from imagingnet_desktop.ui.common.working_dialog import Working, WorkingDialog, show_working
 from imagingnet_desktop.ui.shares_votes.blend_sliders import BlendSliders, Weights
 from imagingnet_desktop.ui.shares_votes.pages import ChartPage, PowerPage, SharesPage
@@ -50,6 +54,19 @@ from imagingnet_desktop.workspace.workspace import Workspace
 PAGE_TITLES = ("Shares (%)", "Votes && power", "Chart", "Scenarios")
 SLIDER_LABEL = "move the blend sliders"
 LEFT_WIDTH = 350
+
+
+def _show_choices_whole(controls: QWidget) -> None:
+    """Each choice box at least as wide as the choice it shows ("Equal: one each" at presentation type, not
+    "Equal: one eac"): the boxes keep a short minimum of their own, which large type outgrows."""
+    for combo in controls.findChildren(QComboBox):
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+        needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + (combo.width() - field) + 2
+        if combo.minimumWidth() != needed:
+            combo.setMinimumWidth(needed)
 
 
 class SharesVotesTab(Tab):
@@ -74,6 +91,8 @@ class SharesVotesTab(Tab):
         self.follows.setStyleSheet(f"color: {theme.ACCENT};")
 
         self.controls = VotingControls()
+        for combo in self.controls.findChildren(QComboBox):  # a longer choice may need a wider column
+            combo.currentTextChanged.connect(lambda _text: QTimer.singleShot(0, self, self._fit_left))
         self.shares_page = SharesPage()
         self.power_page = PowerPage(self.edit_votes)
         self.chart_page = ChartPage()
@@ -113,7 +132,8 @@ class SharesVotesTab(Tab):
         left_column.addSpacing(6)
         left_column.addWidget(self.controls)
         left_column.addStretch(1)
-        left_scroll = QScrollArea()  # at a large presentation scale the sliders scroll rather than squash
+        left_scroll = WholeRowsScrollArea()  # at large type the sliders scroll rather than squash, and no half
+        # a slider or choice box shows at its foot
         left_scroll.setWidget(left)
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -152,7 +172,11 @@ class SharesVotesTab(Tab):
         self._fit_left()
 
     def _fit_left(self) -> None:
-        """The left column as wide as its controls need (it never scrolls sideways)."""
+        """The left column as wide as its controls need (it never scrolls sideways), choice boxes showing
+        their choice whole ("Equal: one each" at presentation type, not "Equal: one eac")."""
+        if not shiboken6.isValid(self):
+            return
+        _show_choices_whole(self.controls)
         bar = self._left.verticalScrollBar().sizeHint().width()  # it scrolls up and down: room for its bar
         needed = max(LEFT_WIDTH, self._left_content.minimumSizeHint().width() + bar + 4)
         if self._left.minimumWidth() != needed:

@@ -8,8 +8,8 @@ A window "fits" a screen of ``width × height`` when, on every page of every tab
 * no visible widget reaches past the window's edges, unless it sits inside a scroll area's viewport
   (content that scrolls inside its pane is how a long list is meant to fit);
 * no label shows its text cut: a label without word wrap is at least as wide as its text, a label with
-  word wrap is at least as tall as its wrapped text; a button is as wide as its text; a tab bar shows every
-  tab's title whole (not elided).
+  word wrap is at least as tall as its wrapped text; a button is as wide as its text; a choice box shows its
+  choice whole; a tab bar shows every tab's title whole (not elided).
 
 Pages are the tabs of every ``QTabWidget`` inside a tab, nested ones too (``visit_pages``).
 """
@@ -28,12 +28,16 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionFrame,
     QTabBar,
     QTabWidget,
     QWidget,
 )
 
 SLACK = 1  # px: rounding in Qt's text metrics
+COMBO_SLACK = 4  # px: a choice box's text may run this far under its arrow without a letter lost
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,10 @@ def _cut_text(widget: QWidget) -> str | None:
         return _cut_scroll(widget)
     if isinstance(widget, QLabel):
         return _cut_label(widget)
+    if isinstance(widget, QComboBox):
+        return _cut_combo(widget)
+    if isinstance(widget, QLineEdit):
+        return _cut_placeholder(widget)
     if isinstance(widget, QAbstractButton) and widget.text() and widget.width() > 0:
         needed = widget.sizeHint().width()
         if needed > widget.width() + SLACK:
@@ -177,6 +185,38 @@ def _cut_scroll(area: QAbstractScrollArea) -> str | None:
         return f"content cut on the right by {area.horizontalScrollBar().maximum()} px (no horizontal scroll bar)"
     if area.verticalScrollBarPolicy() == off and area.verticalScrollBar().maximum() > SLACK:
         return f"content cut at the bottom by {area.verticalScrollBar().maximum()} px (no vertical scroll bar)"
+    return None
+
+
+def _cut_combo(combo: QComboBox) -> str | None:
+    """A choice box narrower than the choice it shows ("Equal: one eac"); a few pixels of the text's own
+    side bearing may go under the arrow unseen."""
+    text = combo.currentText()
+    if not text or combo.isEditable() or combo.width() <= 0:
+        return None
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+    needed = combo.fontMetrics().horizontalAdvance(text)
+    if needed > field + COMBO_SLACK:
+        return f"choice '{text}' cut: {field} px shown, it needs {needed} px"
+    return None
+
+
+def _cut_placeholder(field: QLineEdit) -> str | None:
+    """An empty field's hint cut short ("Type a motion, then pr…"): what to type there is part of the screen."""
+    hint = field.placeholderText()
+    if field.text() or not hint or field.width() <= 0 or not field.isVisible():
+        return None
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    shown = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    room = shown.width() - margins.left() - margins.right() - 4  # the 2 px Qt keeps either side of the text
+    needed = field.fontMetrics().horizontalAdvance(hint)
+    if needed > room + SLACK:
+        return f"hint '{hint[:40]}' cut: {room} px shown, it needs {needed} px"
     return None
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
@@ -330,10 +330,16 @@ class MainWindow(QMainWindow):
         self._flush_tabs()
         try:
             outcome = import_partners(self.workspace, path)
-        except ImportRefused as refused:
+        except ImportRefused as refused:  # the bar says so too: an earlier "Imported …" must not stay up
+            from imagingnet_desktop.domain.figure_text import plural
+
+            self._import_refused(f"Nothing was imported from {Path(path).name}: "
+                                 f"{plural(len(refused.problems), 'problem')} to fix (listed in the window that "
+                                 "opened). The workspace is unchanged.")
             self._show_import_problems(refused)
             return
         except (WorkspaceError, PermissionError) as exc:
+            self._import_refused(f"Nothing was imported from {Path(path).name}: {exc} The workspace is unchanged.")
             self._show_error("Nothing was imported", str(exc))
             return
         unworkable = agreed_scenario_problem(self.workspace) if outcome.changed else None
@@ -341,6 +347,11 @@ class MainWindow(QMainWindow):
         text = f"{outcome.headline(Path(path).name)}{outcome.undo_hint}"
         self.bars.show_feedback(f"{text}. ⚠ {unworkable}" if unworkable else text)
         self.show_tab_for(Change.PARTNERS)
+
+    def _import_refused(self, text: str) -> None:
+        """Said in the bar and the status bar, in place of what an earlier import did."""
+        self.bars.show_refusal(text)
+        self.statusBar().showMessage(text, 15000)
 
     def export_mou_dialog(self) -> Path | None:
         from imagingnet_desktop.workspace.exports.history import ExportKind
@@ -523,6 +534,9 @@ class MainWindow(QMainWindow):
     def _restore_normal_window(self) -> None:
         if self._presenting:
             return
+        # Layouts still waiting to shrink to the normal type (a tab refits a step after the type changes) would
+        # hold the window wider than it was: let them settle first.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
         if self._normal_geometry is not None and not self._was_maximized and self.geometry() != self._normal_geometry:
             self.setGeometry(self._normal_geometry)
         if self._was_maximized and not self.isMaximized():

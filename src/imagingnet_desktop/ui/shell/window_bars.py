@@ -29,7 +29,7 @@ class WindowBars(QWidget):
         self.save_failure.setAccessibleName("Not saved")
         self.status = InlineMessage()
         self.status.setAccessibleName("About this workspace")
-        self.feedback = InlineMessage()  # what Undo / Redo / an import just did; cleared by the next edit
+        self.feedback = InlineMessage()  # what Undo / Redo / an import just did or refused; cleared by the next edit
         self.feedback.setAccessibleName("What was just done")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 0)
@@ -96,6 +96,11 @@ class WindowBars(QWidget):
         self.feedback.show_notice(text)
         self._sync()
 
+    def show_refusal(self, text: str) -> None:
+        """What was just refused (an import that did not happen), in place of what was done before it."""
+        self.feedback.show_error(text)
+        self._sync()
+
     def clear_feedback(self) -> None:
         if not self.feedback.isHidden():
             self.feedback.clear()
@@ -103,7 +108,7 @@ class WindowBars(QWidget):
 
     def feedback_text(self) -> str:
         """The feedback bar's text without its symbol ("" when hidden)."""
-        return self.feedback.text().removeprefix("ℹ").strip()
+        return self.feedback.text().removeprefix("ℹ").removeprefix("✖").strip()
 
     def show_save_failure(self, error: WorkspaceSaveError, label: str = "") -> None:
         what = f" ({label})" if label else ""
