@@ -37,3 +37,19 @@ def test_the_axis_follows_small_bars_down_so_a_large_network_is_not_lost_at_the_
     assert axis_top(_bars(200)) == 1.0  # tallest bar 0.6%
     assert axis_top(_bars(8)) == 20.0  # tallest 15%
     assert axis_top(_bars(3)) == 50.0
+
+
+@pytest.mark.parametrize(("size", "partners"), [((9, 4.5), 5), ((8, 5), 8), ((12, 6), 200)])
+def test_the_legend_lies_below_the_axes_never_over_a_bar(size: tuple[float, float], partners: int) -> None:
+    figure = Figure(figsize=size, dpi=100)
+    canvas = FigureCanvasAgg(figure)
+    chart = VotingPowerChart(figure, font_size=18)  # presentation type
+    chart.draw(_bars(partners))
+    canvas.draw()
+    legend = figure.legends[0].get_window_extent()
+    axes = chart.axes.get_window_extent()
+    assert legend.y1 <= axes.y0 and legend.width <= figure.bbox.width
+    figure.set_size_inches(size[0] * 0.7, size[1] * 1.5)  # resized narrower (560 px at the least): laid out again, still clear and whole
+    canvas.draw()
+    legend = figure.legends[0].get_window_extent()
+    assert legend.y1 <= chart.axes.get_window_extent().y0 and legend.x0 >= 0 and legend.x1 <= figure.bbox.width

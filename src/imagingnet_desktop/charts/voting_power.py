@@ -12,12 +12,13 @@ hatched=False)``) and are hatched again when it is let go; a full draw and the s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import TightLayoutEngine
 
 from imagingnet_desktop.charts import palette
 
@@ -75,8 +76,7 @@ class VotingPowerChart:
         axes.set_axisbelow(True)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-        # One column: three side by side are wider than a small chart and squeeze the axes in tight_layout.
-        axes.legend(loc="upper right", fontsize=self.font_size, frameon=False, ncols=1)
+        make_legend = self._legend_below(axes)
         if value_labels:
             for key, container in containers.items():
                 decimals = 2 if key == "votes" else 1  # shares to 2 dp, power to 1 dp, as in the tables
@@ -93,7 +93,20 @@ class VotingPowerChart:
             self.series[key] = collection
             for bar in self.bars[key]:
                 bar.remove()  # the collection draws it; the legend and labels keep their own copies
-        self.figure.tight_layout()
+        # The legend's strip at the foot is kept clear of the axes at every size, so it never lies over a bar.
+        layout = _ClearOfLegend(make_legend)
+        self.figure.set_layout_engine(layout)
+        layout.execute(self.figure)
+
+    def _legend_below(self, axes: Any) -> Callable[[int], Any]:
+        """A maker of the legend in a strip along the foot of the figure, in so many columns (the layout picks
+        how many fit, at every size)."""
+        handles, labels = axes.get_legend_handles_labels()
+
+        def make(ncols: int) -> Any:
+            return self.figure.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.0),
+                                      fontsize=self.font_size, frameon=False, ncols=ncols)
+        return make
 
     def update(self, bars: Sequence[PowerBar], *, hatched: bool = True) -> bool:
         """Move the bars to new values (``hatched=False``: plain colour, fast enough for a slider being held).
@@ -143,6 +156,31 @@ def _label_partners(axes: Any, codes: Sequence[str], font_size: float) -> None:
 
 def _ordinal(k: int) -> str:
     return {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(k, f"{k}th")
+
+
+class _ClearOfLegend(TightLayoutEngine):
+    """Matplotlib's tight layout, above the legend's strip at the foot of the figure; worked out again at each
+    full draw, since a resized chart may need fewer legend columns (three side by side on a wide chart, one
+    above another on a narrow one) and the strip's share of the height changes."""
+
+    def __init__(self, make_legend: Callable[[int], Any]) -> None:
+        super().__init__()
+        self._make = make_legend
+        self._legend: Any = None
+        self._ncols = 0
+
+    def execute(self, fig: Any) -> None:
+        renderer = fig._get_renderer()
+        for ncols in (3, 2, 1):
+            if ncols != self._ncols:
+                if self._legend is not None:
+                    self._legend.remove()
+                self._legend, self._ncols = self._make(ncols), ncols
+            if self._legend.get_window_extent(renderer).width <= 0.98 * fig.bbox.width:
+                break
+        strip = self._legend.get_window_extent(renderer).height / max(fig.bbox.height, 1)
+        self.set(rect=(0, min(strip + 0.01, 0.4), 1, 1))
+        super().execute(fig)
 
 
 def _verts(bars: Sequence[Any]) -> list[list[tuple[float, float]]]:

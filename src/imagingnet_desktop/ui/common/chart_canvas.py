@@ -130,7 +130,11 @@ class BlittingCanvas(FigureCanvasQTAgg):
 
     def _relayout(self, _event: object) -> None:
         if self.figure.axes and self.width() > 10 and self.height() > 10:
-            self.figure.tight_layout()
+            engine = self.figure.get_layout_engine()
+            if engine is not None:
+                engine.execute(self.figure)  # a chart with a layout of its own (the voting chart keeps its legend clear)
+            else:
+                self.figure.tight_layout()
 
 
 def _column(artist: Artist, axes: Bbox) -> Bbox:
