@@ -1,0 +1,215 @@
+"""Does rounding the exact shares to whole votes change the verdict of any coalition? Answered without
+listing coalitions, for any number of partners.
+
+A coalition's verdict can only differ between the two games when it has the rule's vetoes and at least its
+minimum number of partners. Among those, a flip is a coalition whose rounded votes reach the quota while its
+exact share does not meet the threshold, or the reverse. A dynamic programme over vote totals capped at the
+quota (a knapsack), and over the number of partners capped at the minimum when the rule has one, keeps for
+every capped state the smallest and the largest exact share any coalition in that state can have: a flip
+exists iff the state "quota reached" holds a share short of the threshold, or a state below the quota holds
+one meeting it. The work is about partners x quota (x minimum), a few milliseconds at 200 partners.
+
+Exactness: a float64 pass runs first with a safe margin (a sum of n shares in floating point is within
+n ulps of 1 of the exact sum); only when some extreme share lies inside that margin of the threshold is the
+pass repeated in whole numbers over the shares' common denominator (int64 when it fits, Python ints
+otherwise). The example coalition is recovered by walking the programme back, and checked in Fractions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+Table = np.ndarray[Any, Any]
+
+
+@dataclass(frozen=True)
+class FoundFlip:
+    """One coalition whose verdict the rounding changes."""
+
+    members: tuple[int, ...]
+    exact_share: Fraction
+    votes: int
+    passes_exact: bool
+
+
+@dataclass(frozen=True)
+class _Knapsack:
+    """The partners the programme chooses from (the veto players are in every coalition already)."""
+
+    items: tuple[int, ...]  # partner indices, vetoes left out
+    weights: tuple[int, ...]  # their votes
+    quota: int
+    size_cap: int  # the minimum number of partners (0: sizes are not tracked)
+    start: tuple[int, int]  # (capped size, capped votes) of the vetoes alone
+
+
+def find_flip(shares: Sequence[Fraction], votes: Sequence[int], quota: int, min_members: int,
+              veto: Sequence[int], threshold: Fraction, strict: bool) -> FoundFlip | None:
+    """A coalition (with every partner in ``veto`` and at least ``min_members`` partners) whose verdict on
+    the rounded ``votes`` (reaching ``quota``) differs from its verdict on the exact ``shares`` (more than
+    ``threshold`` when ``strict``, else at least), or None when there is none."""
+    n = len(shares)
+    veto_set = set(veto)
+    items = tuple(i for i in range(n) if i not in veto_set)
+    cap = min_members
+    ks = _Knapsack(items, tuple(votes[i] for i in items), quota, cap,
+                   (min(len(veto_set), cap), min(sum(votes[i] for i in veto_set), quota)))
+    veto_share = sum((shares[i] for i in veto_set), Fraction(0))
+    if len(veto_set) + len(items) < min_members:
+        return None  # no coalition is ever large enough: nothing passes either way
+
+    # Float pass, with a margin that covers every rounding of a sum of up to n shares.
+    margin = (n + 4) * 2.0**-50
+    t = float(threshold)
+    floats = [float(shares[i]) for i in items]
+    found = _search(ks, floats, float(veto_share), lambda v: v - margin > t, lambda v: v + margin < t,
+                    np.float64, math.inf)
+    if found is not _UNDECIDED:
+        flip = _checked(found, shares, votes, quota, threshold, strict, veto_set)
+        if flip is not None or found is None:
+            return flip
+    # Exact pass: whole numbers over the common denominator.
+    den = math.lcm(*(s.denominator for s in shares))
+    nums = [shares[i].numerator * (den // shares[i].denominator) for i in items]
+    base = veto_share.numerator * (den // veto_share.denominator)
+    # meets(e) iff e/den > threshold (strict) or >= threshold: e >= need.
+    scaled = threshold * den
+    need = math.floor(scaled) + 1 if strict else math.ceil(scaled)
+    fits = 4 * (den + 1) < 2**62
+    dtype: Any = np.int64 if fits else object
+    big = 2**62 if fits else 4 * (den + 1)
+    exact = _search(ks, nums, base, lambda v: v >= need, lambda v: v < need, dtype, big)
+    assert exact is not _UNDECIDED
+    return _checked(exact, shares, votes, quota, threshold, strict, veto_set)
+
+
+_UNDECIDED: Any = object()
+
+
+def _search(ks: _Knapsack, values: Sequence[Any], base: Any, surely_meets: Any, surely_short: Any,
+            dtype: Any, big: Any) -> Any:
+    """The members of a flipped coalition (partner indices, vetoes left out), None when surely there is
+    none, or ``_UNDECIDED`` when some extreme share is too close to the threshold to tell. ``surely_meets``
+    and ``surely_short`` take an array of shares (in the pass's units) and answer element by element."""
+    undecided = False
+    # Rounded votes reach the quota: the smallest exact share there, if it falls short, is a flip.
+    low, low_points = _extreme(ks, values, base, dtype, big)
+    smallest = low[ks.quota : ks.quota + 1]
+    if smallest[0] < big / 2:
+        if bool(surely_short(smallest)[0]):
+            return _walk_back(ks, values, big, low_points, ks.quota, smallest[0])
+        undecided |= not bool(surely_meets(smallest)[0])
+    # Short of the quota: the largest exact share there, if it meets the threshold, is a flip.
+    negated = [-v for v in values]
+    high, high_points = _extreme(ks, negated, -base, dtype, big)
+    below = high[: ks.quota]
+    feasible = np.asarray(below < big / 2, dtype=bool)
+    largest = -below[feasible]
+    meets = np.asarray(surely_meets(largest), dtype=bool)
+    if meets.any():
+        x = int(np.flatnonzero(feasible)[int(np.argmax(meets))])
+        return _walk_back(ks, negated, big, high_points, x, high[x])
+    undecided |= not bool(np.asarray(surely_short(largest), dtype=bool).all())
+    return _UNDECIDED if undecided else None
+
+
+def _start(ks: _Knapsack, base: Any, dtype: Any, big: Any) -> Table:
+    table = np.full((ks.size_cap + 1, ks.quota + 1), big, dtype=dtype)
+    table[ks.start] = base
+    return table
+
+
+def _step(table: Table, weight: int, value: Any, quota: int, big: Any) -> Table:
+    """The table after one more partner may join: each state keeps the smallest value reaching it."""
+    taken = table + value
+    moved = np.full_like(table, big)
+    if weight == 0:
+        moved[:] = taken
+    elif weight >= quota:
+        moved[:, quota] = taken.min(axis=1)
+    else:
+        moved[:, weight:quota] = taken[:, : quota - weight]
+        moved[:, quota] = taken[:, quota - weight :].min(axis=1)
+    if table.shape[0] > 1:
+        grown = np.full_like(table, big)
+        grown[1:] = moved[:-1]
+        grown[-1] = np.minimum(grown[-1], moved[-1])
+        moved = grown
+    result: Table = np.minimum(table, moved)
+    return result
+
+
+def _extreme(ks: _Knapsack, values: Sequence[Any], base: Any, dtype: Any, big: Any
+             ) -> tuple[Table, list[Table]]:
+    """The smallest value over coalitions of at least the minimum size, for each capped vote total; and
+    checkpoint tables (every ``_stride`` partners) for walking back."""
+    stride = _stride(len(ks.items))
+    table = _start(ks, base, dtype, big)
+    points = [table]
+    for j, (w, v) in enumerate(zip(ks.weights, values, strict=True)):
+        table = _step(table, w, v, ks.quota, big)
+        if (j + 1) % stride == 0:
+            points.append(table)
+    row: Table = table[-1]
+    return row, points
+
+
+def _stride(n: int) -> int:
+    return max(1, math.isqrt(max(n, 1)))
+
+
+def _walk_back(ks: _Knapsack, values: Sequence[Any], big: Any, points: list[Table], x: int, target: Any
+               ) -> tuple[int, ...]:
+    """The partners of one coalition in state (full size, ``x`` votes) holding ``target``, recovered by
+    recomputing each stretch of partners from its checkpoint and stepping back through it."""
+    n = len(ks.items)
+    stride = _stride(n)
+    state = (ks.size_cap, x)
+    chosen: list[int] = []
+    for seg in reversed(range(0, n, stride)):
+        end = min(seg + stride, n)
+        tables = [points[seg // stride]]
+        for j in range(seg, end - 1):
+            tables.append(_step(tables[-1], ks.weights[j], values[j], ks.quota, big))
+        for j in reversed(range(seg, end)):
+            before = tables[j - seg]
+            if before[state] == target:
+                continue  # reached without partner j
+            state = _source(before, state, target, ks.weights[j], values[j], ks.quota, ks.size_cap)
+            target = before[state]
+            chosen.append(ks.items[j])
+    return tuple(sorted(chosen))
+
+
+def _source(before: Table, state: tuple[int, int], target: Any, weight: int, value: Any, quota: int,
+            cap: int) -> tuple[int, int]:
+    """A state before partner j joined that leads to ``state`` with ``target`` once j's ``value`` is added
+    (the same addition as the forward step, so exact even in floating point)."""
+    k, x = state
+    sizes = [0] if cap == 0 else [cap - 1, cap] if k == cap else [k - 1] if k > 0 else []
+    totals = range(max(0, quota - weight), quota + 1) if x == quota else [x - weight]
+    for kb in sizes:
+        for xb in totals:
+            if xb >= 0 and before[kb, xb] + value == target:
+                return kb, xb
+    raise AssertionError("the programme's choices cannot be walked back")
+
+
+def _checked(members: tuple[int, ...] | None, shares: Sequence[Fraction], votes: Sequence[int], quota: int,
+             threshold: Fraction, strict: bool, veto: set[int]) -> FoundFlip | None:
+    """The coalition (vetoes added) as a flip, verified in exact arithmetic; None when it is not one."""
+    if members is None:
+        return None
+    everyone = tuple(sorted(set(members) | veto))
+    share = sum((shares[i] for i in everyone), Fraction(0))
+    total = sum(votes[i] for i in everyone)
+    passes_exact = share > threshold if strict else share >= threshold
+    if passes_exact == (total >= quota):
+        return None
+    return FoundFlip(everyone, share, total, passes_exact)
