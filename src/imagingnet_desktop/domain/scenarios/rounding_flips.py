@@ -125,43 +125,70 @@ def _start(ks: _Knapsack, base: Any, dtype: Any, big: Any) -> Table:
     return table
 
 
-def _step(table: Table, weight: int, value: Any, quota: int, big: Any) -> Table:
-    """The table after one more partner may join: each state keeps the smallest value reaching it."""
-    taken = table + value
-    moved = np.full_like(table, big)
+def _step(table: Table, weight: int, value: Any, quota: int, rows: tuple[int, int]) -> Table:
+    """The table after one more partner may join: each state keeps the smallest value reaching it. Only
+    the sizes in ``rows`` (lowest, highest) are worked out: larger ones cannot be reached yet, smaller ones
+    can no longer reach the minimum with the partners left (they keep stale values nobody reads)."""
+    out = table.copy()
+    cap = table.shape[0] - 1
+    lo, hi = rows
+    if cap == 0:
+        _join(out[0:1], table[0:1], weight, value, quota)
+        return out
+    first = max(lo, 1)
+    if first <= hi:
+        _join(out[first : hi + 1], table[first - 1 : hi], weight, value, quota)
+    if hi == cap:
+        _join(out[cap:], table[cap:], weight, value, quota)
+    return out
+
+
+def _join(dst: Table, src: Table, weight: int, value: Any, quota: int) -> None:
+    """``dst`` (rows of the new table) takes the states of ``src`` (rows of the old) with one partner of
+    ``weight`` votes and ``value`` added, the vote total capped at the quota."""
     if weight == 0:
-        moved[:] = taken
-    elif weight >= quota:
-        moved[:, quota] = taken.min(axis=1)
+        np.minimum(dst, src + value, out=dst)
+        return
+    if weight < quota:
+        np.minimum(dst[:, weight:quota], src[:, : quota - weight] + value, out=dst[:, weight:quota])
+        reach = src[:, quota - weight :]
     else:
-        moved[:, weight:quota] = taken[:, : quota - weight]
-        moved[:, quota] = taken[:, quota - weight :].min(axis=1)
-    if table.shape[0] > 1:
-        grown = np.full_like(table, big)
-        grown[1:] = moved[:-1]
-        grown[-1] = np.minimum(grown[-1], moved[-1])
-        moved = grown
-    result: Table = np.minimum(table, moved)
-    return result
+        reach = src
+    dst[:, quota] = np.minimum(dst[:, quota], reach.min(axis=1) + value)
+
+
+def _rows(ks: _Knapsack, j: int) -> tuple[int, int]:
+    """The sizes worth working out once partner ``j`` (0-based) may have joined."""
+    cap = ks.size_cap
+    return max(0, cap - (len(ks.items) - j - 1)), min(cap, ks.start[0] + j + 1)
 
 
 def _extreme(ks: _Knapsack, values: Sequence[Any], base: Any, dtype: Any, big: Any
              ) -> tuple[Table, list[Table]]:
     """The smallest value over coalitions of at least the minimum size, for each capped vote total; and
     checkpoint tables (every ``_stride`` partners) for walking back."""
-    stride = _stride(len(ks.items))
+    stride = _stride(ks, dtype is object)
     table = _start(ks, base, dtype, big)
     points = [table]
     for j, (w, v) in enumerate(zip(ks.weights, values, strict=True)):
-        table = _step(table, w, v, ks.quota, big)
+        table = _step(table, w, v, ks.quota, _rows(ks, j))
         if (j + 1) % stride == 0:
             points.append(table)
     row: Table = table[-1]
     return row, points
 
 
-def _stride(n: int) -> int:
-    return max(1, math.isqrt(max(n, 1)))
+KEPT_CELLS = 4_000_000  # up to this many float/int64 cells in all (32 MB), every table is kept for walking back
+KEPT_OBJECTS = 250_000  # Python ints are bigger and slower: keep fewer of them
+
+
+def _stride(ks: _Knapsack, objects: bool) -> int:
+    """Keep a table every this many partners: every one when they are small, else every sqrt(n)th (the
+    walk back then recomputes each stretch once)."""
+    n = len(ks.items)
+    if n * (ks.size_cap + 1) * (ks.quota + 1) <= (KEPT_OBJECTS if objects else KEPT_CELLS):
+        return 1
+    return max(1, math.isqrt(n))
 
 
 def _walk_back(ks: _Knapsack, values: Sequence[Any], big: Any, points: list[Table], x: int, target: Any
@@ -169,14 +196,14 @@ def _walk_back(ks: _Knapsack, values: Sequence[Any], big: Any, points: list[Tabl
     """The partners of one coalition in state (full size, ``x`` votes) holding ``target``, recovered by
     recomputing each stretch of partners from its checkpoint and stepping back through it."""
     n = len(ks.items)
-    stride = _stride(n)
+    stride = _stride(ks, points[0].dtype == object)
     state = (ks.size_cap, x)
     chosen: list[int] = []
     for seg in reversed(range(0, n, stride)):
         end = min(seg + stride, n)
         tables = [points[seg // stride]]
         for j in range(seg, end - 1):
-            tables.append(_step(tables[-1], ks.weights[j], values[j], ks.quota, big))
+            tables.append(_step(tables[-1], ks.weights[j], values[j], ks.quota, _rows(ks, j)))
         for j in reversed(range(seg, end)):
             before = tables[j - seg]
             if before[state] == target:
