@@ -67,6 +67,8 @@ class RoundingCheck:
     threshold: str = ""
     power_checked: bool = True
     partners: int = 0
+    min_members: int = 0
+    veto: tuple[int, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -127,11 +129,16 @@ class RoundingCheck:
                        f"{'es' if one else ''} a decision; on the exact shares {they} {holds} {share}, which is "
                        f"not {self.threshold}.")
         if not self.power_checked:
+            among = ""
+            if self.veto:
+                among += " with " + join_words([codes[i] for i in self.veto]) + " in favour"
+            if self.min_members:
+                among += f"{' and' if self.veto else ''} of at least {self.min_members} partners"
             return "\n".join([verdict, (
-                f"Found without listing the 2^{self.partners} coalitions: for every total of rounded votes "
-                "(counted up to the quota) the smallest and the largest exact share any coalition with that total "
-                "can have were worked out, exactly, and compared with the threshold. The power on the exact "
-                f"shares, and so how much the rounding changes each partner's, is worked out exactly only up to "
+                f"Found without listing the 2^{self.partners} coalitions: for every total of rounded votes up to "
+                f"the quota, the smallest and the largest exact share that a coalition{among} with that total can "
+                "have were worked out exactly and set against the threshold; this coalition is one of those "
+                "extremes. How much the rounding changes each partner's power is worked out exactly only up to "
                 f"{MAX_CHECKED_PARTNERS} partners; with {self.partners} it is not.")])
         lines = [verdict,
                  f"The rounding changes the verdict of {self.flipped_coalitions:,} "
@@ -189,7 +196,8 @@ def check_rounding(shares: Sequence[Fraction], votes: Sequence[int], rule: Votin
             return RoundingCheck()
         flip = Flip(found.members, found.exact_share, found.votes, found.passes_exact)
         return RoundingCheck(flip=flip, quota=game.quota, total_votes=sum(votes),
-                             threshold=_threshold_words(rule), power_checked=False, partners=n)
+                             threshold=_threshold_words(rule), power_checked=False, partners=n,
+                             min_members=game.min_members, veto=game.veto)
     members = np.arange(1 << n, dtype=np.int64)
     sizes = np.zeros(1 << n, dtype=np.int64)
     rounded = np.zeros(1 << n, dtype=np.int64)

@@ -71,7 +71,7 @@ def find_flip(shares: Sequence[Fraction], votes: Sequence[int], quota: int, min_
     found = _search(ks, floats, float(veto_share), lambda v: v - margin > t, lambda v: v + margin < t,
                     np.float64, math.inf)
     if found is not _UNDECIDED:
-        flip = _checked(found, shares, votes, quota, threshold, strict, veto_set)
+        flip = _checked(found, shares, votes, quota, threshold, strict, veto_set, min_members)
         if flip is not None or found is None:
             return flip
     # Exact pass: whole numbers over the common denominator.
@@ -86,7 +86,7 @@ def find_flip(shares: Sequence[Fraction], votes: Sequence[int], quota: int, min_
     big = 2**62 if fits else 4 * (den + 1)
     exact = _search(ks, nums, base, lambda v: v >= need, lambda v: v < need, dtype, big)
     assert exact is not _UNDECIDED
-    return _checked(exact, shares, votes, quota, threshold, strict, veto_set)
+    return _checked(exact, shares, votes, quota, threshold, strict, veto_set, min_members)
 
 
 _UNDECIDED: Any = object()
@@ -229,7 +229,7 @@ def _source(before: Table, state: tuple[int, int], target: Any, weight: int, val
 
 
 def _checked(members: tuple[int, ...] | None, shares: Sequence[Fraction], votes: Sequence[int], quota: int,
-             threshold: Fraction, strict: bool, veto: set[int]) -> FoundFlip | None:
+             threshold: Fraction, strict: bool, veto: set[int], min_members: int) -> FoundFlip | None:
     """The coalition (vetoes added) as a flip, verified in exact arithmetic; None when it is not one."""
     if members is None:
         return None
@@ -239,4 +239,22 @@ def _checked(members: tuple[int, ...] | None, shares: Sequence[Fraction], votes:
     passes_exact = share > threshold if strict else share >= threshold
     if passes_exact == (total >= quota):
         return None
-    return FoundFlip(everyone, share, total, passes_exact)
+    return _shrunk(FoundFlip(everyone, share, total, passes_exact), shares, votes, quota, threshold, strict,
+                   veto, min_members)
+
+
+def _shrunk(flip: FoundFlip, shares: Sequence[Fraction], votes: Sequence[int], quota: int,
+            threshold: Fraction, strict: bool, veto: set[int], min_members: int) -> FoundFlip:
+    """The flip with as many partners taken out as keep it a flip (the smallest votes tried first), so the
+    example the board reads is short: the programme finds an extreme coalition, often a large one."""
+    members = set(flip.members)
+    share, total = flip.exact_share, flip.votes
+    for i in sorted(flip.members, key=lambda i: (votes[i], shares[i], i)):
+        if i in veto or len(members) <= max(min_members, 1):
+            continue
+        less_share, less_votes = share - shares[i], total - votes[i]
+        passes_exact = less_share > threshold if strict else less_share >= threshold
+        if passes_exact == flip.passes_exact and (less_votes >= quota) != passes_exact:
+            members.discard(i)
+            share, total = less_share, less_votes
+    return FoundFlip(tuple(sorted(members)), share, total, flip.passes_exact)
