@@ -121,7 +121,8 @@ def test_a_large_network_where_rounding_flips_a_verdict_is_warned_with_the_examp
                    list(result.votes), VotingRule(RuleKind.SIMPLE_MAJORITY), result.game)
     warning = next(w for w in result.warnings if w.startswith("Rounding"))
     assert "changes what can pass" in warning
-    assert "on the exact shares (" in warning and "with the rounded votes (" in warning
+    assert "P01 alone holds 50.0040% of the exact shares, more than half, but only 5,000 of the 10,000 " \
+           "votes, short of the 5,001 needed" in warning
     assert f"worked out exactly only up to {MAX_CHECKED_PARTNERS} partners" in warning
     assert "not checked" not in warning
     working = result.rounding.working(result.codes)
@@ -143,8 +144,8 @@ def test_a_large_network_where_the_rounded_votes_pass_what_the_shares_do_not() -
                    VotingRule(RuleKind.QUALIFIED, fraction=Fraction(3, 4)), result.game)
     assert not flip.passes_exact and flip.members == (0,)
     warning = next(w for w in result.warnings if w.startswith("Rounding"))
-    assert "P01 would pass a decision with the rounded votes (7,500 of the 9,999 votes, reaching the 7,500 " \
-           "needed) but not on the exact shares (74.9960%, not at least" in warning
+    assert "P01 alone reaches the 7,500 votes needed (7,500 of 9,999) but holds only 74.9960% of the exact " \
+           "shares, not at least 75%" in warning
 
 
 @pytest.mark.parametrize("scenario", [

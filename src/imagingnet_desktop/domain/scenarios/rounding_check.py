@@ -97,16 +97,17 @@ class RoundingCheck:
     def _flip_warning(self, codes: Sequence[str]) -> str:
         assert self.flip is not None
         flip = self.flip
-        who = _group(codes, flip.members, WARNING_NAMES)
+        one = len(flip.members) == 1
+        who = codes[flip.members[0]] + " alone" if one else _group(codes, flip.members, WARNING_NAMES)
+        hold, reach = ("holds", "reaches") if one else ("hold", "reach")
         share = _share(flip.exact_share)
-        votes = f"{flip.votes:,} of the {self.total_votes:,} votes"
         if flip.passes_exact:
-            what = (f"{who} would pass a decision on the exact shares ({share}, {self.threshold}) but not with "
-                    f"the rounded votes ({votes}, short of the {self.quota:,} needed)")
+            what = (f"{who} {hold} {share} of the exact shares, {self.threshold}, but only {flip.votes:,} of the "
+                    f"{self.total_votes:,} votes, short of the {self.quota:,} needed")
         else:
-            what = (f"{who} would pass a decision with the rounded votes ({votes}, reaching the "
-                    f"{self.quota:,} needed) but not on the exact shares ({share}, not {self.threshold})")
-        return (f"Rounding the shares to whole votes alone changes what can pass: {what}. How much that changes "
+            what = (f"{who} {reach} the {self.quota:,} votes needed ({flip.votes:,} of {self.total_votes:,}) but "
+                    f"{hold} only {share} of the exact shares, not {self.threshold}")
+        return (f"Rounding the shares to whole votes alone changes what can pass: {what}. How much this changes "
                 f"each partner's power is worked out exactly only up to {MAX_CHECKED_PARTNERS} partners.")
 
     def working(self, codes: Sequence[str]) -> str:
@@ -153,7 +154,7 @@ class RoundingCheck:
 
 
 _pct = power_percent
-WARNING_NAMES = 6  # a warning names this many partners of a large coalition, then counts the rest
+WARNING_NAMES = 4  # a warning names this many partners of a large coalition, then counts the rest
 
 
 def _share(value: Fraction) -> str:
@@ -161,13 +162,13 @@ def _share(value: Fraction) -> str:
 
 
 def _group(codes: Sequence[str], members: Sequence[int], named: int) -> str:
-    """The coalition in words: "P01, P02 and P03", or "a group of 40 partners (P01, P02, … and 35 more)"."""
+    """The coalition in words: "P01, P02 and P03", or "40 partners (P01, P02, P03 and 37 more)"."""
     if len(members) == 1:
         return codes[members[0]]
     if len(members) <= named:
         return join_words([codes[i] for i in members])
     shown = ", ".join(codes[i] for i in members[:named - 1])
-    return f"a group of {len(members)} partners ({shown}, … and {len(members) - named + 1} more)"
+    return f"{len(members)} partners ({shown} and {len(members) - named + 1} more)"
 
 
 def _pts(value: Fraction) -> str:
