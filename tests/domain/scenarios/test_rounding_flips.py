@@ -3,6 +3,7 @@ coalitions (the dynamic programme) and checked against the enumeration; and what
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from fractions import Fraction
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from imagingnet_desktop.domain.network.partner import Partner
 from imagingnet_desktop.domain.scenarios.analysis import analyse
 from imagingnet_desktop.domain.scenarios.rounding_check import MAX_CHECKED_PARTNERS, check_rounding
-from imagingnet_desktop.domain.scenarios.rounding_flips import FoundFlip, find_flip
+from imagingnet_desktop.domain.scenarios.rounding_flips import FoundFlip, find_flip, programme_flip
 from imagingnet_desktop.domain.scenarios.scenario import Scenario
 from imagingnet_desktop.domain.voting.power import power_indices
 from imagingnet_desktop.domain.voting.rules import (
@@ -49,6 +50,15 @@ def dp_flip(shares: list[Fraction], votes: list[int], rule: VotingRule, game: Ru
     return find_flip(shares, votes, game.quota, game.min_members, game.veto, limit, strict)
 
 
+def programme_only(shares: list[Fraction], votes: list[int], rule: VotingRule, game: RuleGame
+                   ) -> FoundFlip | None:
+    """The programme with the minimum number of partners in its states, no shortcut first."""
+    limit, strict = threshold(rule)
+    if len(shares) < game.min_members:
+        return None
+    return programme_flip(shares, votes, game.quota, game.min_members, set(game.veto), limit, strict)
+
+
 def is_flip(members: tuple[int, ...], shares: list[Fraction], votes: list[int], rule: VotingRule,
             game: RuleGame) -> bool:
     limit, strict = threshold(rule)
@@ -81,14 +91,16 @@ def games(draw: st.DrawFn, max_partners: int = 12
     return shares, votes, rule, game
 
 
-@settings(max_examples=150, deadline=None)
-@given(games())
+@pytest.mark.parametrize("search", [dp_flip, programme_only])
+@settings(max_examples=100, deadline=None)
+@given(drawn=games())
 def test_the_programme_agrees_with_the_enumeration_and_its_example_is_a_flip(
+        search: Callable[[list[Fraction], list[int], VotingRule, RuleGame], FoundFlip | None],
         drawn: tuple[list[Fraction], list[int], VotingRule, RuleGame]) -> None:
     shares, votes, rule, game = drawn
     power = power_indices(game.weights, game.quota, min_members=game.min_members, veto=game.veto)
     listed = check_rounding(shares, votes, rule, game, power.banzhaf, power.shapley_shubik)
-    found = dp_flip(shares, votes, rule, game)
+    found = search(shares, votes, rule, game)
     assert (found is not None) == (listed.flipped_coalitions > 0)
     if found is not None:
         assert is_flip(found.members, shares, votes, rule, game)

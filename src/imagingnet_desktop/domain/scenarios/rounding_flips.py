@@ -54,15 +54,35 @@ def find_flip(shares: Sequence[Fraction], votes: Sequence[int], quota: int, min_
     """A coalition (with every partner in ``veto`` and at least ``min_members`` partners) whose verdict on
     the rounded ``votes`` (reaching ``quota``) differs from its verdict on the exact ``shares`` (more than
     ``threshold`` when ``strict``, else at least), or None when there is none."""
-    n = len(shares)
     veto_set = set(veto)
+    if len(shares) < min_members:
+        return None  # no coalition is ever large enough: nothing passes either way
+    if min_members:
+        # Without the minimum first (partners x quota, not x minimum as well): no flip then means none with
+        # it, and a flip found that is large enough already is one.
+        found = programme_flip(shares, votes, quota, 0, veto_set, threshold, strict)
+        if found is None:
+            return None
+        if len(found.members) < min_members:
+            found = _grown(found, shares, votes, quota, threshold, strict, min_members)
+        if found is None:
+            found = programme_flip(shares, votes, quota, min_members, veto_set, threshold, strict)
+    else:
+        found = programme_flip(shares, votes, quota, 0, veto_set, threshold, strict)
+    return None if found is None else _shrunk(found, shares, votes, quota, threshold, strict, veto_set,
+                                              min_members)
+
+
+def programme_flip(shares: Sequence[Fraction], votes: Sequence[int], quota: int, min_members: int, veto_set: set[int],
+          threshold: Fraction, strict: bool) -> FoundFlip | None:
+    """The dynamic programme alone, the minimum tracked in its states (``find_flip`` tries without it first,
+    and shortens the example): the float pass, then the exact pass if need be."""
+    n = len(shares)
     items = tuple(i for i in range(n) if i not in veto_set)
     cap = min_members
     ks = _Knapsack(items, tuple(votes[i] for i in items), quota, cap,
                    (min(len(veto_set), cap), min(sum(votes[i] for i in veto_set), quota)))
     veto_share = sum((shares[i] for i in veto_set), Fraction(0))
-    if len(veto_set) + len(items) < min_members:
-        return None  # no coalition is ever large enough: nothing passes either way
 
     # Float pass, with a margin that covers every rounding of a sum of up to n shares.
     margin = (n + 4) * 2.0**-50
@@ -71,7 +91,7 @@ def find_flip(shares: Sequence[Fraction], votes: Sequence[int], quota: int, min_
     found = _search(ks, floats, float(veto_share), lambda v: v - margin > t, lambda v: v + margin < t,
                     np.float64, math.inf)
     if found is not _UNDECIDED:
-        flip = _checked(found, shares, votes, quota, threshold, strict, veto_set, min_members)
+        flip = _checked(found, shares, votes, quota, threshold, strict, veto_set)
         if flip is not None or found is None:
             return flip
     # Exact pass: whole numbers over the common denominator.
@@ -86,7 +106,7 @@ def find_flip(shares: Sequence[Fraction], votes: Sequence[int], quota: int, min_
     big = 2**62 if fits else 4 * (den + 1)
     exact = _search(ks, nums, base, lambda v: v >= need, lambda v: v < need, dtype, big)
     assert exact is not _UNDECIDED
-    return _checked(exact, shares, votes, quota, threshold, strict, veto_set, min_members)
+    return _checked(exact, shares, votes, quota, threshold, strict, veto_set)
 
 
 _UNDECIDED: Any = object()
@@ -229,7 +249,7 @@ def _source(before: Table, state: tuple[int, int], target: Any, weight: int, val
 
 
 def _checked(members: tuple[int, ...] | None, shares: Sequence[Fraction], votes: Sequence[int], quota: int,
-             threshold: Fraction, strict: bool, veto: set[int], min_members: int) -> FoundFlip | None:
+             threshold: Fraction, strict: bool, veto: set[int]) -> FoundFlip | None:
     """The coalition (vetoes added) as a flip, verified in exact arithmetic; None when it is not one."""
     if members is None:
         return None
@@ -239,8 +259,29 @@ def _checked(members: tuple[int, ...] | None, shares: Sequence[Fraction], votes:
     passes_exact = share > threshold if strict else share >= threshold
     if passes_exact == (total >= quota):
         return None
-    return _shrunk(FoundFlip(everyone, share, total, passes_exact), shares, votes, quota, threshold, strict,
-                   veto, min_members)
+    return FoundFlip(everyone, share, total, passes_exact)
+
+
+def _grown(flip: FoundFlip, shares: Sequence[Fraction], votes: Sequence[int], quota: int,
+           threshold: Fraction, strict: bool, min_members: int) -> FoundFlip | None:
+    """The flip with partners added until it has ``min_members``, each keeping it a flip (those adding the
+    least to the side that could end it first), or None when that fails."""
+    members = set(flip.members)
+    share, total = flip.exact_share, flip.votes
+    # Passing only rounded: more votes keep it passing, so add the smallest shares; passing only exactly:
+    # more share keeps it passing, so add the fewest votes.
+    key = (lambda i: (votes[i], shares[i], i)) if flip.passes_exact else (lambda i: (shares[i], votes[i], i))
+    for i in sorted((i for i in range(len(shares)) if i not in members), key=key):
+        if len(members) >= min_members:
+            break
+        more_share, more_votes = share + shares[i], total + votes[i]
+        passes_exact = more_share > threshold if strict else more_share >= threshold
+        if passes_exact == flip.passes_exact and (more_votes >= quota) != passes_exact:
+            members.add(i)
+            share, total = more_share, more_votes
+    if len(members) < min_members:
+        return None
+    return FoundFlip(tuple(sorted(members)), share, total, flip.passes_exact)
 
 
 def _shrunk(flip: FoundFlip, shares: Sequence[Fraction], votes: Sequence[int], quota: int,
