@@ -130,17 +130,18 @@ class RoundingCheck:
                        f"{'es' if one else ''} a decision; on the exact shares {they} {holds} {share}, which is "
                        f"not {self.threshold}.")
         if not self.power_checked:
-            among = ""
+            among = []
             if self.veto:
-                among += " with " + join_words([codes[i] for i in self.veto]) + " in favour"
+                among.append("with " + join_words([codes[i] for i in self.veto]) + " in favour")
             if self.min_members:
-                among += f"{' and' if self.veto else ''} of at least {self.min_members} partners"
+                among.append(f"of at least {self.min_members} partners")
+            counted = f" (only coalitions {' and '.join(among)} count)" if among else ""
             return "\n".join([verdict, (
                 f"Found without listing the 2^{self.partners} coalitions: for every total of rounded votes up to "
-                f"the quota, the smallest and the largest exact share that a coalition{among} with that total can "
-                "have were worked out exactly and set against the threshold; this coalition is one of those "
-                "extremes. How much the rounding changes each partner's power is worked out exactly only up to "
-                f"{MAX_CHECKED_PARTNERS} partners; with {self.partners} it is not.")])
+                "the quota, the smallest and the largest exact share a coalition with that total can have were "
+                f"worked out exactly and set against the threshold{counted}. How much the rounding changes each "
+                f"partner's power is worked out exactly only up to {MAX_CHECKED_PARTNERS} partners; with "
+                f"{self.partners} it is not.")])
         lines = [verdict,
                  f"The rounding changes the verdict of {self.flipped_coalitions:,} "
                  f"coalition{'s' if self.flipped_coalitions != 1 else ''} in all. Power with the rounded votes "

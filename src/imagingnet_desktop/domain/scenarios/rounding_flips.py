@@ -7,7 +7,12 @@ exact share does not meet the threshold, or the reverse. A dynamic programme ove
 quota (a knapsack), and over the number of partners capped at the minimum when the rule has one, keeps for
 every capped state the smallest and the largest exact share any coalition in that state can have: a flip
 exists iff the state "quota reached" holds a share short of the threshold, or a state below the quota holds
-one meeting it. The work is about partners x quota (x minimum), a few milliseconds at 200 partners.
+one meeting it. The work is about partners x quota: under 10 ms at 200 partners (10,000 votes).
+
+A minimum number of partners multiplies that by the minimum, so the programme runs without it first: no flip
+then means none with it, and a flip found with enough partners (or grown to enough, one partner at a time,
+while it stays a flip) answers it. Only otherwise does the programme track sizes (about 0.6 s at 200
+partners with a minimum of 100).
 
 Exactness: a float64 pass runs first with a safe margin (a sum of n shares in floating point is within
 n ulps of 1 of the exact sum); only when some extreme share lies inside that margin of the threshold is the
@@ -73,8 +78,8 @@ def find_flip(shares: Sequence[Fraction], votes: Sequence[int], quota: int, min_
                                               min_members)
 
 
-def programme_flip(shares: Sequence[Fraction], votes: Sequence[int], quota: int, min_members: int, veto_set: set[int],
-          threshold: Fraction, strict: bool) -> FoundFlip | None:
+def programme_flip(shares: Sequence[Fraction], votes: Sequence[int], quota: int, min_members: int,
+                   veto_set: set[int], threshold: Fraction, strict: bool) -> FoundFlip | None:
     """The dynamic programme alone, the minimum tracked in its states (``find_flip`` tries without it first,
     and shortens the example): the float pass, then the exact pass if need be."""
     n = len(shares)
