@@ -118,6 +118,27 @@ def test_an_exact_tie_with_the_threshold_is_decided_exactly() -> None:
     assert dp_flip(shares, votes, rule, game) is None
 
 
+@pytest.mark.parametrize("search", [dp_flip, programme_only])
+@pytest.mark.parametrize("min_partners", [0, 3])
+@pytest.mark.parametrize("extra", [0, 1, -1])
+def test_a_tie_over_a_huge_denominator_is_decided_in_whole_numbers(
+        search: Callable[[list[Fraction], list[int], VotingRule, RuleGame], FoundFlip | None],
+        min_partners: int, extra: int) -> None:
+    # Three partners together on exactly 2/3 (or one part in 3e21 either side) over a denominator too big for
+    # int64: the float pass cannot tell, the exact pass runs on Python ints. Checked against the enumeration.
+    p = 10**21 + 7
+    numerators = [p, p - 1 + extra, 1, p - extra]
+    shares = [Fraction(x, 3 * p) for x in numerators]
+    votes = [proportional_votes(s) for s in shares]
+    rule = VotingRule(RuleKind.QUALIFIED, fraction=Fraction(2, 3), min_partners=min_partners)
+    game = rule_game(votes, rule)
+    power = power_indices(game.weights, game.quota, min_members=game.min_members)
+    listed = check_rounding(shares, votes, rule, game, power.banzhaf, power.shapley_shubik)
+    found = search(shares, votes, rule, game)
+    assert (found is not None) == (listed.flipped_coalitions > 0)
+    assert found is None or is_flip(found.members, shares, votes, rule, game)
+
+
 # 21 partners: P01 holds 50.004% (5,000 votes), twenty others 2.4998% each (250 votes): 10,000 votes, 5,001
 # needed. On the exact shares P01 alone holds more than half; rounded, it is one vote short.
 FLIPPED = [1_000_080] + [49_996] * 20
