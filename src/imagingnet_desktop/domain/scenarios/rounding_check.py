@@ -5,10 +5,13 @@ always get equal votes, but rounding can still move a coalition across the quota
 and 49.996% both get 5,000 votes, so neither can pass a decision alone, while on the exact shares the first
 holds more than half. This module plays the same rule on the exact shares and compares the two games.
 
-How: every coalition is listed once (2**n of them, n <= ``MAX_CHECKED_PARTNERS``), its exact share summed
+How: up to ``MAX_CHECKED_PARTNERS`` every coalition is listed once (2**n of them), its exact share summed
 exactly (whole numbers over one common denominator) and its rounded votes summed, and each one's verdict
 under the rule compared. Only when some verdict differs are the exact shares' indices worked out (from the
 same list: swings and pivots counted exactly), so a check that finds nothing costs two vectorised sums.
+Beyond that, whether any verdict differs is still answered exactly, by a dynamic programme over vote totals
+(``rounding_flips.find_flip``), with one flipped coalition as the example; how much the rounding moves each
+partner's power is then not worked out.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from fractions import Fraction
 import numpy as np
 
 from imagingnet_desktop.domain.figure_text import power_percent
+from imagingnet_desktop.domain.scenarios.rounding_flips import find_flip
 from imagingnet_desktop.domain.voting.rules import VOTE_RESOLUTION, RuleGame, RuleKind, VotingRule
 from imagingnet_desktop.domain.voting.thresholds import qualified_text
 from imagingnet_desktop.domain.wording import join_words
@@ -49,8 +53,11 @@ class Flip:
 
 @dataclass(frozen=True)
 class RoundingCheck:
-    """What the check found. ``changes`` is empty when rounding changes nobody's power; ``not_checked`` says
-    why the check was not made (too many partners), else None."""
+    """What the check found. ``changes`` is empty when rounding changes nobody's power. ``flip`` is one
+    coalition whose verdict the rounding changes (None when there is none, or, up to 16 partners, when no
+    verdict change moves anyone's power). ``power_checked`` is False when the network is too large for the
+    exact shares' power indices: then ``flip`` alone says whether rounding changes anything, and
+    ``flipped_coalitions`` is not counted (0)."""
 
     changes: tuple[PowerChange, ...] = ()
     flip: Flip | None = None
@@ -58,16 +65,25 @@ class RoundingCheck:
     quota: int = 0
     total_votes: int = 0
     threshold: str = ""
-    not_checked: str | None = None
+    power_checked: bool = True
+    partners: int = 0
+    min_members: int = 0
+    veto: tuple[int, ...] = ()
 
     @property
     def changed(self) -> bool:
-        return bool(self.changes)
+        """Does the rounding change something the board should hear about?"""
+        return bool(self.changes) or (not self.power_checked and self.flip is not None)
+
+    @property
+    def not_checked(self) -> str | None:
+        """Always None: the check is made for every network (kept for callers that still ask)."""
+        return None
 
     def warning(self, codes: Sequence[str]) -> str | None:
         """The plain-words finding, or None when there is nothing to say."""
-        if self.not_checked:
-            return self.not_checked
+        if not self.power_checked:
+            return self._flip_warning(codes) if self.flip is not None else None
         if not self.changes:
             return None
         first, *rest = self.changes
@@ -78,17 +94,33 @@ class RoundingCheck:
                   f"({_pts(c.banzhaf_rounded - c.banzhaf_exact)})" for c in rest]
         return f"Rounding the shares to whole votes alone changes voting power: {join_words(parts)}."
 
-    def working(self, codes: Sequence[str]) -> str:
-        """How the finding was reached, for "Show working"."""
-        if self.not_checked or not self.changes:
-            return self.not_checked or ("Rounding the shares to whole votes changes no coalition's verdict, so "
-                                        "nobody's power differs from the exact shares.")
+    def _flip_warning(self, codes: Sequence[str]) -> str:
         assert self.flip is not None
         flip = self.flip
         one = len(flip.members) == 1
-        who = codes[flip.members[0]] + " alone" if one else join_words([codes[i] for i in flip.members])
+        who = codes[flip.members[0]] + " alone" if one else _group(codes, flip.members, WARNING_NAMES)
+        hold, reach = ("holds", "reaches") if one else ("hold", "reach")
+        share = _share(flip.exact_share)
+        if flip.passes_exact:
+            what = (f"{who} {hold} {share} of the exact shares, {self.threshold}, but only {flip.votes:,} of the "
+                    f"{self.total_votes:,} votes, short of the {self.quota:,} needed")
+        else:
+            what = (f"{who} {reach} the {self.quota:,} votes needed ({flip.votes:,} of {self.total_votes:,}) but "
+                    f"{hold} only {share} of the exact shares, not {self.threshold}")
+        return (f"Rounding the shares to whole votes alone changes what can pass: {what}. How much this changes "
+                f"each partner's power is worked out exactly only up to {MAX_CHECKED_PARTNERS} partners.")
+
+    def working(self, codes: Sequence[str]) -> str:
+        """How the finding was reached, for "Show working"."""
+        if not self.changed:
+            return ("Rounding the shares to whole votes changes no coalition's verdict, so "
+                    "nobody's power differs from the exact shares.")
+        assert self.flip is not None
+        flip = self.flip
+        one = len(flip.members) == 1
+        who = codes[flip.members[0]] + " alone" if one else _group(codes, flip.members, len(flip.members))
         holds, they = ("holds", "it") if one else ("hold", "they")
-        share = f"{float(flip.exact_share) * 100:.4f}%"
+        share = _share(flip.exact_share)
         votes = f"{flip.votes:,} of the {self.total_votes:,} votes"
         if flip.passes_exact:
             verdict = (f"On the exact shares {who} {holds} {share}, which is {self.threshold}, so {they} would "
@@ -97,6 +129,19 @@ class RoundingCheck:
             verdict = (f"Rounded, {who} {holds} {votes}, reaching the {self.quota:,} needed, so {they} pass"
                        f"{'es' if one else ''} a decision; on the exact shares {they} {holds} {share}, which is "
                        f"not {self.threshold}.")
+        if not self.power_checked:
+            among = []
+            if self.veto:
+                among.append("with " + join_words([codes[i] for i in self.veto]) + " in favour")
+            if self.min_members:
+                among.append(f"of at least {self.min_members} partners")
+            counted = f" (only coalitions {' and '.join(among)} count)" if among else ""
+            return "\n".join([verdict, (
+                f"Found without listing the 2^{self.partners} coalitions: for every total of rounded votes up to "
+                "the quota, the smallest and the largest exact share a coalition with that total can have were "
+                f"worked out exactly and set against the threshold{counted}. How much the rounding changes each "
+                f"partner's power is worked out exactly only up to {MAX_CHECKED_PARTNERS} partners; with "
+                f"{self.partners} it is not.")])
         lines = [verdict,
                  f"The rounding changes the verdict of {self.flipped_coalitions:,} "
                  f"coalition{'s' if self.flipped_coalitions != 1 else ''} in all. Power with the rounded votes "
@@ -110,6 +155,21 @@ class RoundingCheck:
 
 
 _pct = power_percent
+WARNING_NAMES = 4  # a warning names this many partners of a large coalition, then counts the rest
+
+
+def _share(value: Fraction) -> str:
+    return f"{float(value) * 100:.4f}%"
+
+
+def _group(codes: Sequence[str], members: Sequence[int], named: int) -> str:
+    """The coalition in words: "P01, P02 and P03", or "40 partners (P01, P02, P03 and 37 more)"."""
+    if len(members) == 1:
+        return codes[members[0]]
+    if len(members) <= named:
+        return join_words([codes[i] for i in members])
+    shown = ", ".join(codes[i] for i in members[:named - 1])
+    return f"{len(members)} partners ({shown} and {len(members) - named + 1} more)"
 
 
 def _pts(value: Fraction) -> str:
@@ -132,9 +192,14 @@ def check_rounding(shares: Sequence[Fraction], votes: Sequence[int], rule: Votin
     if all((x * VOTE_RESOLUTION) % den == 0 for x in exact_nums):
         return RoundingCheck()  # the votes are the exact shares: nothing was rounded
     if n > MAX_CHECKED_PARTNERS:
-        return RoundingCheck(not_checked=(
-            f"Whether rounding the shares to whole votes changes anyone's power is checked for up to "
-            f"{MAX_CHECKED_PARTNERS} partners; with {n} it is not checked."))
+        found = find_flip(shares, votes, game.quota, game.min_members, game.veto,
+                          Fraction(threshold_num, threshold_den), strict)
+        if found is None:
+            return RoundingCheck()
+        flip = Flip(found.members, found.exact_share, found.votes, found.passes_exact)
+        return RoundingCheck(flip=flip, quota=game.quota, total_votes=sum(votes),
+                             threshold=_threshold_words(rule), power_checked=False, partners=n,
+                             min_members=game.min_members, veto=game.veto)
     members = np.arange(1 << n, dtype=np.int64)
     sizes = np.zeros(1 << n, dtype=np.int64)
     rounded = np.zeros(1 << n, dtype=np.int64)
