@@ -75,11 +75,6 @@ class RoundingCheck:
         """Does the rounding change something the board should hear about?"""
         return bool(self.changes) or (not self.power_checked and self.flip is not None)
 
-    @property
-    def not_checked(self) -> str | None:
-        """Always None: the check is made for every network (kept for callers that still ask)."""
-        return None
-
     def warning(self, codes: Sequence[str]) -> str | None:
         """The plain-words finding, or None when there is nothing to say."""
         if not self.power_checked:

@@ -206,7 +206,7 @@ def _votes_text(analysis: ScenarioAnalysis, index: int) -> str:
     text = (f"Votes in proportion to {basis}: each partner's exact share in hundredths of a percent, rounded to "
             f"the nearest, so equal shares always get equal votes (the votes need not add up to 10,000).\n"
             f"{code}'s exact share is {share} → {count(votes)} votes of {count(total)}.")
-    if analysis.rounding is not None and (analysis.rounding.changed or analysis.rounding.not_checked):
+    if analysis.rounding is not None and analysis.rounding.changed:
         text += "\n" + analysis.rounding.working(analysis.codes)
     return text
 
