@@ -66,3 +66,24 @@ def workspace(demo_file: Path, tmp_path: Path):
     ws = Workspace.open(shutil.copyfile(demo_file, tmp_path / "workspace.imagingnet"))
     yield ws
     ws.close()
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The main window on a copy of the demo, as the fit tests use it: themed, shown, its settings in the test's
+    folder, and out of presentation mode afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from imagingnet_desktop.ui.common import theme
+    from imagingnet_desktop.ui.shell.main_window import MainWindow
+    from imagingnet_desktop.ui.shell.settings import AppSettings
+
+    theme.apply(QApplication.instance())
+    path = shutil.copyfile(demo_file, tmp_path / "demo.imagingnet")
+    window = MainWindow(AppSettings.in_file(tmp_path / "settings.ini"), remember=False)
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.set_presentation_mode(False)

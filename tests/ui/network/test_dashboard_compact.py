@@ -4,17 +4,12 @@ and every demo partner's row in view beside it."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.shell.fit_check import each_page, show_as_screen
 from imagingnet_desktop.ui.shell.main_window import MainWindow
-from imagingnet_desktop.ui.shell.settings import AppSettings
 from record_helpers import keep_app_look  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("keep_app_look")  # presentation mode changes the app font
@@ -23,16 +18,8 @@ CHECKS = ("population", "staff", "radiologists", "staff_vacancy", "radiologist_v
 
 
 @pytest.fixture
-def window(qtbot, demo_file: Path, tmp_path: Path):
-    theme.apply(QApplication.instance())
-    path = shutil.copyfile(demo_file, tmp_path / "demo.imagingnet")
-    win = MainWindow(AppSettings.in_file(tmp_path / "settings.ini"), remember=False)
-    qtbot.addWidget(win)
-    assert win.open_path(path)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.set_presentation_mode(False)
+def window(demo_window):  # type: ignore[no-untyped-def]
+    return demo_window
 
 
 def _in(widget: QWidget, pane: QWidget) -> QRect:

@@ -10,16 +10,12 @@ the pictures to docs/screenshots/all-tabs/.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTableWidget, QWidget
 
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.shell.fit_check import each_page, misfits, settle, show_as_screen
 from imagingnet_desktop.ui.shell.main_window import MainWindow
-from imagingnet_desktop.ui.shell.settings import AppSettings
 from imagingnet_desktop.ui.shell.tab_specs import TABS
 from record_helpers import keep_app_look  # noqa: F401 (a fixture)
 
@@ -44,16 +40,8 @@ def cases() -> list[object]:
 
 
 @pytest.fixture
-def open_window(qtbot, demo_file: Path, tmp_path: Path):
-    theme.apply(QApplication.instance())
-    path = shutil.copyfile(demo_file, tmp_path / "demo.imagingnet")
-    window = MainWindow(AppSettings.in_file(tmp_path / "settings.ini"), remember=False)
-    qtbot.addWidget(window)
-    assert window.open_path(path)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.set_presentation_mode(False)
+def open_window(demo_window):  # type: ignore[no-untyped-def]
+    return demo_window
 
 
 @pytest.mark.parametrize(("index", "width", "height", "presentation"), cases())

@@ -1,38 +1,25 @@
-"""The Shares & votes left column (sliders, votes and rule) scrolls when the screen is too short for it, but
-what it shows is whole: no half a slider or choice box at its foot, at 1280×720 and 1920×1080, normal and
-presentation mode, at the top and after scrolling (at the top edge, a line is cut where the facilitator
-scrolled it to)."""
+"""A left pane that scrolls when the screen is too short for it shows only whole things at its foot: no half a
+slider or choice box in the Shares & votes left column, no half a line of the legend or the gate's list in the
+Programme steps page's left pane; at 1280×720 and 1920×1080, normal and presentation mode, at the top and after
+scrolling (at the top edge, a line is cut where the facilitator scrolled it to)."""
 
 from __future__ import annotations
-
-import shutil
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.whole_rows_scroll import LEAVES
 from imagingnet_desktop.ui.shell.fit_check import each_page, settle, show_as_screen
 from imagingnet_desktop.ui.shell.main_window import MainWindow
-from imagingnet_desktop.ui.shell.settings import AppSettings
 from record_helpers import keep_app_look  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("keep_app_look")  # presentation mode changes the app font
 
 
 @pytest.fixture
-def window(qtbot, demo_file: Path, tmp_path: Path):
-    theme.apply(QApplication.instance())
-    path = shutil.copyfile(demo_file, tmp_path / "demo.imagingnet")
-    win = MainWindow(AppSettings.in_file(tmp_path / "settings.ini"), remember=False)
-    qtbot.addWidget(win)
-    assert win.open_path(path)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.set_presentation_mode(False)
+def window(demo_window):  # type: ignore[no-untyped-def]
+    return demo_window
 
 
 def _cut(area) -> list[str]:
@@ -53,13 +40,15 @@ def _cut(area) -> list[str]:
 
 @pytest.mark.parametrize("presentation", [False, True], ids=["normal", "presentation"])
 @pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
-def test_the_left_column_shows_no_half_control(window: MainWindow, width: int, height: int,
+@pytest.mark.parametrize(("tab", "pane"), [("shares", "_left"), ("programme", "left_scroll")])
+def test_a_scrolling_left_pane_shows_nothing_cut_at_its_foot(window: MainWindow, tab: str, pane: str, width: int,
+                                                             height: int,
                                               presentation: bool) -> None:
     app = QApplication.instance()
-    index = [window.tab_widget.widget(i).spec.key for i in range(window.tab_widget.count())].index("shares")
+    index = [window.tab_widget.widget(i).spec.key for i in range(window.tab_widget.count())].index(tab)
     show_as_screen(window, app, width, height, presentation=presentation)
     list(each_page(window, app, index))
-    area = window.tab("shares")._left
+    area = getattr(window.tab(tab), pane)
     assert _cut(area) == []
     bar = area.verticalScrollBar()
     if bar.maximum() > 0:  # it scrolls: the rest is in reach, and whole at each stop
