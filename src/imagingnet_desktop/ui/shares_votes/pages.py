@@ -7,6 +7,8 @@ labels are set only when their text differs, the chart moves its bars by blittin
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
@@ -40,6 +42,13 @@ def _set_text(label: QLabel, text: str) -> None:
     if label.text() != text:
         label.setText(text)
 
+
+
+class ChartTitles(TypedDict):
+    """What a saved or copied chart is titled with."""
+
+    title: str
+    subtitle: str
 
 class NotesUnder(QScrollArea):
     """Wrapped notes under a table: as tall as their text, in whole lines, as far as the room the table leaves
@@ -96,9 +105,9 @@ class NotesUnder(QScrollArea):
         """The height the page has under its table once every row of the table is in view (0: unknown)."""
         page = self.parentWidget()
         table = self._table
-        if table is None or page is None or page.layout() is None or table.model() is None:
+        layout = page.layout() if page is not None else None
+        if table is None or page is None or layout is None or table.model() is None:
             return 0
-        layout = page.layout()
         margins = layout.contentsMargins()
         rows = table.verticalHeader().length()
         frame = 2 * table.frameWidth()
@@ -106,7 +115,7 @@ class NotesUnder(QScrollArea):
         needed = table.horizontalHeader().height() + rows + frame + bar + 2
         return page.height() - margins.top() - margins.bottom() - layout.spacing() - needed
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.fit()
 
@@ -260,7 +269,7 @@ class ChartPage(QWidget):
             return
         self.saved_message.setText(f"Saved {path}")
 
-    def picture_titles(self, analysis: ScenarioAnalysis) -> dict[str, str]:
+    def picture_titles(self, analysis: ScenarioAnalysis) -> ChartTitles:
         """Network, scenario and date in the title, so a board paper's picture says what it shows; how the
         shares and the rule are set under it."""
         from datetime import date
@@ -273,7 +282,7 @@ class ChartPage(QWidget):
         first = " — ".join(part for part in (name, scenario, dated) if part)
         title = f"{first}\n{CHART_TITLE}"
         subtitle = f"{analysis.scenario.describe_shares()}. {analysis.rule_text}."
-        return {"title": title, "subtitle": subtitle}
+        return ChartTitles(title=title, subtitle=subtitle)
 
     def copy_png(self) -> None:
         from PySide6.QtGui import QGuiApplication, QImage
@@ -282,7 +291,7 @@ class ChartPage(QWidget):
         if analysis is None or analysis.power is None:
             self.saved_message.setText("Nothing to copy yet: " + ((analysis.problem if analysis else None) or "no scenario"))
             return
-        image = QImage.fromData(png_bytes(power_bars(analysis), **self.picture_titles(analysis)), "PNG")
+        image = QImage.fromData(png_bytes(power_bars(analysis), **self.picture_titles(analysis)))  # a PNG
         QGuiApplication.clipboard().setImage(image)
         self.saved_message.setText(f"Copied the chart ({image.width()} × {image.height()} pixels): paste it "
                                    "into slides or a document")

@@ -112,7 +112,11 @@ class WarningsPanel(QScrollArea):
         """As tall as its text (wrapped to the width it has), up to the maximum; then it scrolls."""
         if self._keep_height:
             return
-        margins = self.widget().layout().contentsMargins()
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
         width = max(self.viewport().width() - margins.left() - margins.right(), 50)
         wanted = self.label.heightForWidth(width) + margins.top() + margins.bottom() + 2 * self.frameWidth()
         height = min(wanted, self._max_height)
