@@ -39,10 +39,9 @@ def keep_app_look(qapp):  # type: ignore[no-untyped-def]
     mode does), so later tests measure text at the size they expect."""
     from imagingnet_desktop.ui.common import theme
 
-    font, palette, style = qapp.font(), qapp.palette(), qapp.style().name()
+    font, palette = qapp.font(), qapp.palette()
     scale = theme.scale()
     yield
-    theme._scale = scale  # noqa: SLF001 (the module keeps the scale it applied)
-    qapp.setStyle(style)
+    theme._scale = scale  # noqa: SLF001 (the module keeps the scale it applied; the style reads it)
     qapp.setPalette(palette)
     qapp.setFont(font)

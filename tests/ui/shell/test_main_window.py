@@ -194,8 +194,22 @@ def test_presentation_mode_refits_the_partner_table_and_enlarges_the_tab_bar(win
 def test_theme_base_font_is_readable_from_the_back_of_the_room(qapp) -> None:
     theme.apply(qapp)
     assert qapp.font().pointSizeF() >= 12
-    assert qapp.style().name().lower() == "fusion"
+    assert qapp.style().baseStyle().name().lower() == "fusion"
     assert theme.font(1.5, bold=True).pointSizeF() == pytest.approx(18)
+
+
+def test_tick_boxes_grow_with_the_type_so_the_room_can_see_them(qapp) -> None:
+    from PySide6.QtWidgets import QStyle
+
+    metric = QStyle.PixelMetric.PM_IndicatorWidth
+    try:
+        theme.apply(qapp)
+        normal = qapp.style().pixelMetric(metric)
+        theme.apply(qapp, scale_factor=theme.PRESENTATION_SCALE)
+        presenting = qapp.style().pixelMetric(metric)
+    finally:
+        theme.apply(qapp)
+    assert normal >= 16 and presenting >= normal * 1.4  # Fusion's own is 13 pixels at any type size
 
 
 def test_closing_the_window_leaves_one_self_contained_file(qtbot, settings: AppSettings, demo_path: Path) -> None:

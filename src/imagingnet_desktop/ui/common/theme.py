@@ -9,7 +9,7 @@ which stay distinct for colour-blind readers. A tab that wants a larger or bolde
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
 from imagingnet_desktop.charts import palette as okabe_ito
 
@@ -71,12 +71,30 @@ def use_font(widget: QWidget, relative: float = 1.0, *, bold: bool = False) -> N
     widget.setFont(font(relative, bold=bold))
 
 
+class _LargeTickBoxes(QProxyStyle):
+    """Fusion, with tick boxes and radio buttons (and the ticks in table cells) that grow with the type, so
+    they can be seen, and hit, in presentation mode."""
+
+    _GROWS = (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
+              QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, QStyle.PixelMetric.PM_ExclusiveIndicatorHeight)
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,  # noqa: N802 - Qt
+                    widget: QWidget | None = None) -> int:
+        size = super().pixelMetric(metric, option, widget)
+        if metric in self._GROWS:
+            return max(size, round(size * BASE_POINT_SIZE * _scale / TICK_BOX_POINT_SIZE))
+        return size
+
+
+TICK_BOX_POINT_SIZE = 9.0  # the type size Fusion's 13-pixel tick box is drawn for
+
+
 def apply(app: QApplication, *, scale_factor: float = 1.0) -> None:
     """Style, palette and font for the whole application. Call again to change the scale."""
     global _scale
     _scale = scale_factor
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    if not isinstance(app.style(), _LargeTickBoxes):
+        app.setStyle(_LargeTickBoxes(QStyleFactory.create("Fusion")))
     app.setPalette(palette())
     base = QFont(app.font())
     base.setPointSizeF(BASE_POINT_SIZE * scale_factor)
