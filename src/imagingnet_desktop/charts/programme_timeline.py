@@ -1,5 +1,5 @@
 """The programme's timeline: each step's target dates as a bar, the current step marked, today as a line,
-overdue items flagged at their step. Drawn on a given Figure; ``save_png`` draws a fresh one for board papers.
+overdue items flagged at their step. Drawn on a given Figure; ``png_bytes`` draws a fresh one for board papers.
 """
 
 from __future__ import annotations
@@ -126,7 +126,3 @@ def png_bytes(steps: Sequence[TimelineStep], today: date, *, title: str, dpi: in
     figure.savefig(out, format="png", dpi=dpi, facecolor="white")
     return out.getvalue()
 
-
-def save_png(steps: Sequence[TimelineStep], path: str, today: date, *, title: str, dpi: int = 200) -> None:
-    with open(path, "wb") as handle:
-        handle.write(png_bytes(steps, today, title=title, dpi=dpi))

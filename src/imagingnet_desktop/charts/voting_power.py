@@ -205,12 +205,6 @@ def _value(bar: PowerBar, key: str) -> float:
     return {"votes": bar.vote_share, "banzhaf": bar.banzhaf, "shapley": bar.shapley_shubik}[key]
 
 
-def save_png(bars: Sequence[PowerBar], path: str, *, title: str, subtitle: str = "", dpi: int = 200) -> None:
-    """Write the chart as a PNG for board papers (2000 × 1120 pixels at the default 200 dpi: slide size)."""
-    with open(path, "wb") as handle:
-        handle.write(png_bytes(bars, title=title, subtitle=subtitle, dpi=dpi))
-
-
 def png_bytes(bars: Sequence[PowerBar], *, title: str, subtitle: str = "", dpi: int = 200) -> bytes:
     """Draw the chart afresh on its own Figure and give it as PNG bytes (for a file or the clipboard).
 

@@ -1,14 +1,16 @@
 """Pictures out of the drawn widgets (the heat-map, the spectrum, the seats and the rotation timeline): Copy
 picture and Save picture as PNG… on their right-click menu, drawn at twice the size on white with a title
 naming the network, the subject and the date, for slides and board papers. The matplotlib charts get the same
-two actions as buttons (``picture_buttons``) and draw a fresh figure at print resolution."""
+two actions as buttons (``picture_buttons``) and draw a fresh figure at print resolution; every picture is
+saved by ``save_png_as``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -71,15 +73,8 @@ def add_picture_actions(widget: QWidget, title: Callable[[], str], told: Callabl
         told(f"Copied the picture ({image.width()} × {image.height()} pixels): paste it into slides or a document")
 
     def save_picture() -> None:
-        path = ask_png_path(widget, f"{file_stem}.png")
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        if picture_of(widget, title()).save(path):  # PNG, from the name it ends with
-            told(f"Saved {path}")
-        else:
-            told(f"Could not save {path}: choose a folder you can write to.")
+        save_png_as(lambda: ask_png_path(widget, f"{file_stem}.png"), lambda: png_of(picture_of(widget, title())),
+                    told)
 
     copy.triggered.connect(copy_picture)
     save.triggered.connect(save_picture)
@@ -87,6 +82,35 @@ def add_picture_actions(widget: QWidget, title: Callable[[], str], told: Callabl
     widget.addAction(save)
     widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return copy, save
+
+
+def png_of(image: QImage) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide6 takes the format as str; its stubs say bytes
+    return bytes(buffer.data().data())
+
+
+def save_png_as(ask: Callable[[], str], png: Callable[[], bytes], told: Callable[[str], None]) -> None:
+    """Ask where (``.png`` added if the name lacks it), then write the picture whole or not at all, as every
+    export is: a temporary file beside the target renamed over it, so a full disk, a kill or a folder that may
+    not be written leaves any earlier file as it was; ``told`` says what happened where the person looks."""
+    from imagingnet_desktop.documents.output import ExportFileError, write_file  # here: it loads python-docx
+
+    path = ask()
+    if not path:
+        return
+    if not path.lower().endswith(".png"):
+        path += ".png"
+    def write(temporary: Path) -> None:
+        temporary.write_bytes(png())
+
+    try:
+        write_file(Path(path), write)
+    except ExportFileError as exc:
+        told(f"Not saved: {exc}")
+        return
+    told(f"Saved {path}")
 
 
 def ask_png_path(parent: QWidget, suggested: str) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.inline_message import InlineMessage
-from imagingnet_desktop.ui.common.picture_out import picture_buttons
+from imagingnet_desktop.ui.common.picture_out import picture_buttons, save_png_as
 from imagingnet_desktop.ui.common.run_edit import not_saved
 from imagingnet_desktop.ui.programme.step_dates_model import StepDatesModel
 from imagingnet_desktop.workspace.workspace import Workspace
@@ -166,17 +166,8 @@ class TimelinePage(QWidget):
                                    "into slides or a document")
 
     def save_png(self) -> None:
-        from imagingnet_desktop.charts.programme_timeline import save_png
+        from imagingnet_desktop.charts.programme_timeline import png_bytes
         from imagingnet_desktop.workspace.programme.timeline import timeline_steps
 
-        path = self._ask_png_path()
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        try:
-            save_png(timeline_steps(self._workspace, self.today), path, self.today, title=self.picture_title())
-        except OSError as exc:
-            self.saved_message.setText(f"Could not save the timeline: {exc.strerror or exc}")
-            return
-        self.saved_message.setText(f"Saved {path}")
+        save_png_as(self._ask_png_path, lambda: png_bytes(timeline_steps(self._workspace, self.today), self.today,
+                                                          title=self.picture_title()), self.saved_message.setText)

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagingnet_desktop.charts.voting_power import PowerBar, VotingPowerChart, png_bytes, save_png
+from imagingnet_desktop.charts.voting_power import PowerBar, VotingPowerChart, png_bytes
 from imagingnet_desktop.domain.scenarios.analysis import ScenarioAnalysis
 from imagingnet_desktop.domain.shares.share_table import ShareTable
 from imagingnet_desktop.ui.common import theme
 from imagingnet_desktop.ui.common.chart_canvas import BlittingCanvas
-from imagingnet_desktop.ui.common.picture_out import picture_buttons
+from imagingnet_desktop.ui.common.picture_out import picture_buttons, save_png_as
 from imagingnet_desktop.ui.shares_votes.display_text import coalition_list
 from imagingnet_desktop.ui.shares_votes.power_table_model import PowerTableModel, VoteEditor
 from imagingnet_desktop.ui.shares_votes.shares_table_model import ShareTableModel
@@ -257,17 +257,8 @@ class ChartPage(QWidget):
         if analysis is None or analysis.power is None:
             self.saved_message.setText("Nothing to save yet: " + ((analysis.problem if analysis else None) or "no scenario"))
             return
-        path = self._ask_png_path()
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        try:
-            save_png(power_bars(analysis), path, **self.picture_titles(analysis))
-        except OSError as exc:
-            self.saved_message.setText(f"Could not save the chart: {exc.strerror or exc}")
-            return
-        self.saved_message.setText(f"Saved {path}")
+        save_png_as(self._ask_png_path, lambda: png_bytes(power_bars(analysis), **self.picture_titles(analysis)),
+                    self.saved_message.setText)
 
     def picture_titles(self, analysis: ScenarioAnalysis) -> ChartTitles:
         """Network, scenario and date in the title, so a board paper's picture says what it shows; how the
