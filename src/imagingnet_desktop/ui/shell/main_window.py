@@ -9,7 +9,6 @@ code are imported when first needed: they are not on the path to the first paint
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -52,8 +51,6 @@ MAX_TYPE_ZOOM = 1.6
 PRESENTATION_HINT = "Presentation mode — press F11 or Esc to leave"
 
 
-SETTLE_S = 1.0  # after presentation mode: how long a page's late refit may not change the window's size
-
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings, *, remember: bool = True, parent: QWidget | None = None) -> None:
         """``remember=False`` (smoke checks) leaves the recent list and saved geometry untouched."""
@@ -64,7 +61,6 @@ class MainWindow(QMainWindow):
         self._unsubscribe: Callable[[], None] | None = None
         self._presenting = False  # the state presentation mode is in, whatever the window manager did since
         self._normal_geometry: QRect | None = None
-        self._settling_until = 0.0  # leaving presentation mode: until then, the normal window is put back
         self._was_maximized = False
         self._presenting = False
         self._type_zoom = allowed_zoom(settings.type_zoom())  # Ctrl+= / Ctrl+- / Ctrl+0, kept between runs
@@ -527,9 +523,6 @@ class MainWindow(QMainWindow):
             QApplication.processEvents()
             self._restore_normal_window()
             QTimer.singleShot(0, self, self._restore_normal_window)
-            # A page may still refit a moment later (a folded list coming back) and grow the window: for a
-            # short while, any such growth is undone, so the window is always exactly the one left.
-            self._settling_until = time.monotonic() + SETTLE_S
 
     def _restore_normal_window(self) -> None:
         if self._presenting:
@@ -569,8 +562,6 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._place_note()  # full screen may arrive after the note is shown: it keeps to the corner
-        if not self._presenting and time.monotonic() < self._settling_until:
-            QTimer.singleShot(0, self, self._restore_normal_window)
 
     def note_text(self) -> str:
         """The floating note's text ("" when none is shown)."""
