@@ -352,7 +352,7 @@ def test_a_game_and_its_dual_have_the_same_power_and_swap_winning_for_blocking(g
     assert (ours_c.winning.total, ours_c.blocking.total) == (theirs_c.blocking.total, theirs_c.winning.total)
 
 
-def test_two_hundred_partners_count_exactly_and_quickly() -> None:
+def test_two_hundred_partners_count_exactly() -> None:
     """200 partners with votes in basis points (the partner limit): two sizes of partner with no common factor,
     so the table is the full 10,000 votes wide and the closed form by type checks every count; unanimity needs
     no table at all (everyone is essential)."""

@@ -82,10 +82,10 @@ class RoundingCheck:
         if not self.changes:
             return None
         first, *rest = self.changes
-        parts = [f"{codes[first.index]} has {_pct(first.banzhaf_rounded)} of the Banzhaf power with the rounded "
-                 f"votes against {_pct(first.banzhaf_exact)} on the exact shares "
+        parts = [f"{codes[first.index]} has {power_percent(first.banzhaf_rounded)} of the Banzhaf power with the rounded "
+                 f"votes against {power_percent(first.banzhaf_exact)} on the exact shares "
                  f"({_pts(first.banzhaf_rounded - first.banzhaf_exact)})"]
-        parts += [f"{codes[c.index]} {_pct(c.banzhaf_rounded)} against {_pct(c.banzhaf_exact)} "
+        parts += [f"{codes[c.index]} {power_percent(c.banzhaf_rounded)} against {power_percent(c.banzhaf_exact)} "
                   f"({_pts(c.banzhaf_rounded - c.banzhaf_exact)})" for c in rest]
         return f"Rounding the shares to whole votes alone changes voting power: {join_words(parts)}."
 
@@ -142,14 +142,13 @@ class RoundingCheck:
                  f"coalition{'s' if self.flipped_coalitions != 1 else ''} in all. Power with the rounded votes "
                  "against power on the exact shares:"]
         for c in self.changes:
-            lines.append(f"  {codes[c.index]}: Banzhaf {_pct(c.banzhaf_rounded)} against {_pct(c.banzhaf_exact)} "
+            lines.append(f"  {codes[c.index]}: Banzhaf {power_percent(c.banzhaf_rounded)} against {power_percent(c.banzhaf_exact)} "
                          f"({_pts(c.banzhaf_rounded - c.banzhaf_exact)}); Shapley–Shubik "
-                         f"{_pct(c.shapley_rounded)} against {_pct(c.shapley_exact)} "
+                         f"{power_percent(c.shapley_rounded)} against {power_percent(c.shapley_exact)} "
                          f"({_pts(c.shapley_rounded - c.shapley_exact)})")
         return "\n".join(lines)
 
 
-_pct = power_percent
 WARNING_NAMES = 4  # a warning names this many partners of a large coalition, then counts the rest
 
 
