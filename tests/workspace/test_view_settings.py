@@ -55,3 +55,27 @@ def test_a_view_setting_is_not_a_change_since_a_snapshot(workspace: Workspace) -
 def test_only_a_key_named_as_a_view_setting_is_kept_without_undo(workspace: Workspace) -> None:
     with pytest.raises(ValueError, match="view setting"):
         remember_view_setting(workspace, "shares_votes.compared", [])
+
+
+def test_on_a_full_disk_a_view_setting_is_refused_and_memory_keeps_the_last_saved_one(tmp_path: Path) -> None:
+    from disk_fixtures import fill, mounted_tmpfs
+    from imagingnet_desktop.store import WorkspaceSaveError
+    from imagingnet_desktop.workspace.network.partner_import import create_demo
+
+    with mounted_tmpfs(tmp_path / "disk") as disk:
+        workspace = create_demo(disk / "w.imagingnet")
+        try:
+            fill(disk)
+            refused = 0
+            for k in range(200):  # SQLite's page cache absorbs a few writes: go on until the disk says no
+                value = True if k % 2 == 0 else None
+                try:
+                    remember_view_setting(workspace, "network.view.dashboard_folded", value)
+                except WorkspaceSaveError as exc:
+                    assert "disk is full" in str(exc)
+                    assert workspace.tab_state("network.view.dashboard_folded") == (None if value else True)
+                    refused += 1
+                    break
+            assert refused == 1
+        finally:
+            workspace.close()
